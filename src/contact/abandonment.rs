@@ -1,0 +1,316 @@
+//! Abandonment rate, with the optional exclusion of short abandons.
+
+use core::time::Duration;
+
+use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::{Error, Rate};
+
+/// How an offered contact ended, as the abandonment rate counts it.
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::{Outcome, ShortAbandons};
+///
+/// let rule = ShortAbandons::Below(Duration::from_secs(5));
+/// assert_eq!(Outcome::abandoned_after(Duration::from_secs(2), rule), Outcome::ShortAbandoned);
+/// assert_eq!(Outcome::abandoned_after(Duration::from_secs(5), rule), Outcome::Abandoned);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Outcome {
+    /// Answered by an agent.
+    Answered,
+    /// The caller hung up before an answer.
+    Abandoned,
+    /// The caller hung up before the short-abandon threshold: a wrong number
+    /// or a change of mind rather than a failure of service.
+    ShortAbandoned,
+}
+
+impl Outcome {
+    /// The outcome of a contact abandoned after waiting `wait`, under `rule`.
+    ///
+    /// An abandon is short when its wait is strictly below the threshold.
+    pub fn abandoned_after(wait: Duration, rule: ShortAbandons) -> Outcome {
+        match rule {
+            ShortAbandons::Below(threshold) if wait < threshold => Outcome::ShortAbandoned,
+            _ => Outcome::Abandoned,
+        }
+    }
+}
+
+/// Which abandons are too short to count against the service.
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::ShortAbandons;
+///
+/// assert_eq!(ShortAbandons::default(), ShortAbandons::None);
+/// let rule = ShortAbandons::Below(Duration::from_secs(5));
+/// assert!(rule.is_short(Duration::from_secs(4)) && !rule.is_short(Duration::from_secs(5)));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ShortAbandons {
+    /// Every abandon counts (the default).
+    #[default]
+    None,
+    /// Abandons whose wait is strictly below the duration are short, and are
+    /// left out of both sides of the rate.
+    Below(Duration),
+}
+
+impl ShortAbandons {
+    /// Whether an abandon after `wait` is short under this rule.
+    pub fn is_short(self, wait: Duration) -> bool {
+        matches!(self, ShortAbandons::Below(threshold) if wait < threshold)
+    }
+}
+
+/// The abandonment accumulator: answered, abandoned and short-abandoned contacts.
+///
+/// # Formula
+///
+/// ```text
+/// abandonment = (abandoned − short abandoned) × 100 / (offered − short abandoned)    in [0, 100]
+/// offered     = answered + abandoned      (short abandons are among the abandoned)
+/// ```
+///
+/// Variants: with no short-abandon threshold, `short abandoned = 0` and the
+/// rate is abandoned / offered. Excluding short abandons (callers who hang up
+/// within a few seconds) from both sides is the usual contact-centre
+/// convention (ICMI); [`abandonment_including_short`](Self::abandonment_including_short)
+/// gives the plain rate from the same tally. Which calls are offered (all
+/// callers, or only those that reached the queue) is the caller's choice of
+/// input.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::AbandonmentTally;
+///
+/// let tally = AbandonmentTally::from_counts(200, 14, 4)?;
+/// assert_eq!(tally.abandonment_including_short()?.percent(), 7.0);
+/// assert_eq!(tally.abandonment()?.to_string(), "5.1% (n = 196)");
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: from abandon waits
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::{AbandonmentTally, ShortAbandons};
+///
+/// let waits = [2, 5, 30].map(Duration::from_secs);
+/// let rule = ShortAbandons::Below(Duration::from_secs(5));
+/// let tally = AbandonmentTally::from_abandon_waits(8, &waits, rule)?;
+/// assert_eq!(tally.abandonment()?.percent(), 20.0); // 2 of 10 once the 2 s abandon is left out
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: empty and inconsistent
+///
+/// ```
+/// use cxkpi::{AbandonmentTally, ErrorKind};
+///
+/// assert_eq!(AbandonmentTally::new().abandonment().unwrap_err().kind(), ErrorKind::Empty);
+/// let err = AbandonmentTally::from_counts(3, 4, 0).unwrap_err();
+/// assert_eq!(err.to_string(), "abandoned (4) exceeds offered (3)");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AbandonmentTally {
+    // Invariants: short <= abandoned; answered + abandoned fits u64.
+    answered: u64,
+    abandoned: u64,
+    short: u64,
+    fault: Fault,
+}
+
+impl AbandonmentTally {
+    /// The empty tally.
+    pub fn new() -> AbandonmentTally {
+        AbandonmentTally::default()
+    }
+
+    /// Adds one offered contact.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{AbandonmentTally, Outcome};
+    ///
+    /// let tally: AbandonmentTally = [Outcome::Answered, Outcome::Abandoned].into_iter().collect();
+    /// assert_eq!(tally.abandonment()?.percent(), 50.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    #[inline]
+    pub fn record(&mut self, outcome: Outcome) {
+        if self.offered_u128() >= u128::from(u64::MAX) {
+            self.fault.set(Error::overflow("offered contacts", "u64"));
+            return;
+        }
+        match outcome {
+            Outcome::Answered => self.answered += 1,
+            Outcome::Abandoned => self.abandoned += 1,
+            Outcome::ShortAbandoned => {
+                self.abandoned += 1;
+                self.short += 1;
+            }
+        }
+    }
+
+    /// The tally of `answered` contacts and the waits of the abandoned ones, in one pass.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when the offered contacts exceed `u64::MAX`.
+    pub fn from_abandon_waits(
+        answered: u64,
+        abandon_waits: &[Duration],
+        rule: ShortAbandons,
+    ) -> Result<AbandonmentTally, Error> {
+        let short = match rule {
+            ShortAbandons::None => 0,
+            ShortAbandons::Below(threshold) => {
+                abandon_waits.iter().map(|&w| u64::from(w < threshold)).sum()
+            }
+        };
+        let abandoned = abandon_waits.len() as u64;
+        add_u64(answered, abandoned, "offered contacts")?;
+        Ok(AbandonmentTally {
+            answered,
+            abandoned,
+            short,
+            fault: Fault::default(),
+        })
+    }
+
+    /// The tally of known counts; `short_abandoned` is 0 without a threshold.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] when `abandoned > offered` or
+    /// `short_abandoned > abandoned`.
+    pub fn from_counts(offered: u64, abandoned: u64, short_abandoned: u64) -> Result<AbandonmentTally, Error> {
+        if abandoned > offered {
+            return Err(Error::inconsistent("abandoned", abandoned, "offered", offered));
+        }
+        if short_abandoned > abandoned {
+            return Err(Error::inconsistent(
+                "short abandoned",
+                short_abandoned,
+                "abandoned",
+                abandoned,
+            ));
+        }
+        Ok(AbandonmentTally {
+            answered: offered - abandoned,
+            abandoned,
+            short: short_abandoned,
+            fault: Fault::default(),
+        })
+    }
+
+    /// Offered contacts counted so far (answered and abandoned).
+    pub const fn len(&self) -> u64 {
+        self.answered + self.abandoned
+    }
+
+    /// Whether no contact was counted.
+    pub const fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Offered contacts: answered and abandoned, short abandons included.
+    pub const fn offered(&self) -> u64 {
+        self.len()
+    }
+
+    /// Answered contacts.
+    pub const fn answered(&self) -> u64 {
+        self.answered
+    }
+
+    /// Abandoned contacts, short abandons included.
+    pub const fn abandoned(&self) -> u64 {
+        self.abandoned
+    }
+
+    /// Short abandons.
+    pub const fn short_abandoned(&self) -> u64 {
+        self.short
+    }
+
+    /// The abandonment rate, short abandons left out of both sides.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when no contact other than a short abandon was
+    /// offered; the tally's fault if it has one.
+    pub fn abandonment(&self) -> Result<Rate, Error> {
+        self.fault.check()?;
+        Rate::of_tally(
+            self.abandoned - self.short,
+            self.offered() - self.short,
+            "abandonment rate",
+            "no offered contacts beyond short abandons",
+        )
+    }
+
+    /// The abandonment rate with every abandon counted: abandoned / offered.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when no contact was offered; the tally's fault if it has one.
+    pub fn abandonment_including_short(&self) -> Result<Rate, Error> {
+        self.fault.check()?;
+        Rate::of_tally(self.abandoned, self.offered(), "abandonment rate", "no offered contacts")
+    }
+
+    fn offered_u128(&self) -> u128 {
+        u128::from(self.answered) + u128::from(self.abandoned)
+    }
+
+    fn merge_counts(&mut self, other: &AbandonmentTally) -> Result<(), Error> {
+        let answered = add_u64(self.answered, other.answered, "offered contacts")?;
+        let abandoned = add_u64(self.abandoned, other.abandoned, "offered contacts")?;
+        add_u64(answered, abandoned, "offered contacts")?;
+        self.answered = answered;
+        self.abandoned = abandoned;
+        self.short += other.short;
+        Ok(())
+    }
+
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> AbandonmentParts {
+        AbandonmentParts {
+            offered: self.offered(),
+            abandoned: self.abandoned,
+            short_abandoned: self.short,
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    fn from_parts(parts: AbandonmentParts) -> Result<AbandonmentTally, Error> {
+        AbandonmentTally::from_counts(parts.offered, parts.abandoned, parts.short_abandoned)
+    }
+}
+
+tally!(AbandonmentTally, Outcome, default);
+tally_serde!(AbandonmentTally, AbandonmentParts);
+
+/// The serialized form of an [`AbandonmentTally`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbandonmentParts {
+    offered: u64,
+    abandoned: u64,
+    short_abandoned: u64,
+}

@@ -1,0 +1,230 @@
+//! First-contact resolution (FCR, "Once & Done").
+
+use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::{Domain, Error, Rate};
+
+/// How a resolved request was resolved: on the first contact or after more.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::Resolution;
+///
+/// assert_eq!(Resolution::from_contacts(1)?, Resolution::FirstContact);
+/// assert_eq!(Resolution::from_contacts(3)?, Resolution::RepeatContact);
+/// assert!(Resolution::from_contacts(0).is_err());
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Resolution {
+    /// Resolved by the first contact ("Once & Done").
+    FirstContact,
+    /// Resolved, but only after two or more contacts.
+    RepeatContact,
+}
+
+impl Resolution {
+    /// The resolution of a request that took `contacts` contacts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] when `contacts` is 0: a resolved request took at
+    /// least one contact.
+    pub fn from_contacts(contacts: u32) -> Result<Resolution, Error> {
+        match contacts {
+            0 => Err(zero_contacts()),
+            1 => Ok(Resolution::FirstContact),
+            _ => Ok(Resolution::RepeatContact),
+        }
+    }
+}
+
+#[cold]
+fn zero_contacts() -> Error {
+    Error::out_of_range("contacts per resolved request", 0_u32, Domain::AtLeast(1))
+}
+
+/// The FCR accumulator: resolved requests and those resolved on first contact.
+///
+/// # Formula
+///
+/// ```text
+/// FCR = requests resolved on the first contact × 100 / resolved requests      in [0, 100]
+/// ```
+///
+/// The denominator is resolved requests, the "Once & Done" definition of
+/// MetricNet (whose benchmark puts the average near 74%). Variants measure the
+/// first contact differently (by the customer's repeat contacts within a
+/// window, or by agent replies); this tally takes the caller's
+/// classification, from counts or from the number of contacts each resolved
+/// request took.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::FcrTally;
+///
+/// let fcr = FcrTally::from_contact_counts(&[1, 1, 2, 3, 1])?.fcr()?;
+/// assert_eq!(fcr.percent(), 60.0);
+/// assert_eq!(FcrTally::from_counts(74, 100)?.fcr()?.percent(), 74.0);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: empty and inconsistent
+///
+/// ```
+/// use cxkpi::{ErrorKind, FcrTally};
+///
+/// assert_eq!(FcrTally::new().fcr().unwrap_err().kind(), ErrorKind::Empty);
+/// let err = FcrTally::from_counts(5, 4).unwrap_err();
+/// assert_eq!(err.to_string(), "resolved on first contact (5) exceeds resolved (4)");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FcrTally {
+    // Invariant: first_contact <= resolved.
+    resolved: u64,
+    first_contact: u64,
+    fault: Fault,
+}
+
+impl FcrTally {
+    /// The empty tally.
+    pub fn new() -> FcrTally {
+        FcrTally::default()
+    }
+
+    /// Adds one resolved request.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{FcrTally, Resolution};
+    ///
+    /// let mut tally = FcrTally::new();
+    /// tally.record(Resolution::FirstContact);
+    /// tally.record(Resolution::RepeatContact);
+    /// assert_eq!(tally.fcr()?.percent(), 50.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    #[inline]
+    pub fn record(&mut self, resolution: Resolution) {
+        let Some(resolved) = self.resolved.checked_add(1) else {
+            self.fault.set(Error::overflow("resolved requests", "u64"));
+            return;
+        };
+        self.resolved = resolved;
+        self.first_contact += u64::from(resolution == Resolution::FirstContact);
+    }
+
+    /// The tally of the number of contacts each resolved request took, in one pass.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] naming the first count of 0 and its index.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = cxkpi::FcrTally::from_contact_counts(&[1, 0]).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "contacts per resolved request 0 at index 1 is out of range: it must be at least 1"
+    /// );
+    /// ```
+    pub fn from_contact_counts(contacts: &[u32]) -> Result<FcrTally, Error> {
+        let mut first_contact = 0_u64;
+        let mut zeros = 0_u64;
+        for &c in contacts {
+            first_contact += u64::from(c == 1);
+            zeros += u64::from(c == 0);
+        }
+        if zeros > 0 {
+            let index = contacts.iter().position(|&c| c == 0).unwrap_or_default();
+            return Err(zero_contacts().at(index));
+        }
+        Ok(FcrTally {
+            resolved: contacts.len() as u64,
+            first_contact,
+            fault: Fault::default(),
+        })
+    }
+
+    /// The tally of known counts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] when `resolved_on_first_contact > resolved`.
+    pub fn from_counts(resolved_on_first_contact: u64, resolved: u64) -> Result<FcrTally, Error> {
+        if resolved_on_first_contact > resolved {
+            return Err(Error::inconsistent(
+                "resolved on first contact",
+                resolved_on_first_contact,
+                "resolved",
+                resolved,
+            ));
+        }
+        Ok(FcrTally {
+            resolved,
+            first_contact: resolved_on_first_contact,
+            fault: Fault::default(),
+        })
+    }
+
+    /// Resolved requests counted so far.
+    pub const fn len(&self) -> u64 {
+        self.resolved
+    }
+
+    /// Whether no resolved request was counted.
+    pub const fn is_empty(&self) -> bool {
+        self.resolved == 0
+    }
+
+    /// Requests resolved on the first contact so far.
+    pub const fn first_contact(&self) -> u64 {
+        self.first_contact
+    }
+
+    /// FCR: the share of resolved requests resolved on the first contact.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] without resolved requests; the tally's fault if it has one.
+    pub fn fcr(&self) -> Result<Rate, Error> {
+        self.fault.check()?;
+        Rate::of_tally(self.first_contact, self.resolved, "FCR", "no resolved requests")
+    }
+
+    fn merge_counts(&mut self, other: &FcrTally) -> Result<(), Error> {
+        self.resolved = add_u64(self.resolved, other.resolved, "resolved requests")?;
+        self.first_contact += other.first_contact;
+        Ok(())
+    }
+
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> FcrParts {
+        FcrParts {
+            resolved_on_first_contact: self.first_contact,
+            resolved: self.resolved,
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    fn from_parts(parts: FcrParts) -> Result<FcrTally, Error> {
+        FcrTally::from_counts(parts.resolved_on_first_contact, parts.resolved)
+    }
+}
+
+tally!(FcrTally, Resolution, default);
+tally_serde!(FcrTally, FcrParts);
+
+/// The serialized form of an [`FcrTally`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FcrParts {
+    resolved_on_first_contact: u64,
+    resolved: u64,
+}

@@ -1,0 +1,224 @@
+//! Customer retention and churn over a period.
+
+use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::{Error, Rate};
+
+/// What became of one customer over the period, as retention counts it.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{CustomerStatus, RetentionTally};
+///
+/// let tally: RetentionTally =
+///     [CustomerStatus::Retained, CustomerStatus::Retained, CustomerStatus::Churned, CustomerStatus::New]
+///         .into_iter()
+///         .collect();
+/// assert_eq!(tally.customers_at_start(), 3);
+/// assert_eq!(tally.customers_at_end(), 3);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CustomerStatus {
+    /// A customer at the start and still at the end.
+    Retained,
+    /// A customer at the start who left during the period.
+    Churned,
+    /// A customer gained during the period, there at the end.
+    New,
+}
+
+/// The retention accumulator: customers retained, churned and gained over a period.
+///
+/// # Formula
+///
+/// ```text
+/// retention = (CE − CN) × 100 / CS      in [0, 100]
+/// churn     = 100 − retention
+/// CS: customers at the start, CE: customers at the end, CN: new customers in the period
+/// ```
+///
+/// `CE − CN` is the customers kept from the start. Counts that contradict
+/// each other (`CN > CE`, or more kept than there were at the start) are
+/// errors, never a rate above 100%. Customers gained and lost within the
+/// period count in neither. Source: the customer-retention-rate formula
+/// ((CE − CN) / CS) × 100 of our source documents, as in most CRM literature.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::RetentionTally;
+///
+/// let tally = RetentionTally::from_counts(200, 220, 40)?;
+/// assert_eq!(tally.retention()?.percent(), 90.0);
+/// assert_eq!(tally.churn()?.percent(), 10.0);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: contradictory counts
+///
+/// ```
+/// use cxkpi::{ErrorKind, RetentionTally};
+///
+/// let err = RetentionTally::from_counts(10, 5, 6).unwrap_err();
+/// assert_eq!(err.to_string(), "new customers (6) exceeds customers at end (5)");
+/// let err = RetentionTally::from_counts(10, 30, 5).unwrap_err();
+/// assert_eq!(err.to_string(), "customers kept, end − new (25) exceeds customers at start (10)");
+/// assert_eq!(RetentionTally::from_counts(0, 5, 5).unwrap_err().kind(), ErrorKind::Empty);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RetentionTally {
+    // Invariants: retained + churned and retained + new fit u64.
+    retained: u64,
+    churned: u64,
+    new: u64,
+    fault: Fault,
+}
+
+impl RetentionTally {
+    /// The empty tally.
+    pub fn new() -> RetentionTally {
+        RetentionTally::default()
+    }
+
+    /// Adds one customer.
+    #[inline]
+    pub fn record(&mut self, status: CustomerStatus) {
+        let mut one = RetentionTally::new();
+        match status {
+            CustomerStatus::Retained => one.retained = 1,
+            CustomerStatus::Churned => one.churned = 1,
+            CustomerStatus::New => one.new = 1,
+        }
+        if let Err(error) = self.merge_counts(&one) {
+            self.fault.set(error);
+        }
+    }
+
+    /// The tally of customers at the start (CS), at the end (CE) and new (CN).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] when `CN > CE` or `CE − CN > CS`;
+    /// [`Error::Overflow`] when `CS + CN` exceeds `u64::MAX`. An empty start
+    /// is no error here: [`retention`](Self::retention) reports it.
+    pub fn from_counts(at_start: u64, at_end: u64, new: u64) -> Result<RetentionTally, Error> {
+        if new > at_end {
+            return Err(Error::inconsistent("new customers", new, "customers at end", at_end));
+        }
+        let retained = at_end - new;
+        if retained > at_start {
+            return Err(Error::inconsistent(
+                "customers kept, end − new",
+                retained,
+                "customers at start",
+                at_start,
+            ));
+        }
+        // Every count the getters form must fit, as after any merge.
+        add_u64(at_start, new, "customers")?;
+        Ok(RetentionTally {
+            retained,
+            churned: at_start - retained,
+            new,
+            fault: Fault::default(),
+        })
+    }
+
+    /// Customers counted so far: at the start plus new.
+    pub const fn len(&self) -> u64 {
+        // Cannot overflow: `retained + churned` and `new` each fit, and the
+        // sum is checked on every change (see `merge_counts`).
+        self.retained + self.churned + self.new
+    }
+
+    /// Whether no customer was counted.
+    pub const fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Customers at the start (CS).
+    pub const fn customers_at_start(&self) -> u64 {
+        self.retained + self.churned
+    }
+
+    /// Customers at the end (CE).
+    pub const fn customers_at_end(&self) -> u64 {
+        self.retained + self.new
+    }
+
+    /// New customers (CN).
+    pub const fn new_customers(&self) -> u64 {
+        self.new
+    }
+
+    /// The retention rate: customers kept / customers at the start.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] without customers at the start; the tally's fault if it has one.
+    pub fn retention(&self) -> Result<Rate, Error> {
+        self.fault.check()?;
+        Rate::of_tally(
+            self.retained,
+            self.customers_at_start(),
+            "retention",
+            "no customers at the start",
+        )
+    }
+
+    /// The churn rate: customers lost / customers at the start, `100 − retention`.
+    ///
+    /// # Errors
+    ///
+    /// As [`retention`](Self::retention).
+    pub fn churn(&self) -> Result<Rate, Error> {
+        Ok(self.retention()?.complement())
+    }
+
+    fn merge_counts(&mut self, other: &RetentionTally) -> Result<(), Error> {
+        const WHAT: &str = "customers";
+        let retained = add_u64(self.retained, other.retained, WHAT)?;
+        let churned = add_u64(self.churned, other.churned, WHAT)?;
+        let new = add_u64(self.new, other.new, WHAT)?;
+        // Every count the getters form must fit.
+        add_u64(add_u64(retained, churned, WHAT)?, new, WHAT)?;
+        self.retained = retained;
+        self.churned = churned;
+        self.new = new;
+        Ok(())
+    }
+
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> RetentionParts {
+        RetentionParts {
+            customers_at_start: self.customers_at_start(),
+            customers_at_end: self.customers_at_end(),
+            new_customers: self.new,
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    fn from_parts(parts: RetentionParts) -> Result<RetentionTally, Error> {
+        RetentionTally::from_counts(
+            parts.customers_at_start,
+            parts.customers_at_end,
+            parts.new_customers,
+        )
+    }
+}
+
+tally!(RetentionTally, CustomerStatus, default);
+tally_serde!(RetentionTally, RetentionParts);
+
+/// The serialized form of a [`RetentionTally`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetentionParts {
+    customers_at_start: u64,
+    customers_at_end: u64,
+    new_customers: u64,
+}

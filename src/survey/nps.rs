@@ -1,0 +1,471 @@
+//! Net Promoter Score: ratings, their categories, the tally and the result.
+
+use core::fmt;
+
+use crate::kernel::{first_outside, scan_u8};
+use crate::rate::{percent_difference, percent_of};
+use crate::tally::{Fault, tally, tally_serde};
+use crate::{Domain, Error};
+
+/// An answer to "How likely are you to recommend us?", on the 0–10 NPS scale.
+///
+/// The field is private, so a rating outside the scale cannot exist.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{NpsCategory, NpsRating};
+///
+/// let rating = NpsRating::new(9)?;
+/// assert_eq!(rating.get(), 9);
+/// assert_eq!(rating.category(), NpsCategory::Promoter);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: out of range
+///
+/// ```
+/// use cxkpi::{ErrorKind, NpsRating};
+///
+/// let err = NpsRating::new(11).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::OutOfRange);
+/// assert_eq!(err.to_string(), "NPS rating 11 is out of range: it must be between 0 and 10");
+/// assert!(NpsRating::try_from(-1_i64).is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "i64", into = "u8"))]
+pub struct NpsRating(u8);
+
+impl NpsRating {
+    /// The lowest rating, 0.
+    pub const MIN: NpsRating = NpsRating(0);
+    /// The highest rating, 10.
+    pub const MAX: NpsRating = NpsRating(10);
+
+    /// The rating `value`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] when `value > 10`.
+    pub const fn new(value: u8) -> Result<NpsRating, Error> {
+        if value > NpsRating::MAX.0 {
+            return Err(Error::OutOfRange {
+                input: "NPS rating",
+                value: crate::Value::UInt(value as u64),
+                index: None,
+                allowed: NPS_SCALE,
+            });
+        }
+        Ok(NpsRating(value))
+    }
+
+    /// The rating as a number in `0..=10`.
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    /// Promoter (9–10), passive (7–8) or detractor (0–6).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{NpsCategory, NpsRating};
+    ///
+    /// assert_eq!(NpsRating::new(6)?.category(), NpsCategory::Detractor);
+    /// assert_eq!(NpsRating::new(7)?.category(), NpsCategory::Passive);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn category(self) -> NpsCategory {
+        match self.0 {
+            0..=6 => NpsCategory::Detractor,
+            7..=8 => NpsCategory::Passive,
+            _ => NpsCategory::Promoter,
+        }
+    }
+}
+
+/// The scale, as errors report it.
+const NPS_SCALE: Domain = Domain::Between { min: 0, max: 10 };
+
+impl TryFrom<u8> for NpsRating {
+    type Error = Error;
+    fn try_from(value: u8) -> Result<NpsRating, Error> {
+        NpsRating::new(value)
+    }
+}
+
+impl TryFrom<i64> for NpsRating {
+    type Error = Error;
+    /// Accepts any integer, so that a negative rating in a payload is reported
+    /// as out of range rather than as a type error.
+    fn try_from(value: i64) -> Result<NpsRating, Error> {
+        u8::try_from(value)
+            .ok()
+            .and_then(|v| NpsRating::new(v).ok())
+            .ok_or_else(|| Error::out_of_range("NPS rating", value, NPS_SCALE))
+    }
+}
+
+impl From<NpsRating> for u8 {
+    fn from(rating: NpsRating) -> u8 {
+        rating.0
+    }
+}
+
+impl fmt::Display for NpsRating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The three groups of NPS respondents.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{NpsCategory, NpsRating};
+///
+/// assert_eq!(NpsRating::new(10)?.category(), NpsCategory::Promoter);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum NpsCategory {
+    /// Ratings 0–6.
+    Detractor,
+    /// Ratings 7–8.
+    Passive,
+    /// Ratings 9–10.
+    Promoter,
+}
+
+/// The NPS accumulator: promoter, passive and detractor counts.
+///
+/// Build it one rating at a time ([`record`](NpsTally::record)), from a slice
+/// of raw scores ([`from_scores`](NpsTally::from_scores), the fast path), or
+/// from counts ([`from_counts`](NpsTally::from_counts)); merge tallies with
+/// [`Merge::try_merge`](crate::Merge::try_merge), `+` or `Sum`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::NpsTally;
+///
+/// let tally = NpsTally::from_scores(&[10, 9, 9, 8, 3])?;
+/// let nps = tally.nps()?;
+/// assert_eq!(nps.score(), 40.0);
+/// assert_eq!(nps.responses(), 5);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: merging
+///
+/// ```
+/// use cxkpi::NpsTally;
+///
+/// let days = [NpsTally::from_scores(&[10, 3])?, NpsTally::from_scores(&[9])?];
+/// let month: NpsTally = days.iter().sum();
+/// assert_eq!(month.len(), 3);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: empty
+///
+/// ```
+/// use cxkpi::{ErrorKind, NpsTally};
+///
+/// let err = NpsTally::new().nps().unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Empty);
+/// assert_eq!(err.to_string(), "NPS is undefined: no responses");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NpsTally {
+    // Invariant: promoters + detractors <= responses.
+    responses: u64,
+    promoters: u64,
+    detractors: u64,
+    fault: Fault,
+}
+
+impl NpsTally {
+    /// The empty tally.
+    pub fn new() -> NpsTally {
+        NpsTally::default()
+    }
+
+    /// Adds one rating.
+    ///
+    /// A tally that already counts `u64::MAX` responses keeps an overflow
+    /// fault instead (see [`Merge`](crate::Merge)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{NpsRating, NpsTally};
+    ///
+    /// let mut tally = NpsTally::new();
+    /// tally.record(NpsRating::new(10)?);
+    /// tally.record(NpsRating::new(5)?);
+    /// assert_eq!(tally.nps()?.score(), 0.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    #[inline]
+    pub fn record(&mut self, rating: NpsRating) {
+        let Some(responses) = self.responses.checked_add(1) else {
+            self.fault.set(Error::overflow("NPS responses", "u64"));
+            return;
+        };
+        self.responses = responses;
+        self.promoters += u64::from(rating.0 >= 9);
+        self.detractors += u64::from(rating.0 <= 6);
+    }
+
+    /// Validates `score` and adds it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] when `score > 10`; the tally is then unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut tally = cxkpi::NpsTally::new();
+    /// tally.try_record(9)?;
+    /// assert!(tally.try_record(11).is_err());
+    /// assert_eq!(tally.len(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn try_record(&mut self, score: u8) -> Result<(), Error> {
+        self.record(NpsRating::new(score)?);
+        Ok(())
+    }
+
+    /// The tally of a slice of raw 0–10 scores, in one vectorised pass.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] naming the first score above 10 and its index.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::NpsTally::from_scores(&[10, 9, 7, 0])?;
+    /// assert_eq!((tally.promoters(), tally.passives(), tally.detractors()), (2, 1, 1));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    ///
+    /// # Example: a bad score
+    ///
+    /// ```
+    /// let err = cxkpi::NpsTally::from_scores(&[9, 10, 11]).unwrap_err();
+    /// assert_eq!(err.to_string(), "NPS rating 11 at index 2 is out of range: it must be between 0 and 10");
+    /// ```
+    pub fn from_scores(scores: &[u8]) -> Result<NpsTally, Error> {
+        let scan = scan_u8(scores, 9, 6);
+        if scan.max > NpsRating::MAX.0 {
+            return Err(bad_score(scores));
+        }
+        Ok(NpsTally {
+            // A slice never holds more than isize::MAX elements.
+            responses: scores.len() as u64,
+            promoters: scan.at_least_high,
+            detractors: scan.at_most_low,
+            fault: Fault::default(),
+        })
+    }
+
+    /// The tally of known counts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when the three counts add up to more than `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let nps = cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?;
+    /// assert_eq!(nps.score(), 32.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_counts(promoters: u64, passives: u64, detractors: u64) -> Result<NpsTally, Error> {
+        let responses = promoters
+            .checked_add(passives)
+            .and_then(|n| n.checked_add(detractors))
+            .ok_or(Error::overflow("NPS responses", "u64"))?;
+        Ok(NpsTally {
+            responses,
+            promoters,
+            detractors,
+            fault: Fault::default(),
+        })
+    }
+
+    /// Responses counted so far.
+    pub const fn len(&self) -> u64 {
+        self.responses
+    }
+
+    /// Whether no response was counted.
+    pub const fn is_empty(&self) -> bool {
+        self.responses == 0
+    }
+
+    /// Promoters (9–10) counted so far.
+    pub const fn promoters(&self) -> u64 {
+        self.promoters
+    }
+
+    /// Passives (7–8) counted so far.
+    pub const fn passives(&self) -> u64 {
+        self.responses - self.promoters - self.detractors
+    }
+
+    /// Detractors (0–6) counted so far.
+    pub const fn detractors(&self) -> u64 {
+        self.detractors
+    }
+
+    /// The Net Promoter Score of the responses so far.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    pub fn nps(&self) -> Result<Nps, Error> {
+        self.fault.check()?;
+        if self.responses == 0 {
+            return Err(Error::empty("NPS", "no responses"));
+        }
+        Ok(Nps {
+            responses: self.responses,
+            promoters: self.promoters,
+            detractors: self.detractors,
+        })
+    }
+
+    fn merge_counts(&mut self, other: &NpsTally) -> Result<(), Error> {
+        // The invariant bounds promoters and detractors by responses, so only
+        // the response count can overflow.
+        self.responses = crate::tally::add_u64(self.responses, other.responses, "NPS responses")?;
+        self.promoters += other.promoters;
+        self.detractors += other.detractors;
+        Ok(())
+    }
+
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> NpsParts {
+        NpsParts {
+            promoters: self.promoters,
+            passives: self.passives(),
+            detractors: self.detractors,
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    fn from_parts(parts: NpsParts) -> Result<NpsTally, Error> {
+        NpsTally::from_counts(parts.promoters, parts.passives, parts.detractors)
+    }
+}
+
+#[cold]
+fn bad_score(scores: &[u8]) -> Error {
+    let index = first_outside(scores, NpsRating::MIN.0, NpsRating::MAX.0).unwrap_or_default();
+    Error::out_of_range("NPS rating", scores[index], NPS_SCALE).at(index)
+}
+
+tally!(NpsTally, NpsRating, default);
+tally_serde!(NpsTally, NpsParts);
+
+/// The serialized form of an [`NpsTally`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NpsParts {
+    promoters: u64,
+    passives: u64,
+    detractors: u64,
+}
+
+/// A Net Promoter Score with the counts it was computed from.
+///
+/// # Formula
+///
+/// ```text
+/// NPS = % promoters − % detractors
+///     = (promoters − detractors) × 100 / responses      in [−100, +100]
+/// promoters: ratings 9–10, passives: 7–8, detractors: 0–6
+/// ```
+///
+/// Promoters minus detractors, never the reverse (one of our source articles
+/// writes "% detractors − % promoters"; that flips the sign). The difference
+/// is taken on exact counts, then divided once: never from two rounded
+/// percentages. Source: F. Reichheld, "The One Number You Need to Grow",
+/// *Harvard Business Review*, December 2003.
+///
+/// # Example
+///
+/// ```
+/// let nps = cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?;
+/// assert_eq!(nps.score(), 32.0);
+/// assert_eq!(nps.promoters_pct(), 50.0);
+/// assert_eq!(nps.to_string(), "NPS +32.0 (n = 100)");
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Nps {
+    responses: u64,
+    promoters: u64,
+    detractors: u64,
+}
+
+impl Nps {
+    /// The score in `[−100, +100]`.
+    pub fn score(&self) -> f64 {
+        percent_difference(self.promoters, self.detractors, self.responses)
+    }
+
+    /// The share of promoters in `[0, 100]`.
+    pub fn promoters_pct(&self) -> f64 {
+        percent_of(self.promoters, self.responses)
+    }
+
+    /// The share of passives in `[0, 100]`.
+    pub fn passives_pct(&self) -> f64 {
+        percent_of(self.passives(), self.responses)
+    }
+
+    /// The share of detractors in `[0, 100]`.
+    pub fn detractors_pct(&self) -> f64 {
+        percent_of(self.detractors, self.responses)
+    }
+
+    /// The number of responses, at least 1.
+    pub const fn responses(&self) -> u64 {
+        self.responses
+    }
+
+    /// The number of promoters.
+    pub const fn promoters(&self) -> u64 {
+        self.promoters
+    }
+
+    /// The number of passives.
+    pub const fn passives(&self) -> u64 {
+        self.responses - self.promoters - self.detractors
+    }
+
+    /// The number of detractors.
+    pub const fn detractors(&self) -> u64 {
+        self.detractors
+    }
+}
+
+impl fmt::Display for Nps {
+    /// `NPS +32.0 (n = 100)`; the precision (default 1) applies to the score.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let precision = f.precision().unwrap_or(1);
+        write!(f, "NPS {:+.*} (n = {})", precision, self.score(), self.responses)
+    }
+}

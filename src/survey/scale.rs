@@ -1,0 +1,205 @@
+//! Declared rating scales (1–5, 1–7, 0–10, …) and the scores validated against them.
+
+use core::fmt;
+
+use crate::{Domain, Error};
+
+/// A rating scale `min..=max`, such as 1–5 for CSAT or 1–7 for CES.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::Scale;
+///
+/// let scale = Scale::new(1, 7)?;
+/// assert!(scale.contains(7));
+/// assert!(!scale.contains(0));
+/// assert_eq!(Scale::ONE_TO_FIVE.to_string(), "1..=5");
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: an inverted scale
+///
+/// ```
+/// use cxkpi::{ErrorKind, Scale};
+///
+/// let err = Scale::new(5, 1).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+/// assert_eq!(err.to_string(), "scale maximum 1 is invalid: it must be more than 5");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "ScaleParts", into = "ScaleParts"))]
+pub struct Scale {
+    min: u8,
+    max: u8,
+}
+
+impl Scale {
+    /// The 1–5 scale, the usual CSAT scale.
+    pub const ONE_TO_FIVE: Scale = Scale { min: 1, max: 5 };
+    /// The 1–7 scale, the CES 2.0 agreement scale.
+    pub const ONE_TO_SEVEN: Scale = Scale { min: 1, max: 7 };
+    /// The 1–10 scale.
+    pub const ONE_TO_TEN: Scale = Scale { min: 1, max: 10 };
+    /// The 0–10 scale.
+    pub const ZERO_TO_TEN: Scale = Scale { min: 0, max: 10 };
+
+    /// The scale `min..=max`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] unless `min < max`.
+    pub fn new(min: u8, max: u8) -> Result<Scale, Error> {
+        if min >= max {
+            return Err(Error::invalid_parameter(
+                "scale maximum",
+                max,
+                Domain::Above(i64::from(min)),
+            ));
+        }
+        Ok(Scale { min, max })
+    }
+
+    /// The lowest score.
+    pub const fn min(self) -> u8 {
+        self.min
+    }
+
+    /// The highest score.
+    pub const fn max(self) -> u8 {
+        self.max
+    }
+
+    /// Whether `value` lies on the scale.
+    pub const fn contains(self, value: u8) -> bool {
+        self.min <= value && value <= self.max
+    }
+
+    /// `value` as a score on this scale.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] when `value` is off the scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::Scale;
+    ///
+    /// assert_eq!(Scale::ONE_TO_FIVE.score(4)?.get(), 4);
+    /// assert_eq!(
+    ///     Scale::ONE_TO_FIVE.score(0).unwrap_err().to_string(),
+    ///     "score 0 is out of range: it must be between 1 and 5"
+    /// );
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn score(self, value: u8) -> Result<Score, Error> {
+        if !self.contains(value) {
+            return Err(Error::out_of_range("score", value, self.domain()));
+        }
+        Ok(Score { value, scale: self })
+    }
+
+    /// `value`, any integer, as a score on this scale.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] when `value` is off the scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::Scale;
+    ///
+    /// assert!(Scale::ONE_TO_FIVE.score_i64(-1).is_err());
+    /// assert_eq!(Scale::ONE_TO_FIVE.score_i64(5)?.get(), 5);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn score_i64(self, value: i64) -> Result<Score, Error> {
+        match u8::try_from(value) {
+            Ok(v) => self.score(v),
+            Err(_) => Err(Error::out_of_range("score", value, self.domain())),
+        }
+    }
+
+    /// The scale as errors report it.
+    pub(crate) const fn domain(self) -> Domain {
+        Domain::Between {
+            min: self.min as i64,
+            max: self.max as i64,
+        }
+    }
+}
+
+impl fmt::Display for Scale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..={}", self.min, self.max)
+    }
+}
+
+/// The serialized form of a [`Scale`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScaleParts {
+    min: u8,
+    max: u8,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ScaleParts> for Scale {
+    type Error = Error;
+    fn try_from(parts: ScaleParts) -> Result<Scale, Error> {
+        Scale::new(parts.min, parts.max)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Scale> for ScaleParts {
+    fn from(scale: Scale) -> ScaleParts {
+        ScaleParts {
+            min: scale.min,
+            max: scale.max,
+        }
+    }
+}
+
+/// A score known to lie on its [`Scale`].
+///
+/// Made by [`Scale::score`]; it remembers its scale, so a tally on another
+/// scale can refuse it.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::Scale;
+///
+/// let score = Scale::ONE_TO_SEVEN.score(6)?;
+/// assert_eq!((score.get(), score.scale()), (6, Scale::ONE_TO_SEVEN));
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Score {
+    value: u8,
+    scale: Scale,
+}
+
+impl Score {
+    /// The score as a number on its scale.
+    pub const fn get(self) -> u8 {
+        self.value
+    }
+
+    /// The scale the score lies on.
+    pub const fn scale(self) -> Scale {
+        self.scale
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt(f)
+    }
+}

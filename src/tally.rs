@@ -1,0 +1,219 @@
+//! The [`Merge`] trait and the private macros that give every tally the same surface.
+//!
+//! A tally is a small struct of integer counts and exact sums. Every tally has
+//! the same surface, stamped here so that it cannot drift between metrics:
+//!
+//! | item | meaning |
+//! | --- | --- |
+//! | `new()` (and `Default` where there are no parameters) | the empty tally |
+//! | `record(obs)` | add one validated observation |
+//! | `from_counts(..) -> Result` | build from aggregates, checking consistency |
+//! | [`Merge::try_merge`] | the primary merge: overflow or different parameters are errors |
+//! | `+`, `+=`, `Sum` | convenience merges that never panic: a failure is kept as a *fault* |
+//! | `Extend`, `FromIterator` | observe many |
+//! | `len()`, `is_empty()` | observations so far |
+//! | the KPI getter | `Err(Error::Empty)` when empty, the fault when there is one |
+//!
+//! # Faults instead of panics
+//!
+//! `+`, `+=`, `Sum`, `Extend` and `record` cannot return a `Result`. Instead
+//! of panicking on an overflowing count or on tallies with different
+//! parameters, they keep the first such error in the tally; every getter then
+//! returns it, and serializing the tally fails with it. A faulted tally never
+//! reports a number. `try_merge` reports the error at once and leaves the
+//! tally unchanged.
+
+use alloc::boxed::Box;
+
+use crate::Error;
+
+/// Tallies that merge: a tally over `a ++ b` equals `tally(a)` merged with `tally(b)`.
+///
+/// Merging is associative and commutative, so tallies can be computed per
+/// chunk, per thread or per machine and combined in any order.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{Merge, NpsTally};
+///
+/// let mut monday = NpsTally::from_scores(&[10, 9, 3])?;
+/// let tuesday = NpsTally::from_scores(&[8, 10])?;
+/// monday.try_merge(&tuesday)?;
+/// assert_eq!(monday, NpsTally::from_scores(&[10, 9, 3, 8, 10])?);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+pub trait Merge {
+    /// Adds the observations of `other` to `self`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when a count would overflow, [`Error::Mismatch`]
+    /// when the tallies were built with different parameters, or the fault
+    /// either tally already carries. On error `self` is unchanged.
+    fn try_merge(&mut self, other: &Self) -> Result<(), Error>;
+}
+
+/// The first error that an infallible operation met; see the module docs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Fault(Option<Box<Error>>);
+
+impl Fault {
+    /// Keeps `error` unless an earlier one is already kept.
+    #[cold]
+    pub(crate) fn set(&mut self, error: Error) {
+        if self.0.is_none() {
+            self.0 = Some(Box::new(error));
+        }
+    }
+
+    /// `Err` with the kept error, if any.
+    #[inline]
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        match &self.0 {
+            None => Ok(()),
+            Some(error) => Err(Error::clone(error)),
+        }
+    }
+}
+
+/// Adds `b` to `a`, naming `quantity` on overflow.
+#[inline]
+pub(crate) fn add_u64(a: u64, b: u64, quantity: &'static str) -> Result<u64, Error> {
+    a.checked_add(b).ok_or(Error::overflow(quantity, "u64"))
+}
+
+/// Adds `b` to `a`, naming `quantity` on overflow.
+#[inline]
+pub(crate) fn add_u128(a: u128, b: u128, quantity: &'static str) -> Result<u128, Error> {
+    a.checked_add(b).ok_or(Error::overflow(quantity, "u128"))
+}
+
+/// Stamps the common tally surface onto `$tally`, whose observations are `$obs`.
+///
+/// The tally must have a `fault: Fault` field and the inherent methods
+/// `merge_counts(&mut self, &Self) -> Result<(), Error>` (atomic: all or
+/// nothing) and `record(&mut self, $obs)`. With `default`, the tally has a
+/// natural zero and also gets `Sum` and `FromIterator`.
+macro_rules! tally {
+    ($tally:ident, $obs:ty) => {
+        impl $crate::Merge for $tally {
+            fn try_merge(&mut self, other: &Self) -> Result<(), $crate::Error> {
+                self.fault.check()?;
+                other.fault.check()?;
+                self.merge_counts(other)
+            }
+        }
+
+        impl core::ops::AddAssign<&$tally> for $tally {
+            /// Merges `rhs` into `self`; a failure becomes the tally's fault.
+            fn add_assign(&mut self, rhs: &$tally) {
+                if let Err(error) = $crate::Merge::try_merge(self, rhs) {
+                    self.fault.set(error);
+                }
+            }
+        }
+
+        impl core::ops::AddAssign for $tally {
+            /// Merges `rhs` into `self`; a failure becomes the tally's fault.
+            fn add_assign(&mut self, rhs: $tally) {
+                *self += &rhs;
+            }
+        }
+
+        impl core::ops::Add for $tally {
+            type Output = $tally;
+            /// Merges two tallies; a failure becomes the result's fault.
+            fn add(mut self, rhs: $tally) -> $tally {
+                self += &rhs;
+                self
+            }
+        }
+
+        impl core::ops::Add<&$tally> for $tally {
+            type Output = $tally;
+            /// Merges two tallies; a failure becomes the result's fault.
+            fn add(mut self, rhs: &$tally) -> $tally {
+                self += rhs;
+                self
+            }
+        }
+
+        impl Extend<$obs> for $tally {
+            fn extend<I: IntoIterator<Item = $obs>>(&mut self, iter: I) {
+                for obs in iter {
+                    self.record(obs);
+                }
+            }
+        }
+
+        impl<'a> Extend<&'a $obs> for $tally {
+            fn extend<I: IntoIterator<Item = &'a $obs>>(&mut self, iter: I) {
+                for obs in iter {
+                    self.record(*obs);
+                }
+            }
+        }
+    };
+    ($tally:ident, $obs:ty, default) => {
+        $crate::tally::tally!($tally, $obs);
+
+        impl core::iter::Sum for $tally {
+            fn sum<I: Iterator<Item = $tally>>(iter: I) -> $tally {
+                iter.fold($tally::default(), |acc, t| acc + t)
+            }
+        }
+
+        impl<'a> core::iter::Sum<&'a $tally> for $tally {
+            fn sum<I: Iterator<Item = &'a $tally>>(iter: I) -> $tally {
+                iter.fold($tally::default(), |acc, t| acc + t)
+            }
+        }
+
+        impl FromIterator<$obs> for $tally {
+            fn from_iter<I: IntoIterator<Item = $obs>>(iter: I) -> $tally {
+                let mut tally = $tally::default();
+                tally.extend(iter);
+                tally
+            }
+        }
+
+        impl<'a> FromIterator<&'a $obs> for $tally {
+            fn from_iter<I: IntoIterator<Item = &'a $obs>>(iter: I) -> $tally {
+                let mut tally = $tally::default();
+                tally.extend(iter);
+                tally
+            }
+        }
+    };
+}
+
+/// Serializes `$tally` through its plain `$parts` struct, and deserializes it
+/// back through `$tally::from_parts`, which validates. A faulted tally refuses
+/// to serialize: it has no number to give.
+#[cfg(feature = "serde")]
+macro_rules! tally_serde {
+    ($tally:ident, $parts:ident) => {
+        impl serde::Serialize for $tally {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.fault.check().map_err(serde::ser::Error::custom)?;
+                serde::Serialize::serialize(&self.to_parts(), serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $tally {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let parts = <$parts as serde::Deserialize>::deserialize(deserializer)?;
+                $tally::from_parts(parts).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+/// Without the `serde` feature, nothing.
+#[cfg(not(feature = "serde"))]
+macro_rules! tally_serde {
+    ($tally:ident, $parts:ident) => {};
+}
+
+pub(crate) use {tally, tally_serde};
