@@ -341,9 +341,12 @@ pub fn cost_per_minute(total: Money, handled: Duration) -> Result<Money, Error> 
     let overflow = || Error::overflow("cost per minute", "Decimal");
     // Seconds with nanosecond precision: at most u64::MAX s, within Decimal's 96 bits.
     let secs = Decimal::from_i128_with_scale(handled.as_nanos().try_into().map_err(|_| overflow())?, 9);
-    let per_second = total.0.checked_div(secs).ok_or_else(overflow)?;
-    per_second
-        .checked_mul(Decimal::from(60))
-        .map(Money)
-        .ok_or_else(overflow)
+    let sixty = Decimal::from(60);
+    // Multiply first so that round figures stay round (96 over an hour is
+    // 1.60, not 1.6000…0020); divide first only when the product overflows.
+    let per_minute = match total.0.checked_mul(sixty) {
+        Some(per_hour_of_seconds) => per_hour_of_seconds.checked_div(secs),
+        None => total.0.checked_div(secs).and_then(|per_second| per_second.checked_mul(sixty)),
+    };
+    per_minute.map(Money).ok_or_else(overflow)
 }

@@ -65,7 +65,7 @@ pub enum CustomerStatus {
 /// assert_eq!(err.to_string(), "new customers (6) exceeds customers at end (5)");
 /// let err = RetentionTally::from_counts(10, 30, 5).unwrap_err();
 /// assert_eq!(err.to_string(), "customers kept, end − new (25) exceeds customers at start (10)");
-/// assert_eq!(RetentionTally::from_counts(0, 5, 5).unwrap_err().kind(), ErrorKind::Empty);
+/// assert_eq!(RetentionTally::from_counts(0, 5, 5)?.retention().unwrap_err().kind(), ErrorKind::Empty);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -4,12 +4,36 @@ use core::time::Duration;
 
 use crate::{Domain, Error};
 
-/// `secs` seconds as a [`Duration`], for the input named `input`.
+/// `secs` seconds as a [`Duration`], validated.
+///
+/// Durations arrive as float seconds from CSV files and JSON; this is the one
+/// door through which they become `Duration`s, so that no NaN, infinite or
+/// negative value gets in. `-0.0` is zero.
 ///
 /// # Errors
 ///
 /// [`Error::OutOfRange`] when `secs` is negative, NaN, infinite or too large
-/// for a `Duration`.
+/// for a `Duration` (about 1.8 × 10¹⁹ s).
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::{ErrorKind, try_seconds};
+///
+/// assert_eq!(try_seconds(2.5)?, Duration::from_millis(2500));
+/// assert_eq!(try_seconds(f64::NAN).unwrap_err().kind(), ErrorKind::OutOfRange);
+/// assert_eq!(
+///     try_seconds(-1.0).unwrap_err().to_string(),
+///     "duration (s) -1 is out of range: it must be a finite number of seconds, 0 or more"
+/// );
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+pub fn try_seconds(secs: f64) -> Result<Duration, Error> {
+    seconds("duration (s)", secs)
+}
+
+/// `secs` seconds as a [`Duration`], for the input named `input`.
 pub(crate) fn seconds(input: &'static str, secs: f64) -> Result<Duration, Error> {
     // `-0.0` is zero seconds, not a negative duration.
     let secs = if secs == 0.0 { 0.0 } else { secs };

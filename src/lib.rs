@@ -1,10 +1,163 @@
-//! cxkpi
+//! Exact, typed, mergeable customer-service KPI math.
+//!
+//! cxkpi computes the KPIs that customer-service and contact-centre teams
+//! report first — NPS, CSAT, CES, retention and churn, abandonment rate,
+//! first-contact resolution, average handle time and cost per conversation —
+//! from validated inputs, with accumulators that merge exactly, so the same
+//! figure comes out of a stream, a slice, a thread pool or a cluster.
+//!
+//! ```
+//! use cxkpi::{CsatRule, CsatTally, NpsTally};
+//!
+//! // Scores as they come from a survey export: one pass, validated.
+//! let nps = NpsTally::from_scores(&[10, 9, 9, 8, 3])?.nps()?;
+//! assert_eq!(nps.score(), 40.0); // % promoters − % detractors
+//! assert_eq!(nps.to_string(), "NPS +40.0 (n = 5)");
+//!
+//! // Tallies merge: Monday + Tuesday equals the two days at once.
+//! let monday = CsatTally::from_scores(CsatRule::TOP_2_BOX_5, &[5, 4, 2])?;
+//! let tuesday = CsatTally::from_scores(CsatRule::TOP_2_BOX_5, &[5, 1])?;
+//! assert_eq!((monday + tuesday).csat()?.to_string(), "60.0% (n = 5)");
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
+//!
+//! # Inputs → tallies → KPIs
+//!
+//! 1. **Inputs** are validated once, at construction: an [`NpsRating`] is on
+//!    0–10, a [`Score`] lies on its declared [`Scale`], a [`HandleTime`] holds
+//!    `Duration`s (never a NaN or a negative second), [`Money`] is an exact,
+//!    non-negative decimal. After that a value is known good.
+//! 2. **Tallies** accumulate integer counts and exact sums: one observation at
+//!    a time (`record`), from a slice (`from_scores`, the vectorised fast
+//!    path), or from aggregates (`from_counts`, which checks consistency).
+//! 3. **KPIs** are read from a tally by a getter that returns the value *with
+//!    what it was computed from* ([`Rate`], [`Nps`], [`Ces`], [`Aht`]), or an
+//!    [`Error`] — never a NaN, never a fake 0 for an empty survey.
+//!
+//! # The metrics
+//!
+//! | KPI | formula | range | tally → getter | source |
+//! | --- | --- | --- | --- | --- |
+//! | NPS | (promoters − detractors) × 100 / responses; promoters 9–10, passives 7–8, detractors 0–6 | −100…+100 | [`NpsTally`] → [`nps`](NpsTally::nps) | Reichheld, *HBR* 2003 |
+//! | CSAT | satisfied × 100 / responses; satisfied = score ≥ the rule's threshold (top-2-box on 1–5: 4, 5) | 0…100 % | [`CsatTally`] → [`csat`](CsatTally::csat) | top-2-box convention (ACSI) |
+//! | CES | Σ scores / responses on the declared scale (1–5 or 1–7) | the scale | [`CesTally`] → [`ces`](CesTally::ces) | Dixon, Freeman & Toman, *HBR* 2010; CEB CES 2.0 |
+//! | Retention | (CE − CN) × 100 / CS; customers at start CS, at end CE, new CN | 0…100 % | [`RetentionTally`] → [`retention`](RetentionTally::retention) | ((CE − CN) / CS) × 100 |
+//! | Churn | 100 − retention = lost × 100 / CS | 0…100 % | [`RetentionTally`] → [`churn`](RetentionTally::churn) | as retention |
+//! | Abandonment | (abandoned − short) × 100 / (offered − short); short = abandoned strictly below a threshold | 0…100 % | [`AbandonmentTally`] → [`abandonment`](AbandonmentTally::abandonment) | ICMI |
+//! | FCR ("Once & Done") | resolved on first contact × 100 / resolved | 0…100 % | [`FcrTally`] → [`fcr`](FcrTally::fcr) | MetricNet |
+//! | AHT | (Σ talk + Σ hold + Σ after-contact work) / handled contacts | ≥ 0 s | [`AhtTally`] → [`aht`](AhtTally::aht) | ICMI, COPC |
+//! | Cost per conversation (or per resolved ticket) | total cost / conversations (or resolved tickets), exact decimal | ≥ 0 | [`CostTally`] → [`cost_per_unit`](CostTally::cost_per_unit) | MetricNet: 15.56 $ per ticket |
+//! | Cost per handled minute | total cost × 60 / handled seconds, exact decimal | ≥ 0 | [`cost_per_minute`] | MetricNet: 1.60 $ per minute |
+//!
+//! Each type's docs give the formula again with its variants and an example;
+//! the definitions agree with the conformance vectors in `tests/vectors/`,
+//! which every release passes.
+//!
+//! # Merging and parallelism
+//!
+//! Every tally implements [`Merge`]: a tally over `a ++ b` equals `tally(a)`
+//! merged with `tally(b)`, and merging is associative and commutative. So a
+//! pipeline can tally per chunk, per thread or per machine, and add the
+//! tallies up in any order; the result is bit-for-bit the same, because
+//! tallies hold integers, never float sums.
+//!
+//! ```
+//! use cxkpi::NpsTally;
+//!
+//! let scores: Vec<u8> = (0..100_000).map(|i| (i % 11) as u8).collect();
+//! let whole = NpsTally::from_scores(&scores)?;
+//! let parts: NpsTally = std::thread::scope(|s| {
+//!     let handles: Vec<_> = scores
+//!         .chunks(25_000)
+//!         .map(|chunk| s.spawn(move || NpsTally::from_scores(chunk)))
+//!         .collect();
+//!     handles.into_iter().map(|h| h.join().unwrap()).sum::<Result<NpsTally, _>>()
+//! })?;
+//! assert_eq!(parts, whole);
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
+//!
+//! Tallies with parameters ([`CsatTally`] with its [`CsatRule`], [`CesTally`]
+//! with its [`Scale`]) refuse to merge with a different parameter, and have
+//! no `Sum` (there is no natural zero); tallies without parameters have
+//! `Default`, `Sum` and `FromIterator`.
+//!
+//! # Errors and panics
+//!
+//! One error type, [`Error`], whose [`kind`](Error::kind) is one of the
+//! conformance vectors' kinds ([`ErrorKind`]): `empty`, `out_of_range`,
+//! `inconsistent`, `invalid_parameter`, `overflow`. Messages name the input,
+//! the offending value and what is allowed:
+//!
+//! ```
+//! let err = cxkpi::NpsTally::from_scores(&[9, 10, 11]).unwrap_err();
+//! assert_eq!(err.to_string(), "NPS rating 11 at index 2 is out of range: it must be between 0 and 10");
+//! ```
+//!
+//! Nothing in this crate panics on any input. Constructors and
+//! [`Merge::try_merge`] return `Result`. The operations that cannot return a
+//! `Result` — `record`, `+`, `+=`, `Sum`, `Extend`, `FromIterator` — keep the
+//! first error they meet (a count beyond `u64::MAX`, money beyond `Decimal`,
+//! tallies with different parameters) as the tally's *fault*: every getter
+//! then returns that error, and serialization refuses the tally. A faulted
+//! tally never reports a number.
+//!
+//! ```
+//! use cxkpi::{ErrorKind, NpsTally};
+//!
+//! let huge = NpsTally::from_counts(u64::MAX, 0, 0)?;
+//! let sum = huge.clone() + huge;
+//! assert_eq!(sum.nps().unwrap_err().kind(), ErrorKind::Overflow);
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
+//!
+//! # Numerical notes
+//!
+//! - Counts are `u64` and sums are `u128` (score sums, nanoseconds), so
+//!   merges are exact; no intermediate product can overflow (`part × 100` is
+//!   formed in `u128`).
+//! - A float appears only in a getter, computed from exact integers with one
+//!   rounding of the numerator and one division: 7 of 100 is `7.0` %, not
+//!   `7.000000000000001`. NPS is `(promoters − detractors) × 100 / n` on exact
+//!   counts, never the difference of two rounded percentages.
+//! - Money never touches a float: [`Money`] is a `rust_decimal::Decimal`;
+//!   only the final division rounds, to 28 significant digits.
+//! - Durations are `core::time::Duration`, exact to the nanosecond; float
+//!   seconds enter through [`try_seconds`] and [`HandleTime::from_secs`],
+//!   which refuse NaN, infinities and negative values.
+//!
+//! # Features
+//!
+//! | feature | default | enables |
+//! | --- | --- | --- |
+//! | `std` | yes | `std::error::Error` for [`Error`] through `core::error::Error`, and `std` in the dependencies. Without it the crate is `#![no_std]` + `alloc` and builds for `wasm32-unknown-unknown`. |
+//! | `serde` | no | `Serialize` for inputs, tallies and results; `Deserialize` for inputs and tallies, through the checked constructors: a JSON rating of 11 is an error, never a value. Money serializes as a decimal string. |
+//!
+//! # Design notes
+//!
+//! - *Why `f64` only in getters?* Floats do not add associatively, so a
+//!   float sum would make merges depend on their order. Integers keep
+//!   `tally(a ++ b) == tally(a) + tally(b)` exact.
+//! - *Why a `Result` for an empty tally?* An empty survey has no NPS; 0 would
+//!   be a lie and NaN would poison every average it enters. [`Error::Empty`]
+//!   names the KPI and the reason, and `?` carries it.
+//! - *Why faults rather than panics in `+`?* A pipeline summing millions of
+//!   tallies should not abort on one overflowing count, nor silently wrap;
+//!   the fault keeps the first error and reports it where the number is read.
+//! - *Why is the short-abandon threshold in the observation, not the tally?*
+//!   Abandonment counts arrive already classified from most ACD reports
+//!   (`offered`, `abandoned`, `short_abandoned`); [`Outcome::abandoned_after`]
+//!   classifies raw waits with a [`ShortAbandons`] rule, and the same tally
+//!   gives the rate with and without short abandons.
 #![no_std]
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 mod duration;
 mod error;
@@ -21,6 +174,7 @@ pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
 pub use contact::fcr::{FcrTally, Resolution};
 pub use contact::handle_time::{Aht, AhtTally, HandleTime};
 pub use cost::{CostTally, Money, cost_per_minute};
+pub use duration::try_seconds;
 pub use customers::{CustomerStatus, RetentionTally};
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
