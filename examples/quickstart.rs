@@ -59,7 +59,10 @@ fn main() -> Result<(), cxkpi::Error> {
         retention.retention()?,
         retention.churn()?
     );
-    println!("  FCR (Once & Done): {}", FcrTally::from_counts(74, 100)?.fcr()?);
+    println!(
+        "  FCR (Once & Done): {}",
+        FcrTally::from_counts(74, 100)?.fcr()?
+    );
     let ces = CesTally::from_scores(Scale::ONE_TO_SEVEN, &[7, 6, 5, 4, 6, 5])?.ces()?;
     println!("  {ces}");
     let cost = CostTally::from_totals("10000".parse()?, 25)?;

@@ -50,7 +50,11 @@ impl Money {
     /// [`Error::OutOfRange`] when `amount` is negative.
     pub fn new(amount: Decimal) -> Result<Money, Error> {
         if amount.is_sign_negative() && !amount.is_zero() {
-            return Err(Error::out_of_range("amount", amount, Domain::NonNegativeMoney));
+            return Err(Error::out_of_range(
+                "amount",
+                amount,
+                Domain::NonNegativeMoney,
+            ));
         }
         // Normalise -0 to 0.
         Ok(Money(amount.abs()))
@@ -83,7 +87,9 @@ impl Money {
             return Err(Error::empty(metric, reason));
         }
         // Dividing by a whole number of at least 1 cannot overflow.
-        Ok(Money(self.0.checked_div(Decimal::from(units)).unwrap_or_default()))
+        Ok(Money(
+            self.0.checked_div(Decimal::from(units)).unwrap_or_default(),
+        ))
     }
 }
 
@@ -275,7 +281,11 @@ impl CostTally {
     /// [`Error::Empty`] without units; the tally's fault if it has one.
     pub fn cost_per_unit(&self) -> Result<Money, Error> {
         self.fault.check()?;
-        self.total.per(self.units, "cost per unit", "no units (conversations or tickets)")
+        self.total.per(
+            self.units,
+            "cost per unit",
+            "no units (conversations or tickets)",
+        )
     }
 
     fn merge_counts(&mut self, other: &CostTally) -> Result<(), Error> {
@@ -340,13 +350,17 @@ pub fn cost_per_minute(total: Money, handled: Duration) -> Result<Money, Error> 
     }
     let overflow = || Error::overflow("cost per minute", "Decimal");
     // Seconds with nanosecond precision: at most u64::MAX s, within Decimal's 96 bits.
-    let secs = Decimal::from_i128_with_scale(handled.as_nanos().try_into().map_err(|_| overflow())?, 9);
+    let secs =
+        Decimal::from_i128_with_scale(handled.as_nanos().try_into().map_err(|_| overflow())?, 9);
     let sixty = Decimal::from(60);
     // Multiply first so that round figures stay round (96 over an hour is
     // 1.60, not 1.6000…0020); divide first only when the product overflows.
     let per_minute = match total.0.checked_mul(sixty) {
         Some(per_hour_of_seconds) => per_hour_of_seconds.checked_div(secs),
-        None => total.0.checked_div(secs).and_then(|per_second| per_second.checked_mul(sixty)),
+        None => total
+            .0
+            .checked_div(secs)
+            .and_then(|per_second| per_second.checked_mul(sixty)),
     };
     per_minute.map(Money).ok_or_else(overflow)
 }

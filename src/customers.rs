@@ -106,7 +106,12 @@ impl RetentionTally {
     /// is no error here: [`retention`](Self::retention) reports it.
     pub fn from_counts(at_start: u64, at_end: u64, new: u64) -> Result<RetentionTally, Error> {
         if new > at_end {
-            return Err(Error::inconsistent("new customers", new, "customers at end", at_end));
+            return Err(Error::inconsistent(
+                "new customers",
+                new,
+                "customers at end",
+                at_end,
+            ));
         }
         let retained = at_end - new;
         if retained > at_start {

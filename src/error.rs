@@ -109,9 +109,7 @@ impl Error {
             Error::Empty { .. } => ErrorKind::Empty,
             Error::OutOfRange { .. } | Error::Malformed { .. } => ErrorKind::OutOfRange,
             Error::Inconsistent { .. } => ErrorKind::Inconsistent,
-            Error::InvalidParameter { .. } | Error::Mismatch { .. } => {
-                ErrorKind::InvalidParameter
-            }
+            Error::InvalidParameter { .. } | Error::Mismatch { .. } => ErrorKind::InvalidParameter,
             Error::Overflow { .. } => ErrorKind::Overflow,
         }
     }
@@ -136,7 +134,11 @@ impl Error {
     }
 
     #[cold]
-    pub(crate) fn out_of_range(input: &'static str, value: impl Into<Value>, allowed: Domain) -> Error {
+    pub(crate) fn out_of_range(
+        input: &'static str,
+        value: impl Into<Value>,
+        allowed: Domain,
+    ) -> Error {
         Error::OutOfRange {
             input,
             value: value.into(),
@@ -184,7 +186,11 @@ impl Error {
     }
 
     #[cold]
-    pub(crate) fn mismatch(parameter: &'static str, left: impl Into<Value>, right: impl Into<Value>) -> Error {
+    pub(crate) fn mismatch(
+        parameter: &'static str,
+        left: impl Into<Value>,
+        right: impl Into<Value>,
+    ) -> Error {
         Error::Mismatch {
             parameter,
             left: left.into(),
@@ -258,7 +264,9 @@ impl ErrorKind {
     /// assert_eq!(ErrorKind::from_name("boom"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<ErrorKind> {
-        ErrorKind::ALL.into_iter().find(|kind| kind.as_str() == name)
+        ErrorKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
     }
 }
 

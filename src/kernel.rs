@@ -130,9 +130,25 @@ mod tests {
     #[test]
     fn scan_matches_naive_across_block_edges() {
         // Lengths around the lane and block sizes, all byte values.
-        for len in [0, 1, 31, 32, 33, 255 * 32 - 1, 255 * 32, 255 * 32 + 1, 3 * 255 * 32 + 7] {
-            let values: alloc::vec::Vec<u8> = (0..len).map(|i| (i * 7 % 256) as u8).collect();
-            assert_eq!(scan_u8(&values, 9, 6), naive_scan(&values, 9, 6), "len {len}");
+        for len in [
+            0,
+            1,
+            31,
+            32,
+            33,
+            255 * 32 - 1,
+            255 * 32,
+            255 * 32 + 1,
+            3 * 255 * 32 + 7,
+        ] {
+            let values: alloc::vec::Vec<u8> = (0..len)
+                .map(|i| u8::try_from(i * 7 % 256).unwrap())
+                .collect();
+            assert_eq!(
+                scan_u8(&values, 9, 6),
+                naive_scan(&values, 9, 6),
+                "len {len}"
+            );
         }
     }
 

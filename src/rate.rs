@@ -38,7 +38,6 @@ use crate::Error;
 /// assert_eq!(Rate::new(3, 2).unwrap_err().kind(), ErrorKind::Inconsistent);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Rate {
     part: u64,
     whole: u64,
@@ -143,12 +142,19 @@ impl fmt::Display for Rate {
     /// `86.0% (n = 1500)`; the precision (default 1) applies to the percentage.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let precision = f.precision().unwrap_or(1);
-        write!(
-            f,
-            "{:.*}% (n = {})",
-            precision,
-            self.percent(),
-            self.whole
-        )
+        write!(f, "{:.*}% (n = {})", precision, self.percent(), self.whole)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Rate {
+    /// `{"percent": 86.0, "part": 1290, "whole": 1500}`: the value with its counts.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Rate", 3)?;
+        s.serialize_field("percent", &self.percent())?;
+        s.serialize_field("part", &self.part)?;
+        s.serialize_field("whole", &self.whole)?;
+        s.end()
     }
 }

@@ -177,9 +177,10 @@ impl AbandonmentTally {
     ) -> Result<AbandonmentTally, Error> {
         let short = match rule {
             ShortAbandons::None => 0,
-            ShortAbandons::Below(threshold) => {
-                abandon_waits.iter().map(|&w| u64::from(w < threshold)).sum()
-            }
+            ShortAbandons::Below(threshold) => abandon_waits
+                .iter()
+                .map(|&w| u64::from(w < threshold))
+                .sum(),
         };
         let abandoned = abandon_waits.len() as u64;
         add_u64(answered, abandoned, "offered contacts")?;
@@ -197,9 +198,18 @@ impl AbandonmentTally {
     ///
     /// [`Error::Inconsistent`] when `abandoned > offered` or
     /// `short_abandoned > abandoned`.
-    pub fn from_counts(offered: u64, abandoned: u64, short_abandoned: u64) -> Result<AbandonmentTally, Error> {
+    pub fn from_counts(
+        offered: u64,
+        abandoned: u64,
+        short_abandoned: u64,
+    ) -> Result<AbandonmentTally, Error> {
         if abandoned > offered {
-            return Err(Error::inconsistent("abandoned", abandoned, "offered", offered));
+            return Err(Error::inconsistent(
+                "abandoned",
+                abandoned,
+                "offered",
+                offered,
+            ));
         }
         if short_abandoned > abandoned {
             return Err(Error::inconsistent(
@@ -270,7 +280,12 @@ impl AbandonmentTally {
     /// [`Error::Empty`] when no contact was offered; the tally's fault if it has one.
     pub fn abandonment_including_short(&self) -> Result<Rate, Error> {
         self.fault.check()?;
-        Rate::of_tally(self.abandoned, self.offered(), "abandonment rate", "no offered contacts")
+        Rate::of_tally(
+            self.abandoned,
+            self.offered(),
+            "abandonment rate",
+            "no offered contacts",
+        )
     }
 
     fn offered_u128(&self) -> u128 {

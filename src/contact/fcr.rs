@@ -194,7 +194,12 @@ impl FcrTally {
     /// [`Error::Empty`] without resolved requests; the tally's fault if it has one.
     pub fn fcr(&self) -> Result<Rate, Error> {
         self.fault.check()?;
-        Rate::of_tally(self.first_contact, self.resolved, "FCR", "no resolved requests")
+        Rate::of_tally(
+            self.first_contact,
+            self.resolved,
+            "FCR",
+            "no resolved requests",
+        )
     }
 
     fn merge_counts(&mut self, other: &FcrTally) -> Result<(), Error> {

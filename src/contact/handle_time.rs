@@ -3,9 +3,9 @@
 use core::fmt;
 use core::time::Duration;
 
+use crate::Error;
 use crate::duration::{ns_to_secs, seconds};
 use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
-use crate::Error;
 
 /// The handle time of one contact: talk, hold and after-contact work (wrap-up).
 ///
@@ -61,7 +61,9 @@ impl HandleTime {
 
     /// Talk + hold + wrap, saturating at `Duration::MAX`.
     pub fn total(self) -> Duration {
-        self.talk.saturating_add(self.hold).saturating_add(self.wrap)
+        self.talk
+            .saturating_add(self.hold)
+            .saturating_add(self.wrap)
     }
 }
 
@@ -160,7 +162,12 @@ impl AhtTally {
     /// # Errors
     ///
     /// [`Error::Inconsistent`] when time is given for 0 handled contacts.
-    pub fn from_totals(talk: Duration, hold: Duration, wrap: Duration, handled: u64) -> Result<AhtTally, Error> {
+    pub fn from_totals(
+        talk: Duration,
+        hold: Duration,
+        wrap: Duration,
+        handled: u64,
+    ) -> Result<AhtTally, Error> {
         let tally = AhtTally {
             handled,
             talk_ns: talk.as_nanos(),
@@ -169,7 +176,12 @@ impl AhtTally {
             fault: Fault::default(),
         };
         if handled == 0 && tally.total_ns()? > 0 {
-            return Err(Error::inconsistent("contacts with handle time", 1, "handled contacts", 0));
+            return Err(Error::inconsistent(
+                "contacts with handle time",
+                1,
+                "handled contacts",
+                0,
+            ));
         }
         Ok(tally)
     }
@@ -244,7 +256,12 @@ impl AhtTally {
             fault: Fault::default(),
         };
         if tally.handled == 0 && tally.total_ns()? > 0 {
-            return Err(Error::inconsistent("contacts with handle time", 1, "handled contacts", 0));
+            return Err(Error::inconsistent(
+                "contacts with handle time",
+                1,
+                "handled contacts",
+                0,
+            ));
         }
         Ok(tally)
     }
@@ -277,7 +294,6 @@ struct AhtParts {
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Aht {
     handled: u64,
     talk_ns: u128,
@@ -339,5 +355,20 @@ impl fmt::Display for Aht {
             self.wrap_secs(),
             self.handled
         )
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Aht {
+    /// The mean and its three components in seconds, with the handled contacts.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Aht", 5)?;
+        s.serialize_field("aht_s", &self.secs())?;
+        s.serialize_field("talk_s", &self.talk_secs())?;
+        s.serialize_field("hold_s", &self.hold_secs())?;
+        s.serialize_field("wrap_s", &self.wrap_secs())?;
+        s.serialize_field("handled", &self.handled)?;
+        s.end()
     }
 }

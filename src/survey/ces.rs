@@ -83,8 +83,11 @@ impl CesTally {
     #[inline]
     pub fn record(&mut self, score: Score) {
         if score.scale() != self.scale {
-            self.fault
-                .set(Error::mismatch("CES scales", self.scale.max(), score.scale().max()));
+            self.fault.set(Error::mismatch(
+                "CES scales",
+                self.scale.max(),
+                score.scale().max(),
+            ));
             return;
         }
         let Some(responses) = self.responses.checked_add(1) else {
@@ -171,9 +174,19 @@ impl CesTally {
         if sum < low || sum > high {
             let clamp = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
             return Err(if sum > high {
-                Error::inconsistent("sum of scores", clamp(sum), "scale maximum × responses", clamp(high))
+                Error::inconsistent(
+                    "sum of scores",
+                    clamp(sum),
+                    "scale maximum × responses",
+                    clamp(high),
+                )
             } else {
-                Error::inconsistent("scale minimum × responses", clamp(low), "sum of scores", clamp(sum))
+                Error::inconsistent(
+                    "scale minimum × responses",
+                    clamp(low),
+                    "sum of scores",
+                    clamp(sum),
+                )
             });
         }
         Ok(CesTally {
@@ -223,7 +236,11 @@ impl CesTally {
 
     fn merge_counts(&mut self, other: &CesTally) -> Result<(), Error> {
         if self.scale != other.scale {
-            return Err(Error::mismatch("CES scales", self.scale.max(), other.scale.max()));
+            return Err(Error::mismatch(
+                "CES scales",
+                self.scale.max(),
+                other.scale.max(),
+            ));
         }
         let responses = add_u64(self.responses, other.responses, "CES responses")?;
         self.sum = add_u128(self.sum, other.sum, "CES score sum")?;
@@ -271,7 +288,6 @@ struct CesParts {
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Ces {
     scale: Scale,
     sum: u128,
@@ -312,5 +328,19 @@ impl fmt::Display for Ces {
             self.scale,
             self.responses
         )
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Ces {
+    /// The mean with its scale, exact sum and responses.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Ces", 4)?;
+        s.serialize_field("mean", &self.mean())?;
+        s.serialize_field("scale", &self.scale)?;
+        s.serialize_field("sum", &self.sum)?;
+        s.serialize_field("responses", &self.responses)?;
+        s.end()
     }
 }

@@ -36,7 +36,10 @@ use crate::{Error, Rate, Scale, Score};
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "CsatRuleParts", into = "CsatRuleParts"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "CsatRuleParts", into = "CsatRuleParts")
+)]
 pub struct CsatRule {
     scale: Scale,
     satisfied_from: u8,
@@ -201,8 +204,11 @@ impl CsatTally {
     #[inline]
     pub fn record(&mut self, score: Score) {
         if score.scale() != self.rule.scale {
-            self.fault
-                .set(Error::mismatch("CSAT scales", self.rule.scale.max(), score.scale().max()));
+            self.fault.set(Error::mismatch(
+                "CSAT scales",
+                self.rule.scale.max(),
+                score.scale().max(),
+            ));
             return;
         }
         let Some(responses) = self.responses.checked_add(1) else {
@@ -287,7 +293,12 @@ impl CsatTally {
     /// ```
     pub fn from_counts(rule: CsatRule, satisfied: u64, responses: u64) -> Result<CsatTally, Error> {
         if satisfied > responses {
-            return Err(Error::inconsistent("satisfied", satisfied, "responses", responses));
+            return Err(Error::inconsistent(
+                "satisfied",
+                satisfied,
+                "responses",
+                responses,
+            ));
         }
         Ok(CsatTally {
             rule,
@@ -367,4 +378,3 @@ struct CsatParts {
     satisfied: u64,
     responses: u64,
 }
-

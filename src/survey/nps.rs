@@ -413,7 +413,6 @@ struct NpsParts {
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Nps {
     responses: u64,
     promoters: u64,
@@ -466,6 +465,30 @@ impl fmt::Display for Nps {
     /// `NPS +32.0 (n = 100)`; the precision (default 1) applies to the score.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let precision = f.precision().unwrap_or(1);
-        write!(f, "NPS {:+.*} (n = {})", precision, self.score(), self.responses)
+        write!(
+            f,
+            "NPS {:+.*} (n = {})",
+            precision,
+            self.score(),
+            self.responses
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Nps {
+    /// The score, the three shares and the counts, named as in the conformance vectors.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Nps", 8)?;
+        s.serialize_field("nps", &self.score())?;
+        s.serialize_field("promoters_pct", &self.promoters_pct())?;
+        s.serialize_field("passives_pct", &self.passives_pct())?;
+        s.serialize_field("detractors_pct", &self.detractors_pct())?;
+        s.serialize_field("promoters", &self.promoters)?;
+        s.serialize_field("passives", &self.passives())?;
+        s.serialize_field("detractors", &self.detractors)?;
+        s.serialize_field("responses", &self.responses)?;
+        s.end()
     }
 }
