@@ -8,7 +8,9 @@ use crate::{Domain, Error};
 ///
 /// Durations arrive as float seconds from CSV files and JSON; this is the one
 /// door through which they become `Duration`s, so that no NaN, infinite or
-/// negative value gets in. `-0.0` is zero.
+/// negative value gets in. `-0.0` is zero. The value is rounded to the
+/// nearest nanosecond (as `Duration::try_from_secs_f64` does), so two waits
+/// less than half a nanosecond apart may compare equal.
 ///
 /// # Errors
 ///

@@ -183,3 +183,7 @@ pub use survey::csat::{CsatRule, CsatTally};
 pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
 pub use survey::scale::{Scale, Score};
 pub use tally::Merge;
+
+/// The exact decimal type of [`Money`], re-exported so that callers need not
+/// match `rust_decimal`'s version themselves.
+pub use rust_decimal::Decimal;

@@ -67,6 +67,34 @@ pub enum ShortAbandons {
 }
 
 impl ShortAbandons {
+    /// Abandons strictly below `secs` seconds are short.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] when `secs` is negative, NaN, infinite or
+    /// too large for a `Duration`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ErrorKind, ShortAbandons};
+    ///
+    /// assert_eq!(ShortAbandons::below_secs(5.0)?, ShortAbandons::Below(Duration::from_secs(5)));
+    /// assert_eq!(ShortAbandons::below_secs(-1.0).unwrap_err().kind(), ErrorKind::InvalidParameter);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn below_secs(secs: f64) -> Result<ShortAbandons, Error> {
+        match crate::try_seconds(secs) {
+            Ok(threshold) => Ok(ShortAbandons::Below(threshold)),
+            Err(_) => Err(Error::invalid_parameter(
+                "short-abandon threshold (s)",
+                secs,
+                crate::Domain::Seconds,
+            )),
+        }
+    }
+
     /// Whether an abandon after `wait` is short under this rule.
     pub fn is_short(self, wait: Duration) -> bool {
         matches!(self, ShortAbandons::Below(threshold) if wait < threshold)

@@ -41,6 +41,34 @@ impl Resolution {
     }
 }
 
+impl TryFrom<i64> for Resolution {
+    type Error = Error;
+
+    /// The resolution of a request that took `contacts` contacts, for counts
+    /// from untyped sources (JSON, CSV): anything below 1 is out of range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{ErrorKind, Resolution};
+    ///
+    /// assert_eq!(Resolution::try_from(1_i64)?, Resolution::FirstContact);
+    /// assert_eq!(Resolution::try_from(-2_i64).unwrap_err().kind(), ErrorKind::OutOfRange);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    fn try_from(contacts: i64) -> Result<Resolution, Error> {
+        match contacts {
+            1 => Ok(Resolution::FirstContact),
+            2.. => Ok(Resolution::RepeatContact),
+            _ => Err(Error::out_of_range(
+                "contacts per resolved request",
+                contacts,
+                Domain::AtLeast(1),
+            )),
+        }
+    }
+}
+
 #[cold]
 fn zero_contacts() -> Error {
     Error::out_of_range("contacts per resolved request", 0_u32, Domain::AtLeast(1))
