@@ -128,14 +128,41 @@ impl Rate {
 }
 
 /// `part × 100 / whole` with a single rounding of the exact numerator.
+///
+/// Counts above 2⁵³ round on their way to `f64`, and the numerator and the
+/// denominator may round apart: `u64::MAX × 100 / u64::MAX` would come out a
+/// hair above 100. The exact value lies in `[0, 100]`, so the result is
+/// clamped there (a fuzzer found this).
 pub(crate) fn percent_of(part: u64, whole: u64) -> f64 {
-    (u128::from(part) * 100) as f64 / whole as f64
+    ((u128::from(part) * 100) as f64 / whole as f64).min(100.0)
 }
 
-/// `(a − b) × 100 / whole`, the difference formed exactly.
+/// `(a − b) × 100 / whole`, the difference formed exactly, clamped to
+/// `[−100, 100]` like [`percent_of`].
 pub(crate) fn percent_difference(a: u64, b: u64, whole: u64) -> f64 {
     let diff = i128::from(a) - i128::from(b);
-    (diff * 100) as f64 / whole as f64
+    ((diff * 100) as f64 / whole as f64).clamp(-100.0, 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: found by the `contact` fuzz target.
+    #[test]
+    fn percent_of_huge_equal_counts_is_exactly_100() {
+        assert_eq!(percent_of(u64::MAX, u64::MAX), 100.0);
+        assert_eq!(percent_of(u64::MAX - 1, u64::MAX), 100.0);
+        assert_eq!(percent_difference(u64::MAX, 0, u64::MAX), 100.0);
+        assert_eq!(percent_difference(0, u64::MAX, u64::MAX), -100.0);
+    }
+
+    #[test]
+    fn percent_of_round_shares_is_round() {
+        assert_eq!(percent_of(7, 100), 7.0);
+        assert_eq!(percent_of(1, 3), 100.0 / 3.0);
+        assert_eq!(percent_of(0, 5), 0.0);
+    }
 }
 
 impl fmt::Display for Rate {

@@ -296,8 +296,12 @@ pub struct Ces {
 
 impl Ces {
     /// The mean score, on the scale.
+    ///
+    /// Clamped to the scale: with more than 2⁵³ responses the sum and the
+    /// count round apart on their way to `f64`, but the exact mean is on it.
     pub fn mean(&self) -> f64 {
-        self.sum as f64 / self.responses as f64
+        let mean = self.sum as f64 / self.responses as f64;
+        mean.clamp(f64::from(self.scale.min()), f64::from(self.scale.max()))
     }
 
     /// The number of responses, at least 1.
