@@ -144,27 +144,6 @@ pub(crate) fn percent_difference(a: u64, b: u64, whole: u64) -> f64 {
     ((diff * 100) as f64 / whole as f64).clamp(-100.0, 100.0)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Regression: found by the `contact` fuzz target.
-    #[test]
-    fn percent_of_huge_equal_counts_is_exactly_100() {
-        assert_eq!(percent_of(u64::MAX, u64::MAX), 100.0);
-        assert_eq!(percent_of(u64::MAX - 1, u64::MAX), 100.0);
-        assert_eq!(percent_difference(u64::MAX, 0, u64::MAX), 100.0);
-        assert_eq!(percent_difference(0, u64::MAX, u64::MAX), -100.0);
-    }
-
-    #[test]
-    fn percent_of_round_shares_is_round() {
-        assert_eq!(percent_of(7, 100), 7.0);
-        assert_eq!(percent_of(1, 3), 100.0 / 3.0);
-        assert_eq!(percent_of(0, 5), 0.0);
-    }
-}
-
 impl fmt::Display for Rate {
     /// `86.0% (n = 1500)`; the precision (default 1) applies to the percentage.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -183,5 +162,26 @@ impl serde::Serialize for Rate {
         s.serialize_field("part", &self.part)?;
         s.serialize_field("whole", &self.whole)?;
         s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: found by the `contact` fuzz target.
+    #[test]
+    fn percent_of_huge_equal_counts_is_exactly_100() {
+        assert_eq!(percent_of(u64::MAX, u64::MAX), 100.0);
+        assert_eq!(percent_of(u64::MAX - 1, u64::MAX), 100.0);
+        assert_eq!(percent_difference(u64::MAX, 0, u64::MAX), 100.0);
+        assert_eq!(percent_difference(0, u64::MAX, u64::MAX), -100.0);
+    }
+
+    #[test]
+    fn percent_of_round_shares_is_round() {
+        assert_eq!(percent_of(7, 100), 7.0);
+        assert_eq!(percent_of(1, 3), 100.0 / 3.0);
+        assert_eq!(percent_of(0, 5), 0.0);
     }
 }
