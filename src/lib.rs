@@ -36,18 +36,18 @@
 //!
 //! # The metrics
 //!
-//! | KPI | formula | range | tally → getter | source |
-//! | --- | --- | --- | --- | --- |
-//! | NPS | (promoters − detractors) × 100 / responses; promoters 9–10, passives 7–8, detractors 0–6 | −100…+100 | [`NpsTally`] → [`nps`](NpsTally::nps) | Reichheld, *HBR* 2003 |
-//! | CSAT | satisfied × 100 / responses; satisfied = score ≥ the rule's threshold (top-2-box on 1–5: 4, 5) | 0…100 % | [`CsatTally`] → [`csat`](CsatTally::csat) | top-2-box convention (ACSI) |
-//! | CES | Σ scores / responses on the declared scale (1–5 or 1–7) | the scale | [`CesTally`] → [`ces`](CesTally::ces) | Dixon, Freeman & Toman, *HBR* 2010; CEB CES 2.0 |
-//! | Retention | (CE − CN) × 100 / CS; customers at start CS, at end CE, new CN | 0…100 % | [`RetentionTally`] → [`retention`](RetentionTally::retention) | ((CE − CN) / CS) × 100 |
-//! | Churn | 100 − retention = lost × 100 / CS | 0…100 % | [`RetentionTally`] → [`churn`](RetentionTally::churn) | as retention |
-//! | Abandonment | (abandoned − short) × 100 / (offered − short); short = abandoned strictly below a threshold | 0…100 % | [`AbandonmentTally`] → [`abandonment`](AbandonmentTally::abandonment) | ICMI |
-//! | FCR ("Once & Done") | resolved on first contact × 100 / resolved | 0…100 % | [`FcrTally`] → [`fcr`](FcrTally::fcr) | MetricNet |
-//! | AHT | (Σ talk + Σ hold + Σ after-contact work) / handled contacts | ≥ 0 s | [`AhtTally`] → [`aht`](AhtTally::aht) | ICMI, COPC |
-//! | Cost per conversation (or per resolved ticket) | total cost / conversations (or resolved tickets), exact decimal | ≥ 0 | [`CostTally`] → [`cost_per_unit`](CostTally::cost_per_unit) | MetricNet: 15.56 $ per ticket |
-//! | Cost per handled minute | total cost × 60 / handled seconds, exact decimal | ≥ 0 | [`cost_per_minute`] | MetricNet: 1.60 $ per minute |
+//! | KPI | formula | range | variants | tally → getter | source |
+//! | --- | --- | --- | --- | --- | --- |
+//! | NPS | (promoters − detractors) × 100 / responses; promoters 9–10, passives 7–8, detractors 0–6 | −100…+100 | none in the formula; one source article states it backwards (detractors − promoters), which flips the sign | [`NpsTally`] → [`nps`](NpsTally::nps) | Reichheld, *HBR* 2003 |
+//! | CSAT | satisfied × 100 / responses; satisfied = score ≥ the rule's threshold | 0…100 % | any scale (1–5, 1–7, 0–10…); top-box, top-2-box (default: 4–5 on 1–5) or any threshold ([`CsatRule`]) | [`CsatTally`] → [`csat`](CsatTally::csat) | top-2-box convention (ACSI) |
+//! | CES | Σ scores / responses | the scale | original 1–5 effort question (lower is better) or CES 2.0 1–7 agreement (higher is better) | [`CesTally`] → [`ces`](CesTally::ces) | Dixon, Freeman & Toman, *HBR* 2010; CEB 2013 |
+//! | Retention | (CE − CN) × 100 / CS; customers at start CS, at end CE, new CN | 0…100 % | from counts or one [`CustomerStatus`] per customer | [`RetentionTally`] → [`retention`](RetentionTally::retention) | ((CE − CN) / CS) × 100 |
+//! | Churn | 100 − retention = lost × 100 / CS | 0…100 % | as retention | [`RetentionTally`] → [`churn`](RetentionTally::churn) | as retention |
+//! | Abandonment | (abandoned − short) × 100 / (offered − short); short = abandoned strictly below a threshold | 0…100 % | with or without short abandons ([`ShortAbandons`]); the offered base (all callers or queued) is the caller's input | [`AbandonmentTally`] → [`abandonment`](AbandonmentTally::abandonment) | ICMI |
+//! | FCR ("Once & Done") | resolved on first contact × 100 / resolved | 0…100 % | from counts or from the contacts each resolved request took | [`FcrTally`] → [`fcr`](FcrTally::fcr) | MetricNet (about 74 %) |
+//! | AHT | (Σ talk + Σ hold + Σ after-contact work) / handled contacts | ≥ 0 s | components kept apart, so hold or wrap-up can be left out | [`AhtTally`] → [`aht`](AhtTally::aht) | ICMI, COPC |
+//! | Cost per conversation | total cost / conversations, exact decimal | ≥ 0 | per resolved ticket: the same division by resolved tickets | [`CostTally`] → [`cost_per_unit`](CostTally::cost_per_unit) | MetricNet: 15.56 $ per ticket |
+//! | Cost per handled minute | total cost × 60 / handled seconds, exact decimal | ≥ 0 | — | [`cost_per_minute`] | MetricNet: 1.60 $ per minute |
 //!
 //! Each type's docs give the formula again with its variants and an example;
 //! the definitions agree with the conformance vectors in `tests/vectors/`,
