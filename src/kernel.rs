@@ -57,8 +57,7 @@ pub(crate) fn scan_u8(values: &[u8], high: u8, low: u8) -> ByteScan {
         }
         scan.at_least_high += hi.iter().map(|&c| u64::from(c)).sum::<u64>();
         scan.at_most_low += lo.iter().map(|&c| u64::from(c)).sum::<u64>();
-        scan.min = min.iter().fold(scan.min, |a, &b| a.min(b));
-        scan.max = max.iter().fold(scan.max, |a, &b| a.max(b));
+        (scan.min, scan.max) = extremes(&min, &max, scan.min, scan.max);
     }
     scan
 }
@@ -102,10 +101,17 @@ pub(crate) fn sum_u8(values: &[u8]) -> ByteSum {
             out.max = out.max.max(v);
         }
         out.sum += sum.iter().map(|&c| u64::from(c)).sum::<u64>();
-        out.min = min.iter().fold(out.min, |a, &b| a.min(b));
-        out.max = max.iter().fold(out.max, |a, &b| a.max(b));
+        (out.min, out.max) = extremes(&min, &max, out.min, out.max);
     }
     out
+}
+
+/// Folds per-lane extremes into running ones.
+fn extremes(min: &[u8; LANES], max: &[u8; LANES], lo: u8, hi: u8) -> (u8, u8) {
+    (
+        min.iter().fold(lo, |a, &b| a.min(b)),
+        max.iter().fold(hi, |a, &b| a.max(b)),
+    )
 }
 
 /// The index of the first value outside `min..=max`, if any.

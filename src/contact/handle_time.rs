@@ -161,18 +161,30 @@ impl AhtTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when time is given for 0 handled contacts.
+    /// [`Error::Inconsistent`] when time is given for 0 handled contacts;
+    /// [`Error::Overflow`] when the grand total exceeds `u128` nanoseconds.
     pub fn from_totals(
         talk: Duration,
         hold: Duration,
         wrap: Duration,
         handled: u64,
     ) -> Result<AhtTally, Error> {
+        AhtTally::from_nanos(talk.as_nanos(), hold.as_nanos(), wrap.as_nanos(), handled)
+    }
+
+    /// [`from_totals`](Self::from_totals) in nanoseconds: the one place that
+    /// checks a tally's totals.
+    fn from_nanos(
+        talk_ns: u128,
+        hold_ns: u128,
+        wrap_ns: u128,
+        handled: u64,
+    ) -> Result<AhtTally, Error> {
         let tally = AhtTally {
             handled,
-            talk_ns: talk.as_nanos(),
-            hold_ns: hold.as_nanos(),
-            wrap_ns: wrap.as_nanos(),
+            talk_ns,
+            hold_ns,
+            wrap_ns,
             fault: Fault::default(),
         };
         if handled == 0 && tally.total_ns()? > 0 {
@@ -248,22 +260,7 @@ impl AhtTally {
 
     #[cfg(feature = "serde")]
     fn from_parts(parts: AhtParts) -> Result<AhtTally, Error> {
-        let tally = AhtTally {
-            handled: parts.handled,
-            talk_ns: parts.talk_ns,
-            hold_ns: parts.hold_ns,
-            wrap_ns: parts.wrap_ns,
-            fault: Fault::default(),
-        };
-        if tally.handled == 0 && tally.total_ns()? > 0 {
-            return Err(Error::inconsistent(
-                "contacts with handle time",
-                1,
-                "handled contacts",
-                0,
-            ));
-        }
-        Ok(tally)
+        AhtTally::from_nanos(parts.talk_ns, parts.hold_ns, parts.wrap_ns, parts.handled)
     }
 }
 
