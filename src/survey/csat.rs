@@ -71,6 +71,33 @@ impl CsatRule {
         })
     }
 
+    /// [`CsatRule::new`] with the threshold as any integer (JSON, CSV, a binding).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] when `satisfied_from` is off the scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{CsatRule, ErrorKind, Scale};
+    ///
+    /// assert_eq!(CsatRule::from_i64(Scale::ONE_TO_FIVE, 4)?, CsatRule::TOP_2_BOX_5);
+    /// let err = CsatRule::from_i64(Scale::ONE_TO_FIVE, 300).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_i64(scale: Scale, satisfied_from: i64) -> Result<CsatRule, Error> {
+        match u8::try_from(satisfied_from) {
+            Ok(from) => CsatRule::new(scale, from),
+            Err(_) => Err(Error::invalid_parameter(
+                "CSAT satisfied-from score",
+                satisfied_from,
+                scale.domain(),
+            )),
+        }
+    }
+
     /// The scale.
     pub const fn scale(self) -> Scale {
         self.scale

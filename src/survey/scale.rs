@@ -61,6 +61,31 @@ impl Scale {
         Ok(Scale { min, max })
     }
 
+    /// The scale `min..=max` from untyped integers (JSON, CSV, a binding).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] when a bound lies outside `0..=255` or
+    /// `min >= max`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{ErrorKind, Scale};
+    ///
+    /// assert_eq!(Scale::from_i64(1, 5)?, Scale::ONE_TO_FIVE);
+    /// assert_eq!(Scale::from_i64(-1, 5).unwrap_err().kind(), ErrorKind::InvalidParameter);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_i64(min: i64, max: i64) -> Result<Scale, Error> {
+        let bound = |name, v: i64| {
+            u8::try_from(v).map_err(|_| {
+                Error::invalid_parameter(name, v, Domain::Between { min: 0, max: 255 })
+            })
+        };
+        Scale::new(bound("scale minimum", min)?, bound("scale maximum", max)?)
+    }
+
     /// The lowest score.
     pub const fn min(self) -> u8 {
         self.min

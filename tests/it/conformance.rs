@@ -489,8 +489,8 @@ const COUNT: Shape<u64> = Shape {
     read: Value::as_u64,
 };
 
-/// A score or a scale bound: any integer, so that the library (or, for
-/// scale bounds, the runner) reports one off the scale as an error.
+/// A score or a scale bound: any integer, so that the library reports one
+/// off the scale as an error.
 const INTEGER: Shape<i64> = Shape {
     what: "an integer",
     read: integer,
@@ -649,19 +649,10 @@ fn narrow_scores(
         .collect()
 }
 
-/// The scale `[min, max]`. `Scale::new` takes `u8` bounds and has no wider
-/// twin, so a bound beyond `u8` is refused here, as the impossible
-/// parameter it is.
+/// The scale `[min, max]`, through the library's integer door, which
+/// refuses a bound beyond `u8` as the impossible parameter it is.
 fn scale(min: i64, max: i64) -> Result<Scale, Stop> {
-    match (u8::try_from(min), u8::try_from(max)) {
-        (Ok(min), Ok(max)) => Ok(Scale::new(min, max)?),
-        _ => Err(Stop::Refused {
-            kind: ErrorKind::InvalidParameter,
-            message: format!(
-                "scale [{min}, {max}] has a bound outside u8 (runner: `Scale::new` takes u8)"
-            ),
-        }),
-    }
+    Ok(Scale::from_i64(min, max)?)
 }
 
 // The metrics: one function per metric and input form. Each reads every
@@ -704,15 +695,7 @@ fn csat(mut input: Input<'_>) -> Result<Outputs, Stop> {
     let satisfied_from = input.get("satisfied_from", &INTEGER)?;
     input.finish()?;
     let scale = scale(min, max)?;
-    // `CsatRule::new` takes a `u8`: a threshold beyond it is off the scale,
-    // refused here as the library would refuse it.
-    let satisfied_from = u8::try_from(satisfied_from).map_err(|_| Stop::Refused {
-        kind: ErrorKind::InvalidParameter,
-        message: format!(
-            "satisfied_from {satisfied_from} is outside u8 (runner: `CsatRule::new` takes u8)"
-        ),
-    })?;
-    let rule = CsatRule::new(scale, satisfied_from)?;
+    let rule = CsatRule::from_i64(scale, satisfied_from)?;
     let scores = narrow_scores(&scores, |s| scale.score_i64(s).map(Score::get))?;
     let csat = CsatTally::from_scores(rule, &scores)?.csat()?;
     Ok(vec![
