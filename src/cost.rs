@@ -1,4 +1,15 @@
 //! Money, and cost per conversation, per resolved ticket and per handled minute.
+//!
+//! ```
+//! use core::time::Duration;
+//! use cxkpi::{CostTally, cost_per_minute};
+//!
+//! let month = CostTally::from_totals("10000".parse()?, 25)?;
+//! assert_eq!(month.cost_per_unit()?.to_string(), "400");
+//! let per_minute = cost_per_minute("96.00".parse()?, Duration::from_secs(3_600))?;
+//! assert_eq!(per_minute.to_string(), "1.6");
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
 
 use core::fmt;
 use core::str::FromStr;
@@ -48,6 +59,17 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::OutOfRange`] when `amount` is negative.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Decimal, Money};
+    ///
+    /// let cost = Money::new(Decimal::new(1556, 2))?;
+    /// assert_eq!(cost.to_string(), "15.56");
+    /// assert!(Money::new(Decimal::new(-1, 0)).is_err());
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn new(amount: Decimal) -> Result<Money, Error> {
         if amount.is_sign_negative() && !amount.is_zero() {
             return Err(Error::out_of_range(
@@ -61,6 +83,14 @@ impl Money {
     }
 
     /// The amount as a [`Decimal`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cost: cxkpi::Money = "15.56".parse()?;
+    /// assert_eq!(cost.get(), cxkpi::Decimal::new(1556, 2));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn get(self) -> Decimal {
         self.0
     }
@@ -70,6 +100,16 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::Overflow`] beyond `Decimal::MAX` (about 7.9 × 10²⁸).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::Money;
+    ///
+    /// let total = "12.50".parse::<Money>()?.checked_add("0.75".parse()?)?;
+    /// assert_eq!(total.to_string(), "13.25");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn checked_add(self, other: Money) -> Result<Money, Error> {
         self.0
             .checked_add(other.0)
@@ -228,11 +268,28 @@ pub struct CostTally {
 
 impl CostTally {
     /// The empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::CostTally::new();
+    /// assert!(tally.is_empty());
+    /// ```
     pub fn new() -> CostTally {
         CostTally::default()
     }
 
     /// Adds one unit (a conversation, a ticket) that cost `cost`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut tally = cxkpi::CostTally::new();
+    /// tally.record("4.00".parse()?);
+    /// tally.record("6.00".parse()?);
+    /// assert_eq!(tally.cost_per_unit()?.to_string(), "5.00");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     #[inline]
     pub fn record(&mut self, cost: Money) {
         let one = CostTally {
@@ -251,6 +308,15 @@ impl CostTally {
     ///
     /// None today (every `Money` and count is consistent); kept fallible so
     /// that the surface matches every other tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// // 1 556.00 spent on 100 resolved tickets: the cost per ticket.
+    /// let tally = cxkpi::CostTally::from_totals("1556.00".parse()?, 100)?;
+    /// assert_eq!(tally.cost_per_unit()?.to_string(), "15.56");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_totals(total: Money, units: u64) -> Result<CostTally, Error> {
         Ok(CostTally {
             total,
@@ -260,16 +326,37 @@ impl CostTally {
     }
 
     /// Units counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::CostTally::from_totals("10000".parse()?, 25)?.len(), 25);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         self.units
     }
 
     /// Whether no unit was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::CostTally::new().is_empty());
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.units == 0
     }
 
     /// The total cost so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::CostTally::from_totals("10000".parse()?, 25)?;
+    /// assert_eq!(tally.total(), cxkpi::Money::from(10_000));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn total(&self) -> Money {
         self.total
     }
@@ -279,6 +366,14 @@ impl CostTally {
     /// # Errors
     ///
     /// [`Error::Empty`] without units; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::CostTally::from_totals("100".parse()?, 3)?;
+    /// assert_eq!(tally.cost_per_unit()?.to_string(), "33.333333333333333333333333333");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn cost_per_unit(&self) -> Result<Money, Error> {
         self.fault.check()?;
         self.total.per(

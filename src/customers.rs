@@ -1,4 +1,10 @@
 //! Customer retention and churn over a period.
+//!
+//! ```
+//! let period = cxkpi::RetentionTally::from_counts(200, 220, 40)?;
+//! assert_eq!((period.retention()?.percent(), period.churn()?.percent()), (90.0, 10.0));
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
 
 use crate::tally::{Fault, add_u64, tally, tally_serde};
 use crate::{Error, Rate};
@@ -79,11 +85,30 @@ pub struct RetentionTally {
 
 impl RetentionTally {
     /// The empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::RetentionTally::new();
+    /// assert!(tally.is_empty());
+    /// ```
     pub fn new() -> RetentionTally {
         RetentionTally::default()
     }
 
     /// Adds one customer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{CustomerStatus, RetentionTally};
+    ///
+    /// let mut tally = RetentionTally::new();
+    /// tally.record(CustomerStatus::Retained);
+    /// tally.record(CustomerStatus::Churned);
+    /// assert_eq!(tally.retention()?.percent(), 50.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     #[inline]
     pub fn record(&mut self, status: CustomerStatus) {
         let mut one = RetentionTally::new();
@@ -104,6 +129,14 @@ impl RetentionTally {
     /// [`Error::Inconsistent`] when `CN > CE` or `CE − CN > CS`;
     /// [`Error::Overflow`] when `CS + CN` exceeds `u64::MAX`. An empty start
     /// is no error here: [`retention`](Self::retention) reports it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::RetentionTally::from_counts(980, 950, 20)?;
+    /// assert_eq!(tally.retention()?.part(), 930);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_counts(at_start: u64, at_end: u64, new: u64) -> Result<RetentionTally, Error> {
         if new > at_end {
             return Err(Error::inconsistent(
@@ -133,6 +166,14 @@ impl RetentionTally {
     }
 
     /// Customers counted so far: at the start plus new.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// // 200 at the start plus 40 new.
+    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.len(), 240);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         // Cannot overflow: `retained + churned` and `new` each fit, and the
         // sum is checked on every change (see `merge_counts`).
@@ -140,21 +181,50 @@ impl RetentionTally {
     }
 
     /// Whether no customer was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::RetentionTally::new().is_empty());
+    /// assert!(!cxkpi::RetentionTally::from_counts(1, 1, 0)?.is_empty());
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Customers at the start (CS).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.customers_at_start(), 200);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn customers_at_start(&self) -> u64 {
         self.retained + self.churned
     }
 
     /// Customers at the end (CE).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.customers_at_end(), 220);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn customers_at_end(&self) -> u64 {
         self.retained + self.new
     }
 
     /// New customers (CN).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.new_customers(), 40);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn new_customers(&self) -> u64 {
         self.new
     }
@@ -164,6 +234,14 @@ impl RetentionTally {
     /// # Errors
     ///
     /// [`Error::Empty`] without customers at the start; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let retention = cxkpi::RetentionTally::from_counts(200, 220, 40)?.retention()?;
+    /// assert_eq!(retention.to_string(), "90.0% (n = 200)");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn retention(&self) -> Result<Rate, Error> {
         self.fault.check()?;
         Rate::of_tally(
@@ -179,6 +257,14 @@ impl RetentionTally {
     /// # Errors
     ///
     /// As [`retention`](Self::retention).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let churn = cxkpi::RetentionTally::from_counts(200, 220, 40)?.churn()?;
+    /// assert_eq!((churn.part(), churn.percent()), (20, 10.0));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn churn(&self) -> Result<Rate, Error> {
         Ok(self.retention()?.complement())
     }

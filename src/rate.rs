@@ -50,6 +50,14 @@ impl Rate {
     ///
     /// [`Error::Empty`] when `whole` is 0, [`Error::Inconsistent`] when
     /// `part > whole`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rate = cxkpi::Rate::new(3, 4)?;
+    /// assert_eq!(rate.percent(), 75.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn new(part: u64, whole: u64) -> Result<Rate, Error> {
         if part > whole {
             return Err(Error::inconsistent("part", part, "whole", whole));
@@ -72,11 +80,25 @@ impl Rate {
     }
 
     /// The counted part, e.g. the satisfied responses.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::Rate::new(3, 4)?.part(), 3);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn part(self) -> u64 {
         self.part
     }
 
     /// The whole, e.g. all responses: the sample size `n`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::Rate::new(3, 4)?.whole(), 4);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn whole(self) -> u64 {
         self.whole
     }

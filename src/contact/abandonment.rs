@@ -34,6 +34,16 @@ impl Outcome {
     /// The outcome of a contact abandoned after waiting `wait`, under `rule`.
     ///
     /// An abandon is short when its wait is strictly below the threshold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{Outcome, ShortAbandons};
+    ///
+    /// let wait = Duration::from_secs(3);
+    /// assert_eq!(Outcome::abandoned_after(wait, ShortAbandons::None), Outcome::Abandoned);
+    /// ```
     pub fn abandoned_after(wait: Duration, rule: ShortAbandons) -> Outcome {
         match rule {
             ShortAbandons::Below(threshold) if wait < threshold => Outcome::ShortAbandoned,
@@ -96,6 +106,15 @@ impl ShortAbandons {
     }
 
     /// Whether an abandon after `wait` is short under this rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// assert!(!ShortAbandons::None.is_short(Duration::ZERO));
+    /// ```
     pub fn is_short(self, wait: Duration) -> bool {
         matches!(self, ShortAbandons::Below(threshold) if wait < threshold)
     }
@@ -162,6 +181,12 @@ pub struct AbandonmentTally {
 
 impl AbandonmentTally {
     /// The empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::AbandonmentTally::new().is_empty());
+    /// ```
     pub fn new() -> AbandonmentTally {
         AbandonmentTally::default()
     }
@@ -198,6 +223,18 @@ impl AbandonmentTally {
     /// # Errors
     ///
     /// [`Error::Overflow`] when the offered contacts exceed `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{AbandonmentTally, ShortAbandons};
+    ///
+    /// let waits = [Duration::from_secs(2), Duration::from_secs(40)];
+    /// let tally = AbandonmentTally::from_abandon_waits(98, &waits, ShortAbandons::below_secs(5.0)?)?;
+    /// assert_eq!((tally.offered(), tally.short_abandoned()), (100, 1));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_abandon_waits(
         answered: u64,
         abandon_waits: &[Duration],
@@ -226,6 +263,14 @@ impl AbandonmentTally {
     ///
     /// [`Error::Inconsistent`] when `abandoned > offered` or
     /// `short_abandoned > abandoned`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::AbandonmentTally::from_counts(200, 14, 4)?;
+    /// assert_eq!((tally.answered(), tally.abandoned()), (186, 14));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_counts(
         offered: u64,
         abandoned: u64,
@@ -256,31 +301,72 @@ impl AbandonmentTally {
     }
 
     /// Offered contacts counted so far (answered and abandoned).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.len(), 200);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         self.answered + self.abandoned
     }
 
     /// Whether no contact was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::AbandonmentTally::new().is_empty());
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Offered contacts: answered and abandoned, short abandons included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.offered(), 200);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn offered(&self) -> u64 {
         self.len()
     }
 
     /// Answered contacts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.answered(), 186);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn answered(&self) -> u64 {
         self.answered
     }
 
     /// Abandoned contacts, short abandons included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.abandoned(), 14);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn abandoned(&self) -> u64 {
         self.abandoned
     }
 
     /// Short abandons.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.short_abandoned(), 4);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn short_abandoned(&self) -> u64 {
         self.short
     }
@@ -291,6 +377,15 @@ impl AbandonmentTally {
     ///
     /// [`Error::Empty`] when no contact other than a short abandon was
     /// offered; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// // 10 of 196: the 4 short abandons are left out of both sides.
+    /// let rate = cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.abandonment()?;
+    /// assert_eq!((rate.part(), rate.whole()), (10, 196));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn abandonment(&self) -> Result<Rate, Error> {
         self.fault.check()?;
         Rate::of_tally(
@@ -306,6 +401,14 @@ impl AbandonmentTally {
     /// # Errors
     ///
     /// [`Error::Empty`] when no contact was offered; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rate = cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.abandonment_including_short()?;
+    /// assert_eq!(rate.percent(), 7.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn abandonment_including_short(&self) -> Result<Rate, Error> {
         self.fault.check()?;
         Rate::of_tally(

@@ -32,6 +32,15 @@ impl Resolution {
     ///
     /// [`Error::OutOfRange`] when `contacts` is 0: a resolved request took at
     /// least one contact.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::Resolution;
+    ///
+    /// assert_eq!(Resolution::from_contacts(2)?, Resolution::RepeatContact);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_contacts(contacts: u32) -> Result<Resolution, Error> {
         match contacts {
             0 => Err(zero_contacts()),
@@ -119,6 +128,12 @@ pub struct FcrTally {
 
 impl FcrTally {
     /// The empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::FcrTally::new().is_empty());
+    /// ```
     pub fn new() -> FcrTally {
         FcrTally::default()
     }
@@ -184,6 +199,14 @@ impl FcrTally {
     /// # Errors
     ///
     /// [`Error::Inconsistent`] when `resolved_on_first_contact > resolved`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let fcr = cxkpi::FcrTally::from_counts(74, 100)?.fcr()?;
+    /// assert_eq!(fcr.to_string(), "74.0% (n = 100)");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_counts(resolved_on_first_contact: u64, resolved: u64) -> Result<FcrTally, Error> {
         if resolved_on_first_contact > resolved {
             return Err(Error::inconsistent(
@@ -201,16 +224,36 @@ impl FcrTally {
     }
 
     /// Resolved requests counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::FcrTally::from_contact_counts(&[1, 2, 1])?.len(), 3);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         self.resolved
     }
 
     /// Whether no resolved request was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::FcrTally::new().is_empty());
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.resolved == 0
     }
 
     /// Requests resolved on the first contact so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::FcrTally::from_contact_counts(&[1, 2, 1])?.first_contact(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn first_contact(&self) -> u64 {
         self.first_contact
     }
@@ -220,6 +263,14 @@ impl FcrTally {
     /// # Errors
     ///
     /// [`Error::Empty`] without resolved requests; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let fcr = cxkpi::FcrTally::from_contact_counts(&[1, 1, 2, 3, 1])?.fcr()?;
+    /// assert_eq!((fcr.part(), fcr.whole(), fcr.percent()), (3, 5, 60.0));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn fcr(&self) -> Result<Rate, Error> {
         self.fault.check()?;
         Rate::of_tally(

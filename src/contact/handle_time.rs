@@ -51,6 +51,16 @@ impl HandleTime {
     ///
     /// [`Error::OutOfRange`] naming the first component that is negative,
     /// NaN, infinite or too large for a `Duration`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// let contact = cxkpi::HandleTime::from_secs(120.5, 0.0, 45.0)?;
+    /// assert_eq!(contact.talk, Duration::from_millis(120_500));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_secs(talk: f64, hold: f64, wrap: f64) -> Result<HandleTime, Error> {
         Ok(HandleTime {
             talk: seconds("talk time (s)", talk)?,
@@ -60,6 +70,14 @@ impl HandleTime {
     }
 
     /// Talk + hold + wrap, saturating at `Duration::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let contact = cxkpi::HandleTime::from_secs(120.5, 10.0, 45.0)?;
+    /// assert_eq!(contact.total().as_secs_f64(), 175.5);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn total(self) -> Duration {
         self.talk
             .saturating_add(self.hold)
@@ -114,6 +132,12 @@ pub struct AhtTally {
 
 impl AhtTally {
     /// The empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::AhtTally::new().is_empty());
+    /// ```
     pub fn new() -> AhtTally {
         AhtTally::default()
     }
@@ -150,6 +174,16 @@ impl AhtTally {
     /// # Errors
     ///
     /// [`Error::Overflow`] when a total exceeds `u128` nanoseconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{AhtTally, HandleTime};
+    ///
+    /// let contacts = [HandleTime::from_secs(240.0, 30.0, 60.0)?, HandleTime::from_secs(120.5, 0.0, 45.0)?];
+    /// assert_eq!(AhtTally::from_contacts(&contacts)?.aht()?.secs(), 247.75);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_contacts(contacts: &[HandleTime]) -> Result<AhtTally, Error> {
         let mut tally = AhtTally::new();
         tally.extend(contacts);
@@ -163,6 +197,21 @@ impl AhtTally {
     ///
     /// [`Error::Inconsistent`] when time is given for 0 handled contacts;
     /// [`Error::Overflow`] when the grand total exceeds `u128` nanoseconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{AhtTally, ErrorKind};
+    ///
+    /// let none = Duration::ZERO;
+    /// let tally = AhtTally::from_totals(Duration::from_secs(600), none, none, 4)?;
+    /// assert_eq!(tally.aht()?.secs(), 150.0);
+    /// // Time without contacts contradicts itself.
+    /// let err = AhtTally::from_totals(Duration::from_secs(1), none, none, 0).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Inconsistent);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn from_totals(
         talk: Duration,
         hold: Duration,
@@ -199,11 +248,25 @@ impl AhtTally {
     }
 
     /// Handled contacts counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let contact = cxkpi::HandleTime::from_secs(60.0, 0.0, 0.0)?;
+    /// assert_eq!(cxkpi::AhtTally::from_contacts(&[contact, contact])?.len(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         self.handled
     }
 
     /// Whether no contact was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::AhtTally::new().is_empty());
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.handled == 0
     }
@@ -213,6 +276,14 @@ impl AhtTally {
     /// # Errors
     ///
     /// [`Error::Empty`] without handled contacts; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::AhtTally::from_contacts(&[cxkpi::HandleTime::from_secs(200.0, 20.0, 40.0)?])?;
+    /// assert_eq!(tally.aht()?.secs(), 260.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn aht(&self) -> Result<Aht, Error> {
         self.fault.check()?;
         if self.handled == 0 {
@@ -300,12 +371,30 @@ pub struct Aht {
 
 impl Aht {
     /// The mean handle time in seconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let aht = cxkpi::AhtTally::from_contacts(&[cxkpi::HandleTime::from_secs(1.5, 0.0, 0.0)?])?.aht()?;
+    /// assert_eq!(aht.secs(), 1.5);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn secs(&self) -> f64 {
         // The tally keeps the grand total within u128.
         self.mean_secs(self.talk_ns + self.hold_ns + self.wrap_ns)
     }
 
     /// The mean handle time, rounded down to the nanosecond.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// let aht = cxkpi::AhtTally::from_contacts(&[cxkpi::HandleTime::from_secs(1.5, 0.0, 0.0)?])?.aht()?;
+    /// assert_eq!(aht.mean(), Duration::from_millis(1500));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn mean(&self) -> Duration {
         let ns = (self.talk_ns + self.hold_ns + self.wrap_ns) / u128::from(self.handled);
         let secs = u64::try_from(ns / 1_000_000_000).unwrap_or(u64::MAX);
@@ -314,21 +403,53 @@ impl Aht {
     }
 
     /// The mean talk time in seconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let aht = cxkpi::AhtTally::from_contacts(&[cxkpi::HandleTime::from_secs(100.0, 20.0, 30.0)?])?.aht()?;
+    /// assert_eq!(aht.talk_secs(), 100.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn talk_secs(&self) -> f64 {
         self.mean_secs(self.talk_ns)
     }
 
     /// The mean hold time in seconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let aht = cxkpi::AhtTally::from_contacts(&[cxkpi::HandleTime::from_secs(100.0, 20.0, 30.0)?])?.aht()?;
+    /// assert_eq!(aht.hold_secs(), 20.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn hold_secs(&self) -> f64 {
         self.mean_secs(self.hold_ns)
     }
 
     /// The mean after-contact work in seconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let aht = cxkpi::AhtTally::from_contacts(&[cxkpi::HandleTime::from_secs(100.0, 20.0, 30.0)?])?.aht()?;
+    /// assert_eq!(aht.wrap_secs(), 30.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn wrap_secs(&self) -> f64 {
         self.mean_secs(self.wrap_ns)
     }
 
     /// The number of handled contacts, at least 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let contact = cxkpi::HandleTime::from_secs(60.0, 0.0, 0.0)?;
+    /// assert_eq!(cxkpi::AhtTally::from_contacts(&[contact; 3])?.aht()?.handled(), 3);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn handled(&self) -> u64 {
         self.handled
     }
