@@ -55,6 +55,12 @@ pub struct CesTally {
 
 impl CesTally {
     /// The empty tally on `scale`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::CesTally::new(cxkpi::Scale::ONE_TO_SEVEN).is_empty());
+    /// ```
     pub fn new(scale: Scale) -> CesTally {
         CesTally {
             scale,
@@ -198,21 +204,49 @@ impl CesTally {
     }
 
     /// The scale of the tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{CesTally, Scale};
+    ///
+    /// assert_eq!(CesTally::new(Scale::ONE_TO_SEVEN).scale(), Scale::ONE_TO_SEVEN);
+    /// ```
     pub const fn scale(&self) -> Scale {
         self.scale
     }
 
     /// Responses counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_SEVEN, &[7, 1])?.len(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         self.responses
     }
 
     /// Whether no response was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::CesTally::new(cxkpi::Scale::ONE_TO_FIVE).is_empty());
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.responses == 0
     }
 
     /// The exact sum of the scores so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_SEVEN, &[7, 1])?.sum(), 8);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn sum(&self) -> u128 {
         self.sum
     }
@@ -222,6 +256,14 @@ impl CesTally {
     /// # Errors
     ///
     /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ces = cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_SEVEN, &[7, 6, 5, 4])?.ces()?;
+    /// assert_eq!(ces.mean(), 5.5);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn ces(&self) -> Result<Ces, Error> {
         self.fault.check()?;
         if self.responses == 0 {
@@ -299,22 +341,54 @@ impl Ces {
     ///
     /// Clamped to the scale: with more than 2⁵³ responses the sum and the
     /// count round apart on their way to `f64`, but the exact mean is on it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ces = cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_FIVE, &[1, 2, 2, 3])?.ces()?;
+    /// assert_eq!(ces.mean(), 2.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn mean(&self) -> f64 {
         let mean = self.sum as f64 / self.responses as f64;
         mean.clamp(f64::from(self.scale.min()), f64::from(self.scale.max()))
     }
 
     /// The number of responses, at least 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ces = cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_FIVE, &[1, 2, 2, 3])?.ces()?;
+    /// assert_eq!(ces.responses(), 4);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn responses(&self) -> u64 {
         self.responses
     }
 
     /// The exact sum of the scores.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ces = cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_FIVE, &[1, 2, 2, 3])?.ces()?;
+    /// assert_eq!(ces.sum(), 8);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn sum(&self) -> u128 {
         self.sum
     }
 
     /// The scale of the scores.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ces = cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_FIVE, &[1, 2, 2, 3])?.ces()?;
+    /// assert_eq!(ces.scale(), cxkpi::Scale::ONE_TO_FIVE);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn scale(&self) -> Scale {
         self.scale
     }

@@ -57,6 +57,16 @@ impl CsatRule {
     /// # Errors
     ///
     /// [`Error::InvalidParameter`] when `satisfied_from` is off the scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{CsatRule, Scale};
+    ///
+    /// let top_box = CsatRule::new(Scale::ONE_TO_FIVE, 5)?;
+    /// assert!(top_box.is_satisfied(5) && !top_box.is_satisfied(4));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn new(scale: Scale, satisfied_from: u8) -> Result<CsatRule, Error> {
         if !scale.contains(satisfied_from) {
             return Err(Error::invalid_parameter(
@@ -99,16 +109,35 @@ impl CsatRule {
     }
 
     /// The scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::CsatRule::TOP_2_BOX_5.scale(), cxkpi::Scale::ONE_TO_FIVE);
+    /// ```
     pub const fn scale(self) -> Scale {
         self.scale
     }
 
     /// The lowest satisfied score.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::CsatRule::TOP_2_BOX_5.satisfied_from(), 4);
+    /// ```
     pub const fn satisfied_from(self) -> u8 {
         self.satisfied_from
     }
 
     /// Whether `score` counts as satisfied (whether or not it lies on the scale).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::CsatRule::TOP_2_BOX_5.is_satisfied(4));
+    /// assert!(!cxkpi::CsatRule::TOP_2_BOX_5.is_satisfied(3));
+    /// ```
     pub const fn is_satisfied(self, score: u8) -> bool {
         score >= self.satisfied_from
     }
@@ -204,6 +233,13 @@ pub struct CsatTally {
 
 impl CsatTally {
     /// The empty tally under `rule`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::CsatTally::new(cxkpi::CsatRule::TOP_2_BOX_5);
+    /// assert!(tally.is_empty());
+    /// ```
     pub fn new(rule: CsatRule) -> CsatTally {
         CsatTally {
             rule,
@@ -336,21 +372,51 @@ impl CsatTally {
     }
 
     /// The rule the tally scores by.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{CsatRule, CsatTally};
+    ///
+    /// assert_eq!(CsatTally::new(CsatRule::TOP_2_BOX_5).rule(), CsatRule::TOP_2_BOX_5);
+    /// ```
     pub const fn rule(&self) -> CsatRule {
         self.rule
     }
 
     /// Responses counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::CsatTally::from_scores(cxkpi::CsatRule::TOP_2_BOX_5, &[5, 3])?;
+    /// assert_eq!(tally.len(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         self.responses
     }
 
     /// Whether no response was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::CsatTally::new(cxkpi::CsatRule::TOP_2_BOX_5).is_empty());
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.responses == 0
     }
 
     /// Satisfied responses counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::CsatTally::from_scores(cxkpi::CsatRule::TOP_2_BOX_5, &[5, 4, 3])?;
+    /// assert_eq!(tally.satisfied(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn satisfied(&self) -> u64 {
         self.satisfied
     }
@@ -360,6 +426,14 @@ impl CsatTally {
     /// # Errors
     ///
     /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::CsatTally::from_scores(cxkpi::CsatRule::TOP_2_BOX_5, &[5, 4, 3, 1])?;
+    /// assert_eq!(tally.csat()?.to_string(), "50.0% (n = 4)");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn csat(&self) -> Result<Rate, Error> {
         self.fault.check()?;
         Rate::of_tally(self.satisfied, self.responses, "CSAT", "no responses")

@@ -48,6 +48,13 @@ impl NpsRating {
     /// # Errors
     ///
     /// [`Error::OutOfRange`] when `value > 10`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsRating::new(10)?, cxkpi::NpsRating::MAX);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn new(value: u8) -> Result<NpsRating, Error> {
         if value > NpsRating::MAX.0 {
             return Err(Error::OutOfRange {
@@ -61,6 +68,13 @@ impl NpsRating {
     }
 
     /// The rating as a number in `0..=10`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsRating::new(7)?.get(), 7);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn get(self) -> u8 {
         self.0
     }
@@ -191,6 +205,12 @@ pub struct NpsTally {
 
 impl NpsTally {
     /// The empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::NpsTally::new().is_empty());
+    /// ```
     pub fn new() -> NpsTally {
         NpsTally::default()
     }
@@ -303,26 +323,60 @@ impl NpsTally {
     }
 
     /// Responses counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 0, 7])?.len(), 3);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn len(&self) -> u64 {
         self.responses
     }
 
     /// Whether no response was counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::NpsTally::new().is_empty());
+    /// ```
     pub const fn is_empty(&self) -> bool {
         self.responses == 0
     }
 
     /// Promoters (9–10) counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 9, 8])?.promoters(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn promoters(&self) -> u64 {
         self.promoters
     }
 
     /// Passives (7–8) counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 9, 8])?.passives(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn passives(&self) -> u64 {
         self.responses - self.promoters - self.detractors
     }
 
     /// Detractors (0–6) counted so far.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_scores(&[6, 0, 7])?.detractors(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn detractors(&self) -> u64 {
         self.detractors
     }
@@ -332,6 +386,14 @@ impl NpsTally {
     /// # Errors
     ///
     /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let nps = cxkpi::NpsTally::from_scores(&[10, 9, 9, 8, 3])?.nps()?;
+    /// assert_eq!(nps.to_string(), "NPS +40.0 (n = 5)");
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn nps(&self) -> Result<Nps, Error> {
         self.fault.check()?;
         if self.responses == 0 {
@@ -421,41 +483,97 @@ pub struct Nps {
 
 impl Nps {
     /// The score in `[−100, +100]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.score(), 32.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn score(&self) -> f64 {
         percent_difference(self.promoters, self.detractors, self.responses)
     }
 
     /// The share of promoters in `[0, 100]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.promoters_pct(), 50.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn promoters_pct(&self) -> f64 {
         percent_of(self.promoters, self.responses)
     }
 
     /// The share of passives in `[0, 100]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.passives_pct(), 32.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn passives_pct(&self) -> f64 {
         percent_of(self.passives(), self.responses)
     }
 
     /// The share of detractors in `[0, 100]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.detractors_pct(), 18.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn detractors_pct(&self) -> f64 {
         percent_of(self.detractors, self.responses)
     }
 
     /// The number of responses, at least 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.responses(), 100);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn responses(&self) -> u64 {
         self.responses
     }
 
     /// The number of promoters.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.promoters(), 50);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn promoters(&self) -> u64 {
         self.promoters
     }
 
     /// The number of passives.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.passives(), 32);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn passives(&self) -> u64 {
         self.responses - self.promoters - self.detractors
     }
 
     /// The number of detractors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::NpsTally::from_counts(50, 32, 18)?.nps()?.detractors(), 18);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn detractors(&self) -> u64 {
         self.detractors
     }

@@ -50,6 +50,13 @@ impl Scale {
     /// # Errors
     ///
     /// [`Error::InvalidParameter`] unless `min < max`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::Scale::new(1, 5)?, cxkpi::Scale::ONE_TO_FIVE);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub fn new(min: u8, max: u8) -> Result<Scale, Error> {
         if min >= max {
             return Err(Error::invalid_parameter(
@@ -87,16 +94,35 @@ impl Scale {
     }
 
     /// The lowest score.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::Scale::ONE_TO_SEVEN.min(), 1);
+    /// ```
     pub const fn min(self) -> u8 {
         self.min
     }
 
     /// The highest score.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::Scale::ONE_TO_SEVEN.max(), 7);
+    /// ```
     pub const fn max(self) -> u8 {
         self.max
     }
 
     /// Whether `value` lies on the scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::Scale::ZERO_TO_TEN.contains(0));
+    /// assert!(!cxkpi::Scale::ONE_TO_TEN.contains(0));
+    /// ```
     pub const fn contains(self, value: u8) -> bool {
         self.min <= value && value <= self.max
     }
@@ -213,11 +239,27 @@ pub struct Score {
 
 impl Score {
     /// The score as a number on its scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::Scale::ONE_TO_FIVE.score(3)?.get(), 3);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn get(self) -> u8 {
         self.value
     }
 
     /// The scale the score lies on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::Scale;
+    ///
+    /// assert_eq!(Scale::ONE_TO_FIVE.score(3)?.scale(), Scale::ONE_TO_FIVE);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
     pub const fn scale(self) -> Scale {
         self.scale
     }
