@@ -114,7 +114,7 @@ impl Money {
         self.0
             .checked_add(other.0)
             .map(Money)
-            .ok_or(Error::overflow("total cost", "Decimal"))
+            .ok_or_else(|| Error::overflow("total cost", "Decimal"))
     }
 
     /// `self / units`, rounded by `Decimal` to 28 significant digits.

@@ -111,14 +111,16 @@ impl RetentionTally {
     /// ```
     #[inline]
     pub fn record(&mut self, status: CustomerStatus) {
-        let mut one = RetentionTally::new();
-        match status {
-            CustomerStatus::Retained => one.retained = 1,
-            CustomerStatus::Churned => one.churned = 1,
-            CustomerStatus::New => one.new = 1,
+        // Every count the getters form is at most `len()`, which fits u64:
+        // while it is below the limit, one more customer fits everywhere.
+        if self.len() == u64::MAX {
+            self.fault.set(Error::overflow("customers", "u64"));
+            return;
         }
-        if let Err(error) = self.merge_counts(&one) {
-            self.fault.set(error);
+        match status {
+            CustomerStatus::Retained => self.retained += 1,
+            CustomerStatus::Churned => self.churned += 1,
+            CustomerStatus::New => self.new += 1,
         }
     }
 

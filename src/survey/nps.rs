@@ -313,7 +313,7 @@ impl NpsTally {
         let responses = promoters
             .checked_add(passives)
             .and_then(|n| n.checked_add(detractors))
-            .ok_or(Error::overflow("NPS responses", "u64"))?;
+            .ok_or_else(|| Error::overflow("NPS responses", "u64"))?;
         Ok(NpsTally {
             responses,
             promoters,

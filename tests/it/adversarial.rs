@@ -94,6 +94,13 @@ fn recording_past_u64_max_is_a_fault_not_a_wrap() {
         ErrorKind::Overflow
     );
 
+    let mut retention = RetentionTally::from_counts(MAX, MAX, 0).unwrap();
+    retention.record(cxkpi::CustomerStatus::New);
+    assert_eq!(
+        retention.retention().unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+
     let mut aht =
         AhtTally::from_totals(Duration::ZERO, Duration::ZERO, Duration::ZERO, MAX).unwrap();
     aht.record(HandleTime::default());
