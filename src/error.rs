@@ -297,6 +297,13 @@ pub enum Value {
     Float(f64),
     /// An exact decimal (money).
     Decimal(Decimal),
+    /// An inclusive range, such as a rating scale.
+    Range {
+        /// The least value.
+        min: i64,
+        /// The greatest value.
+        max: i64,
+    },
 }
 
 impl fmt::Display for Value {
@@ -306,6 +313,7 @@ impl fmt::Display for Value {
             Value::UInt(v) => write!(f, "{v}"),
             Value::Float(v) => write!(f, "{v}"),
             Value::Decimal(v) => write!(f, "{v}"),
+            Value::Range { min, max } => write!(f, "{min}..={max}"),
         }
     }
 }

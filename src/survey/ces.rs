@@ -89,11 +89,8 @@ impl CesTally {
     #[inline]
     pub fn record(&mut self, score: Score) {
         if score.scale() != self.scale {
-            self.fault.set(Error::mismatch(
-                "CES scales",
-                self.scale.max(),
-                score.scale().max(),
-            ));
+            self.fault
+                .set(Error::mismatch("CES scales", self.scale, score.scale()));
             return;
         }
         let Some(responses) = self.responses.checked_add(1) else {
@@ -278,11 +275,7 @@ impl CesTally {
 
     fn merge_counts(&mut self, other: &CesTally) -> Result<(), Error> {
         if self.scale != other.scale {
-            return Err(Error::mismatch(
-                "CES scales",
-                self.scale.max(),
-                other.scale.max(),
-            ));
+            return Err(Error::mismatch("CES scales", self.scale, other.scale));
         }
         let responses = add_u64(self.responses, other.responses, "CES responses")?;
         self.sum = add_u128(self.sum, other.sum, "CES score sum")?;

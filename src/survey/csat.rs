@@ -269,8 +269,8 @@ impl CsatTally {
         if score.scale() != self.rule.scale {
             self.fault.set(Error::mismatch(
                 "CSAT scales",
-                self.rule.scale.max(),
-                score.scale().max(),
+                self.rule.scale,
+                score.scale(),
             ));
             return;
         }
@@ -440,9 +440,16 @@ impl CsatTally {
     }
 
     fn merge_counts(&mut self, other: &CsatTally) -> Result<(), Error> {
-        if self.rule != other.rule {
+        if self.rule.scale != other.rule.scale {
             return Err(Error::mismatch(
-                "CSAT satisfied-from scores or scales",
+                "CSAT scales",
+                self.rule.scale,
+                other.rule.scale,
+            ));
+        }
+        if self.rule.satisfied_from != other.rule.satisfied_from {
+            return Err(Error::mismatch(
+                "CSAT satisfied-from scores",
                 self.rule.satisfied_from,
                 other.rule.satisfied_from,
             ));

@@ -183,6 +183,15 @@ impl Scale {
     }
 }
 
+impl From<Scale> for crate::Value {
+    fn from(scale: Scale) -> crate::Value {
+        crate::Value::Range {
+            min: i64::from(scale.min),
+            max: i64::from(scale.max),
+        }
+    }
+}
+
 impl fmt::Display for Scale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..={}", self.min, self.max)

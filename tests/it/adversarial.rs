@@ -185,6 +185,10 @@ fn tallies_with_different_parameters_do_not_merge() {
     let mut merged = top2.clone();
     let err = merged.try_merge(&top1).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+    assert_eq!(
+        err.to_string(),
+        "cannot merge tallies with different CSAT satisfied-from scores: 4 and 5"
+    );
     assert_eq!(merged, top2);
     assert_eq!(
         (top2 + top1).csat().unwrap_err().kind(),
@@ -196,7 +200,7 @@ fn tallies_with_different_parameters_do_not_merge() {
     let err = (five + seven).ces().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot merge tallies with different CES scales: 5 and 7"
+        "cannot merge tallies with different CES scales: 1..=5 and 1..=7"
     );
 
     // A score on another scale is refused by record, as a fault.
