@@ -24,8 +24,16 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
+    // The typed path: `record(NpsRating)` agrees with `try_record(u8)`.
+    let mut typed = NpsTally::new();
     for &s in scores {
-        assert_eq!(NpsRating::new(s).is_ok(), s <= 10);
+        match NpsRating::new(s) {
+            Ok(rating) => typed.record(rating),
+            Err(_) => assert!(s > 10),
+        }
+    }
+    if batch.is_ok() {
+        assert_eq!(typed, one_by_one);
     }
 
     // Counts read from the bytes, up to u64::MAX: merges never panic.
@@ -33,7 +41,24 @@ fuzz_target!(|data: &[u8]| {
         .chunks_exact(8)
         .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
         .collect();
+    for &c in &counts {
+        let wide = c as i64;
+        assert_eq!(NpsRating::try_from(wide).is_ok(), (0..=10).contains(&wide));
+    }
     if let [p, q, d, r @ ..] = counts.as_slice() {
+        match NpsTally::from_counts(*p, *q, *d) {
+            Ok(tally) => {
+                assert_eq!(
+                    tally.promoters() + tally.passives() + tally.detractors(),
+                    tally.len()
+                );
+                assert_eq!(
+                    (tally.promoters(), tally.passives(), tally.detractors()),
+                    (*p, *q, *d)
+                );
+            }
+            Err(_) => assert!(p.checked_add(*q).and_then(|n| n.checked_add(*d)).is_none()),
+        }
         if let (Ok(a), Ok(b)) = (
             NpsTally::from_counts(*p, *q, *d),
             NpsTally::from_counts(*d, *p, *q),
