@@ -82,6 +82,17 @@ pub enum Error {
         /// The other tally's value.
         right: Value,
     },
+    /// A queue whose offered traffic meets or exceeds its capacity, so that
+    /// it has no steady state: waits grow without bound.
+    #[error(
+        "the queue is overloaded: {traffic_erlangs} Erlangs of traffic need more than {agents} agents"
+    )]
+    Overloaded {
+        /// The offered traffic, in Erlangs (calls × handle time / interval).
+        traffic_erlangs: f64,
+        /// The agents, no more than the traffic.
+        agents: u64,
+    },
     /// A count or a sum that does not fit its integer or decimal type.
     #[error("{quantity} overflows {limit}")]
     Overflow {
@@ -111,6 +122,7 @@ impl Error {
             Error::Inconsistent { .. } => ErrorKind::Inconsistent,
             Error::InvalidParameter { .. } | Error::Mismatch { .. } => ErrorKind::InvalidParameter,
             Error::Overflow { .. } => ErrorKind::Overflow,
+            Error::Overloaded { .. } => ErrorKind::Overloaded,
         }
     }
 
@@ -181,6 +193,14 @@ impl Error {
     }
 
     #[cold]
+    pub(crate) const fn overloaded(traffic_erlangs: f64, agents: u64) -> Error {
+        Error::Overloaded {
+            traffic_erlangs,
+            agents,
+        }
+    }
+
+    #[cold]
     pub(crate) const fn overflow(quantity: &'static str, limit: &'static str) -> Error {
         Error::Overflow { quantity, limit }
     }
@@ -224,16 +244,19 @@ pub enum ErrorKind {
     InvalidParameter,
     /// A count or sum that does not fit its type.
     Overflow,
+    /// A queue with no steady state: traffic meets or exceeds capacity.
+    Overloaded,
 }
 
 impl ErrorKind {
     /// Every kind, in the order of the vectors README.
-    pub const ALL: [ErrorKind; 5] = [
+    pub const ALL: [ErrorKind; 6] = [
         ErrorKind::Empty,
         ErrorKind::OutOfRange,
         ErrorKind::Inconsistent,
         ErrorKind::InvalidParameter,
         ErrorKind::Overflow,
+        ErrorKind::Overloaded,
     ];
 
     /// The kind's name in the conformance vectors, e.g. `"out_of_range"`.
@@ -250,6 +273,7 @@ impl ErrorKind {
             ErrorKind::Inconsistent => "inconsistent",
             ErrorKind::InvalidParameter => "invalid_parameter",
             ErrorKind::Overflow => "overflow",
+            ErrorKind::Overloaded => "overloaded",
         }
     }
 
@@ -364,6 +388,17 @@ pub enum Domain {
     Seconds,
     /// An amount of money of zero or more.
     NonNegativeMoney,
+    /// A finite number strictly between 0 and 1, such as a confidence level.
+    OpenUnitInterval,
+    /// A finite number from 0 to 100, such as a target percentage.
+    Percent,
+    /// A finite number strictly between 0 and 100, such as an expected share
+    /// or a margin of error in points.
+    OpenPercent,
+    /// A finite number above 0.
+    Positive,
+    /// A finite number, 0 or more.
+    NonNegative,
 }
 
 impl fmt::Display for Domain {
@@ -374,6 +409,11 @@ impl fmt::Display for Domain {
             Domain::Above(n) => write!(f, "more than {n}"),
             Domain::Seconds => f.write_str("a finite number of seconds, 0 or more"),
             Domain::NonNegativeMoney => f.write_str("an amount of 0 or more"),
+            Domain::OpenUnitInterval => f.write_str("a number strictly between 0 and 1"),
+            Domain::Percent => f.write_str("a number from 0 to 100"),
+            Domain::OpenPercent => f.write_str("a number strictly between 0 and 100"),
+            Domain::Positive => f.write_str("a finite number above 0"),
+            Domain::NonNegative => f.write_str("a finite number, 0 or more"),
         }
     }
 }

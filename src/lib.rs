@@ -168,7 +168,10 @@ mod tally;
 pub mod contact;
 pub mod cost;
 pub mod customers;
+pub mod staffing;
+pub mod stats;
 pub mod survey;
+pub mod time;
 
 pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
 pub use contact::fcr::{FcrTally, Resolution};

@@ -1,0 +1,1 @@
+//! Staffing: the agents an inbound flow needs, with Erlang C and Erlang A.

@@ -1,0 +1,1 @@
+//! Time: duration statistics, percentiles, and business hours.
