@@ -390,6 +390,8 @@ pub enum Domain {
     NonNegativeMoney,
     /// A finite number strictly between 0 and 1, such as a confidence level.
     OpenUnitInterval,
+    /// A number from 0 to 1, such as a quantile.
+    UnitInterval,
     /// A finite number from 0 to 100, such as a target percentage.
     Percent,
     /// A finite number strictly between 0 and 100, such as an expected share
@@ -410,6 +412,7 @@ impl fmt::Display for Domain {
             Domain::Seconds => f.write_str("a finite number of seconds, 0 or more"),
             Domain::NonNegativeMoney => f.write_str("an amount of 0 or more"),
             Domain::OpenUnitInterval => f.write_str("a number strictly between 0 and 1"),
+            Domain::UnitInterval => f.write_str("a number from 0 to 1"),
             Domain::Percent => f.write_str("a number from 0 to 100"),
             Domain::OpenPercent => f.write_str("a number strictly between 0 and 100"),
             Domain::Positive => f.write_str("a finite number above 0"),
