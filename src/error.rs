@@ -72,6 +72,15 @@ pub enum Error {
         /// What is allowed.
         allowed: Domain,
     },
+    /// A computation that needs a parameter which was not given, such as a
+    /// short-abandon treatment without a short-abandon threshold.
+    #[error("{needed_by} needs {parameter}")]
+    MissingParameter {
+        /// The missing parameter, e.g. `"a short-abandon threshold"`.
+        parameter: &'static str,
+        /// What needs it, e.g. `"the exclude_short service level"`.
+        needed_by: &'static str,
+    },
     /// Two tallies built with different parameters cannot be merged.
     #[error("cannot merge tallies with different {parameter}: {left} and {right}")]
     Mismatch {
@@ -120,7 +129,9 @@ impl Error {
             Error::Empty { .. } => ErrorKind::Empty,
             Error::OutOfRange { .. } | Error::Malformed { .. } => ErrorKind::OutOfRange,
             Error::Inconsistent { .. } => ErrorKind::Inconsistent,
-            Error::InvalidParameter { .. } | Error::Mismatch { .. } => ErrorKind::InvalidParameter,
+            Error::InvalidParameter { .. }
+            | Error::MissingParameter { .. }
+            | Error::Mismatch { .. } => ErrorKind::InvalidParameter,
             Error::Overflow { .. } => ErrorKind::Overflow,
             Error::Overloaded { .. } => ErrorKind::Overloaded,
         }
@@ -193,6 +204,18 @@ impl Error {
     }
 
     #[cold]
+    pub(crate) const fn missing_parameter(
+        parameter: &'static str,
+        needed_by: &'static str,
+    ) -> Error {
+        Error::MissingParameter {
+            parameter,
+            needed_by,
+        }
+    }
+
+    #[cold]
+    #[allow(dead_code)] // Used by staffing, which lands next.
     pub(crate) const fn overloaded(traffic_erlangs: f64, agents: u64) -> Error {
         Error::Overloaded {
             traffic_erlangs,
@@ -392,6 +415,8 @@ pub enum Domain {
     OpenUnitInterval,
     /// A number from 0 to 1, such as a quantile.
     UnitInterval,
+    /// A sketch's relative accuracy: from 0.0001 (0.01%) to 0.5 (50%).
+    RelativeAccuracy,
     /// A finite number from 0 to 100, such as a target percentage.
     Percent,
     /// A finite number strictly between 0 and 100, such as an expected share
@@ -413,6 +438,7 @@ impl fmt::Display for Domain {
             Domain::NonNegativeMoney => f.write_str("an amount of 0 or more"),
             Domain::OpenUnitInterval => f.write_str("a number strictly between 0 and 1"),
             Domain::UnitInterval => f.write_str("a number from 0 to 1"),
+            Domain::RelativeAccuracy => f.write_str("a number from 0.0001 to 0.5"),
             Domain::Percent => f.write_str("a number from 0 to 100"),
             Domain::OpenPercent => f.write_str("a number strictly between 0 and 100"),
             Domain::Positive => f.write_str("a finite number above 0"),

@@ -165,6 +165,7 @@ mod kernel;
 mod rate;
 mod tally;
 
+pub mod breakdown;
 pub mod contact;
 pub mod cost;
 pub mod customers;
@@ -172,10 +173,14 @@ pub mod staffing;
 pub mod stats;
 pub mod survey;
 pub mod time;
+pub mod volume;
 
+pub use breakdown::Breakdown;
 pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
 pub use contact::fcr::{FcrTally, Resolution};
 pub use contact::handle_time::{Aht, AhtTally, HandleTime};
+pub use contact::service_level::{AbandonTreatment, ServiceLevelCounts, ServiceLevelTally};
+pub use contact::wait::{WaitTally, Waited};
 pub use cost::{CostTally, Money, cost_per_minute};
 pub use customers::{CustomerStatus, RetentionTally};
 pub use duration::try_seconds;
@@ -186,6 +191,7 @@ pub use survey::csat::{CsatRule, CsatTally};
 pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
 pub use survey::scale::{Scale, Score};
 pub use tally::Merge;
+pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not
 /// match `rust_decimal`'s version themselves.

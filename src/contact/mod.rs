@@ -1,4 +1,5 @@
-//! Contact metrics: abandonment, first-contact resolution and handle time.
+//! Contact metrics: abandonment, first-contact resolution, handle time,
+//! waits (ASA) and service level.
 //!
 //! ```
 //! use core::time::Duration;
@@ -15,3 +16,5 @@
 pub mod abandonment;
 pub mod fcr;
 pub mod handle_time;
+pub mod service_level;
+pub mod wait;

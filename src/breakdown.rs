@@ -1,0 +1,329 @@
+//! Any tally grouped by a key: by channel, agent, topic, period, or several at once.
+
+use alloc::collections::BTreeMap;
+use alloc::collections::btree_map;
+use alloc::vec::Vec;
+
+use crate::{Error, Merge, Rate};
+
+/// A tally per group: "CSAT by channel", "AHT by agent", "abandonment by
+/// hour", and, with a tuple key, "CSAT by channel by month" in one value.
+///
+/// Groups are kept in key order (a `BTreeMap`). Every group starts as a
+/// clone of a *template* tally — the empty tally, with its parameters (a
+/// CSAT rule, a service-level threshold) — so tallies without a `Default`
+/// group just as well. Observations go in as `(key, observation)` pairs
+/// through [`record`](Self::record) or `Extend`; the group's own tally
+/// validates them.
+///
+/// **Merging** merges group by group (groups only one side has are
+/// copied), so a breakdown of `a ++ b` equals `breakdown(a) + breakdown(b)`
+/// whenever the group tallies merge that way.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{Breakdown, CsatRule, CsatTally, Scale, Score};
+///
+/// let rule = CsatRule::TOP_2_BOX_5;
+/// let mut csat = Breakdown::new(CsatTally::new(rule));
+/// let five = Scale::ONE_TO_FIVE;
+/// for (channel, month, score) in [("chat", 1, 5), ("chat", 1, 3), ("email", 1, 4), ("chat", 2, 5)] {
+///     csat.record((channel, month), five.score(score)?);
+/// }
+/// let chat_january = csat.get(&("chat", 1)).unwrap().csat()?;
+/// assert_eq!(chat_january.percent(), 50.0);
+/// assert_eq!(csat.total()?.csat()?.percent(), 75.0);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: channel mix
+///
+/// ```
+/// use cxkpi::{Breakdown, NpsRating, NpsTally};
+///
+/// let mut nps = Breakdown::<&str, NpsTally>::default();
+/// nps.extend([("phone", NpsRating::new(10)?), ("chat", NpsRating::new(3)?), ("chat", NpsRating::new(9)?)]);
+/// let mix = nps.mix(|t| t.len())?;
+/// assert_eq!(mix.iter().map(|(k, r)| (**k, r.part())).collect::<Vec<_>>(), [("chat", 2), ("phone", 1)]);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breakdown<K, T> {
+    template: T,
+    groups: BTreeMap<K, T>,
+}
+
+impl<K: Ord, T: Default> Default for Breakdown<K, T> {
+    /// No groups; each new group starts as `T::default()`.
+    fn default() -> Breakdown<K, T> {
+        Breakdown::new(T::default())
+    }
+}
+
+impl<K: Ord, T> Breakdown<K, T> {
+    /// No groups yet; each new group starts as a clone of `template`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{Breakdown, ServiceLevelTally, ShortAbandons};
+    ///
+    /// let by_hour: Breakdown<u8, _> =
+    ///     Breakdown::new(ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None));
+    /// assert!(by_hour.is_empty());
+    /// ```
+    pub fn new(template: T) -> Breakdown<K, T> {
+        Breakdown {
+            template,
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// The number of groups.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut by_agent = cxkpi::Breakdown::<&str, cxkpi::WaitTally>::default();
+    /// by_agent.group("Becky");
+    /// assert_eq!(by_agent.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there is no group.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::Breakdown::<u8, cxkpi::WaitTally>::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The tally of group `key`, if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let by_agent = cxkpi::Breakdown::<&str, cxkpi::WaitTally>::default();
+    /// assert!(by_agent.get(&"Dan").is_none());
+    /// ```
+    pub fn get(&self, key: &K) -> Option<&T> {
+        self.groups.get(key)
+    }
+
+    /// The groups and their tallies, in key order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Breakdown, NpsRating, NpsTally};
+    ///
+    /// let mut by_topic = Breakdown::<&str, NpsTally>::default();
+    /// by_topic.record("billing", NpsRating::new(10)?);
+    /// let keys: Vec<_> = by_topic.iter().map(|(k, _)| *k).collect();
+    /// assert_eq!(keys, ["billing"]);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn iter(&self) -> btree_map::Iter<'_, K, T> {
+        self.groups.iter()
+    }
+
+    /// Each group's figure: `f` applied to every tally, in key order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Breakdown, NpsRating, NpsTally};
+    ///
+    /// let mut by_topic = Breakdown::<&str, NpsTally>::default();
+    /// by_topic.record("billing", NpsRating::new(10)?);
+    /// by_topic.record("billing", NpsRating::new(0)?);
+    /// let nps = by_topic.map(|t| t.nps());
+    /// assert_eq!(nps[0].1.as_ref().unwrap().score(), 0.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn map<R>(&self, mut f: impl FnMut(&T) -> R) -> Vec<(&K, R)> {
+        self.groups.iter().map(|(k, t)| (k, f(t))).collect()
+    }
+
+    /// Each group's share of the whole, by a count `f` of each tally
+    /// (contacts, responses): the channel mix.
+    ///
+    /// # Formula
+    ///
+    /// ```text
+    /// share(g) = f(g) / Σ f       in [0, 100] %
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when the counts sum to 0; [`Error::Overflow`] when
+    /// they pass `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Breakdown, HourlyVolume, HourOfDay};
+    ///
+    /// let mut by_channel = Breakdown::<&str, HourlyVolume>::default();
+    /// let nine = HourOfDay::new(9)?;
+    /// by_channel.extend([("phone", nine), ("phone", nine), ("chat", nine), ("email", nine)]);
+    /// let mix = by_channel.mix(HourlyVolume::len)?;
+    /// assert_eq!(mix[2], (&"phone", cxkpi::Rate::new(2, 4)?));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn mix(&self, mut f: impl FnMut(&T) -> u64) -> Result<Vec<(&K, Rate)>, Error> {
+        let counts: Vec<(&K, u64)> = self.groups.iter().map(|(k, t)| (k, f(t))).collect();
+        let mut total = 0_u64;
+        for &(_, n) in &counts {
+            total = crate::tally::add_u64(total, n, "breakdown counts")?;
+        }
+        if total == 0 {
+            return Err(Error::empty("mix", "no observations in any group"));
+        }
+        counts
+            .into_iter()
+            .map(|(k, n)| Ok((k, Rate::new(n, total)?)))
+            .collect()
+    }
+}
+
+impl<K: Ord, T: Clone> Breakdown<K, T> {
+    /// The tally of group `key`, created from the template when new.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{Breakdown, WaitTally, Waited};
+    ///
+    /// let mut by_agent = Breakdown::<&str, WaitTally>::default();
+    /// by_agent.group("Jim").record(Waited::Answered(Duration::from_secs(30)));
+    /// assert_eq!(by_agent.get(&"Jim").unwrap().asa()?.secs(), 30.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn group(&mut self, key: K) -> &mut T {
+        self.groups
+            .entry(key)
+            .or_insert_with(|| self.template.clone())
+    }
+
+    /// Adds one observation to group `key`, through the group tally's `Extend`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Breakdown, Resolution, FcrTally};
+    ///
+    /// let mut by_topic = Breakdown::<&str, FcrTally>::default();
+    /// by_topic.record("billing", Resolution::FirstContact);
+    /// by_topic.record("billing", Resolution::RepeatContact);
+    /// assert_eq!(by_topic.get(&"billing").unwrap().fcr()?.percent(), 50.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn record<O>(&mut self, key: K, observation: O)
+    where
+        T: Extend<O>,
+    {
+        self.group(key).extend(core::iter::once(observation));
+    }
+}
+
+impl<K: Ord + Clone, T: Merge + Clone> Breakdown<K, T> {
+    /// All groups merged into one tally: the overall figure.
+    ///
+    /// # Errors
+    ///
+    /// As the group tallies' [`Merge::try_merge`]: an overflow, or a fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Breakdown, Resolution, FcrTally};
+    ///
+    /// let mut by_topic = Breakdown::<&str, FcrTally>::default();
+    /// by_topic.record("billing", Resolution::FirstContact);
+    /// by_topic.record("network", Resolution::RepeatContact);
+    /// assert_eq!(by_topic.total()?.fcr()?.percent(), 50.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn total(&self) -> Result<T, Error> {
+        let mut total = self.template.clone();
+        for tally in self.groups.values() {
+            total.try_merge(tally)?;
+        }
+        Ok(total)
+    }
+}
+
+impl<K: Ord + Clone, T: Merge + Clone> Merge for Breakdown<K, T> {
+    /// Merges group by group; on error `self` is unchanged.
+    fn try_merge(&mut self, other: &Self) -> Result<(), Error> {
+        // Merge into copies first, so that a failure leaves `self` whole.
+        let mut merged = Vec::with_capacity(other.groups.len());
+        for (key, theirs) in &other.groups {
+            let mut mine = match self.groups.get(key) {
+                Some(mine) => mine.clone(),
+                None => self.template.clone(),
+            };
+            mine.try_merge(theirs)?;
+            merged.push((key.clone(), mine));
+        }
+        self.groups.extend(merged);
+        Ok(())
+    }
+}
+
+impl<K: Ord + Clone, T: Merge + Clone> core::ops::AddAssign<&Breakdown<K, T>> for Breakdown<K, T>
+where
+    T: core::ops::AddAssign<T>,
+{
+    /// Merges `rhs` group by group; a group that fails to merge keeps the
+    /// failure as its own fault (see [`Merge`]).
+    fn add_assign(&mut self, rhs: &Breakdown<K, T>) {
+        for (key, theirs) in &rhs.groups {
+            *self.group(key.clone()) += theirs.clone();
+        }
+    }
+}
+
+impl<K: Ord + Clone, T: Merge + Clone> core::ops::Add for Breakdown<K, T>
+where
+    T: core::ops::AddAssign<T>,
+{
+    type Output = Breakdown<K, T>;
+    fn add(mut self, rhs: Breakdown<K, T>) -> Breakdown<K, T> {
+        self += &rhs;
+        self
+    }
+}
+
+impl<K: Ord, T: Clone + Extend<O>, O> Extend<(K, O)> for Breakdown<K, T> {
+    fn extend<I: IntoIterator<Item = (K, O)>>(&mut self, iter: I) {
+        for (key, obs) in iter {
+            self.record(key, obs);
+        }
+    }
+}
+
+impl<K: Ord, T: Default + Clone + Extend<O>, O> FromIterator<(K, O)> for Breakdown<K, T> {
+    fn from_iter<I: IntoIterator<Item = (K, O)>>(iter: I) -> Breakdown<K, T> {
+        let mut breakdown = Breakdown::default();
+        breakdown.extend(iter);
+        breakdown
+    }
+}
+
+impl<'a, K, T> IntoIterator for &'a Breakdown<K, T> {
+    type Item = (&'a K, &'a T);
+    type IntoIter = btree_map::Iter<'a, K, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.groups.iter()
+    }
+}

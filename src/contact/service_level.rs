@@ -1,0 +1,668 @@
+//! Service level: the share of contacts answered within a threshold, with the
+//! six published treatments of abandoned contacts.
+
+use core::fmt;
+use core::time::Duration;
+
+use crate::duration::seconds;
+use crate::tally::{Fault, add_u64, tally};
+use crate::{Domain, Error, Rate, ShortAbandons, Waited};
+
+/// How abandoned contacts count in a service level.
+///
+/// With `a` answered contacts, `a_T` of them answered within the threshold,
+/// `b` abandoned, `b_T` of them abandoned within the threshold and `b_S`
+/// short abandons:
+///
+/// | treatment | service level | ICMI example |
+/// | --- | --- | --- |
+/// | [`CountAgainst`](Self::CountAgainst) | `a_T / (a + b)` | 81.13% |
+/// | [`ExcludeWithinThreshold`](Self::ExcludeWithinThreshold) | `a_T / (a + b − b_T)` | 82.69% |
+/// | [`WithinThresholdAsMet`](Self::WithinThresholdAsMet) | `(a_T + b_T) / (a + b)` | 83.02% |
+/// | [`Ignore`](Self::Ignore) | `a_T / a` | 86.00% |
+/// | [`ShortAsMet`](Self::ShortAsMet) | `(a_T + b_S) / (a + b)` | 82.08% |
+/// | [`ExcludeShort`](Self::ExcludeShort) | `a_T / (a + b − b_S)` | 81.90% |
+///
+/// The example is ICMI's: 1 000 answered, 860 within 20 s, 60 abandoned, 20
+/// of them within 20 s, 10 short. Contact-centre products each hard-code one
+/// of these (or make it a setting), which is why two tools disagree on the
+/// same queue; naming the treatment makes a figure comparable. Source: ICMI,
+/// "Service Level: Which Calls Count?" and the vectors README.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::AbandonTreatment;
+///
+/// assert_eq!(AbandonTreatment::from_name("exclude_short"), Some(AbandonTreatment::ExcludeShort));
+/// assert_eq!(AbandonTreatment::CountAgainst.as_str(), "count_against");
+/// assert!(AbandonTreatment::ShortAsMet.needs_short_abandons());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum AbandonTreatment {
+    /// Every abandon is a contact not answered in time: the strictest.
+    #[default]
+    CountAgainst,
+    /// Abandons within the threshold leave the denominator: the caller hung
+    /// up before the centre could have met its target.
+    ExcludeWithinThreshold,
+    /// Abandons within the threshold count as met.
+    WithinThresholdAsMet,
+    /// Only answered contacts count: the share answered within the threshold.
+    Ignore,
+    /// Short abandons count as met.
+    ShortAsMet,
+    /// Short abandons leave the denominator.
+    ExcludeShort,
+}
+
+impl AbandonTreatment {
+    /// The six treatments, in the order of the table above.
+    pub const ALL: [AbandonTreatment; 6] = [
+        AbandonTreatment::CountAgainst,
+        AbandonTreatment::ExcludeWithinThreshold,
+        AbandonTreatment::WithinThresholdAsMet,
+        AbandonTreatment::Ignore,
+        AbandonTreatment::ShortAsMet,
+        AbandonTreatment::ExcludeShort,
+    ];
+
+    /// The treatment's snake-case name, as the vectors and the JSON report write it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::AbandonTreatment::Ignore.as_str(), "ignore");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AbandonTreatment::CountAgainst => "count_against",
+            AbandonTreatment::ExcludeWithinThreshold => "exclude_within_threshold",
+            AbandonTreatment::WithinThresholdAsMet => "within_threshold_as_met",
+            AbandonTreatment::Ignore => "ignore",
+            AbandonTreatment::ShortAsMet => "short_as_met",
+            AbandonTreatment::ExcludeShort => "exclude_short",
+        }
+    }
+
+    /// The treatment called `name`, if there is one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::AbandonTreatment;
+    ///
+    /// assert_eq!(AbandonTreatment::from_name("ignore"), Some(AbandonTreatment::Ignore));
+    /// assert_eq!(AbandonTreatment::from_name("optimistic"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<AbandonTreatment> {
+        AbandonTreatment::ALL
+            .into_iter()
+            .find(|t| t.as_str() == name)
+    }
+
+    /// Whether the treatment needs to know which abandons are short.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!cxkpi::AbandonTreatment::CountAgainst.needs_short_abandons());
+    /// ```
+    pub const fn needs_short_abandons(self) -> bool {
+        matches!(
+            self,
+            AbandonTreatment::ShortAsMet | AbandonTreatment::ExcludeShort
+        )
+    }
+}
+
+impl fmt::Display for AbandonTreatment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The five counts a service level is computed from, checked for consistency.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{AbandonTreatment, ServiceLevelCounts};
+///
+/// // ICMI's worked example.
+/// let counts = ServiceLevelCounts::new(1000, 860, 60, 20, Some(10))?;
+/// assert_eq!(counts.service_level(AbandonTreatment::Ignore)?.percent(), 86.0);
+/// assert_eq!(format!("{:.2}", counts.service_level(AbandonTreatment::CountAgainst)?), "81.13% (n = 1060)");
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: inconsistent, missing short abandons
+///
+/// ```
+/// use cxkpi::{AbandonTreatment, ErrorKind, ServiceLevelCounts};
+///
+/// let err = ServiceLevelCounts::new(5, 6, 0, 0, Some(0)).unwrap_err();
+/// assert_eq!(err.to_string(), "answered within threshold (6) exceeds answered (5)");
+/// let counts = ServiceLevelCounts::new(5, 4, 1, 0, None)?;
+/// let err = counts.service_level(AbandonTreatment::ExcludeShort).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ServiceLevelCounts {
+    answered: u64,
+    answered_within: u64,
+    abandoned: u64,
+    abandoned_within: u64,
+    short_abandoned: Option<u64>,
+}
+
+impl ServiceLevelCounts {
+    /// The counts: `answered`, of which `answered_within` the threshold;
+    /// `abandoned`, of which `abandoned_within` the threshold and
+    /// `short_abandoned` short (`None` when short abandons are not known).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] when a part exceeds its whole.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let counts = cxkpi::ServiceLevelCounts::new(10, 8, 2, 1, None)?;
+    /// assert_eq!(counts.answered(), 10);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn new(
+        answered: u64,
+        answered_within: u64,
+        abandoned: u64,
+        abandoned_within: u64,
+        short_abandoned: Option<u64>,
+    ) -> Result<ServiceLevelCounts, Error> {
+        if answered_within > answered {
+            return Err(Error::inconsistent(
+                "answered within threshold",
+                answered_within,
+                "answered",
+                answered,
+            ));
+        }
+        if abandoned_within > abandoned {
+            return Err(Error::inconsistent(
+                "abandoned within threshold",
+                abandoned_within,
+                "abandoned",
+                abandoned,
+            ));
+        }
+        if let Some(short) = short_abandoned {
+            if short > abandoned {
+                return Err(Error::inconsistent(
+                    "short abandoned",
+                    short,
+                    "abandoned",
+                    abandoned,
+                ));
+            }
+        }
+        Ok(ServiceLevelCounts {
+            answered,
+            answered_within,
+            abandoned,
+            abandoned_within,
+            short_abandoned,
+        })
+    }
+
+    /// Answered contacts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 0, 0, None)?.answered(), 3);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn answered(&self) -> u64 {
+        self.answered
+    }
+
+    /// Answered contacts whose wait was within the threshold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 0, 0, None)?.answered_within(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn answered_within(&self) -> u64 {
+        self.answered_within
+    }
+
+    /// Abandoned contacts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 2, 0, None)?.abandoned(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn abandoned(&self) -> u64 {
+        self.abandoned
+    }
+
+    /// Abandoned contacts whose wait was within the threshold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 2, 1, None)?.abandoned_within(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn abandoned_within(&self) -> u64 {
+        self.abandoned_within
+    }
+
+    /// Short abandons, when known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 2, 1, Some(1))?.short_abandoned(), Some(1));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn short_abandoned(&self) -> Option<u64> {
+        self.short_abandoned
+    }
+
+    /// The service level under `treatment`, as a [`Rate`] (percent and counts).
+    ///
+    /// # Formula
+    ///
+    /// See [`AbandonTreatment`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when the denominator is 0; [`Error::MissingParameter`]
+    /// (kind `invalid_parameter`) when a short treatment meets unknown short
+    /// abandons; [`Error::Overflow`] when `a + b` passes `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{AbandonTreatment, ServiceLevelCounts};
+    ///
+    /// let counts = ServiceLevelCounts::new(1000, 860, 60, 20, Some(10))?;
+    /// let sl = counts.service_level(AbandonTreatment::ExcludeShort)?;
+    /// assert_eq!((sl.part(), sl.whole()), (860, 1050));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn service_level(&self, treatment: AbandonTreatment) -> Result<Rate, Error> {
+        let a = self.answered;
+        let a_t = self.answered_within;
+        let b_t = self.abandoned_within;
+        let offered = add_u64(a, self.abandoned, "offered contacts")?;
+        let short = || {
+            self.short_abandoned.ok_or_else(|| {
+                Error::missing_parameter(
+                    "a short-abandon threshold",
+                    "a service level with short abandons",
+                )
+            })
+        };
+        // Parts never exceed wholes: a_T ≤ a, b_T ≤ b, b_S ≤ b (checked at
+        // construction), so only the sums can overflow.
+        let (part, whole) = match treatment {
+            AbandonTreatment::CountAgainst => (a_t, offered),
+            AbandonTreatment::ExcludeWithinThreshold => (a_t, offered - b_t),
+            AbandonTreatment::WithinThresholdAsMet => (a_t + b_t, offered),
+            AbandonTreatment::Ignore => (a_t, a),
+            AbandonTreatment::ShortAsMet => (a_t + short()?, offered),
+            AbandonTreatment::ExcludeShort => (a_t, offered - short()?),
+        };
+        if whole == 0 {
+            return Err(Error::empty(
+                "service level",
+                "no contacts in its denominator",
+            ));
+        }
+        Rate::new(part, whole)
+    }
+}
+
+/// The service-level accumulator: contacts answered and abandoned, within a
+/// threshold or not, and short abandons.
+///
+/// A contact is within the target when its wait is **at most** the
+/// threshold; an abandon is short when its wait is **strictly below** the
+/// short-abandon threshold ([`ShortAbandons`]). Tallies with different
+/// thresholds or short-abandon rules do not merge ([`Error::Mismatch`]).
+///
+/// # Formula
+///
+/// See [`AbandonTreatment`]; the share answered within a deadline ("answered
+/// within 30 s", "within 24 hours") is [`AbandonTreatment::Ignore`].
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::{AbandonTreatment, ServiceLevelTally, ShortAbandons};
+///
+/// let tally = ServiceLevelTally::from_secs(
+///     Duration::from_secs(20),
+///     ShortAbandons::Below(Duration::from_secs(5)),
+///     &[5.0, 12.0, 20.0, 21.0, 45.0, 3.0],
+///     &[2.0, 19.0, 60.0],
+/// )?;
+/// assert_eq!(tally.service_level(AbandonTreatment::ExcludeShort)?.percent(), 50.0);
+/// assert_eq!(tally.service_level(AbandonTreatment::Ignore)?.to_string(), "66.7% (n = 6)");
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceLevelTally {
+    threshold: Duration,
+    short: ShortAbandons,
+    answered: u64,
+    answered_within: u64,
+    abandoned: u64,
+    abandoned_within: u64,
+    short_abandoned: u64,
+    fault: Fault,
+}
+
+impl ServiceLevelTally {
+    /// The empty tally for a `threshold` (20 s in "80/20") and a short-abandon rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
+    /// assert!(tally.is_empty());
+    /// ```
+    pub fn new(threshold: Duration, short: ShortAbandons) -> ServiceLevelTally {
+        ServiceLevelTally {
+            threshold,
+            short,
+            answered: 0,
+            answered_within: 0,
+            abandoned: 0,
+            abandoned_within: 0,
+            short_abandoned: 0,
+            fault: Fault::default(),
+        }
+    }
+
+    /// The empty tally for a threshold of `threshold_secs` seconds.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] for a negative, NaN or infinite threshold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{ErrorKind, ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::with_threshold_secs(20.0, ShortAbandons::None)?;
+    /// assert_eq!(tally.threshold().as_secs(), 20);
+    /// let err = ServiceLevelTally::with_threshold_secs(-1.0, ShortAbandons::None).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn with_threshold_secs(
+        threshold_secs: f64,
+        short: ShortAbandons,
+    ) -> Result<ServiceLevelTally, Error> {
+        let threshold = seconds("service-level threshold (s)", threshold_secs).map_err(|_| {
+            Error::invalid_parameter(
+                "service-level threshold (s)",
+                threshold_secs,
+                Domain::Seconds,
+            )
+        })?;
+        Ok(ServiceLevelTally::new(threshold, short))
+    }
+
+    /// The tally of answered and abandoned waits given in seconds.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for the first negative, NaN or infinite wait.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{AbandonTreatment, ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::from_secs(
+    ///     Duration::from_secs(30), ShortAbandons::None, &[10.0, 25.0, 30.0, 31.0], &[],
+    /// )?;
+    /// assert_eq!(tally.service_level(AbandonTreatment::CountAgainst)?.percent(), 75.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_secs(
+        threshold: Duration,
+        short: ShortAbandons,
+        answered: &[f64],
+        abandoned: &[f64],
+    ) -> Result<ServiceLevelTally, Error> {
+        let mut tally = ServiceLevelTally::new(threshold, short);
+        for (i, &s) in answered.iter().enumerate() {
+            let wait = seconds("answer wait (s)", s).map_err(|e| e.at(i))?;
+            tally.try_record(Waited::Answered(wait))?;
+        }
+        for (i, &s) in abandoned.iter().enumerate() {
+            let wait = seconds("abandon wait (s)", s).map_err(|e| e.at(i))?;
+            tally.try_record(Waited::Abandoned(wait))?;
+        }
+        Ok(tally)
+    }
+
+    /// The threshold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
+    /// assert_eq!(tally.threshold(), Duration::from_secs(20));
+    /// ```
+    pub fn threshold(&self) -> Duration {
+        self.threshold
+    }
+
+    /// The short-abandon rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
+    /// assert_eq!(tally.short_abandons(), ShortAbandons::None);
+    /// ```
+    pub fn short_abandons(&self) -> ShortAbandons {
+        self.short
+    }
+
+    /// Adds one contact; an overflowing count becomes the tally's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{AbandonTreatment, ServiceLevelTally, ShortAbandons, Waited};
+    ///
+    /// let mut tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
+    /// tally.record(Waited::Answered(Duration::from_secs(20)));
+    /// assert_eq!(tally.service_level(AbandonTreatment::CountAgainst)?.percent(), 100.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn record(&mut self, contact: Waited) {
+        if let Err(error) = self.try_record(contact) {
+            self.fault.set(error);
+        }
+    }
+
+    /// Adds one contact, or says why it cannot; on error the tally is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when a count would pass `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ServiceLevelTally, ShortAbandons, Waited};
+    ///
+    /// let mut tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
+    /// tally.try_record(Waited::Abandoned(Duration::from_secs(3)))?;
+    /// assert_eq!(tally.counts()?.abandoned_within(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn try_record(&mut self, contact: Waited) -> Result<(), Error> {
+        let within = contact.wait() <= self.threshold;
+        // The "within" and "short" counts never exceed their whole, which
+        // is checked first.
+        match contact {
+            Waited::Answered(_) => {
+                self.answered = add_u64(self.answered, 1, "answered contacts")?;
+                self.answered_within += u64::from(within);
+            }
+            Waited::Abandoned(wait) => {
+                self.abandoned = add_u64(self.abandoned, 1, "abandoned contacts")?;
+                self.abandoned_within += u64::from(within);
+                self.short_abandoned += u64::from(self.short.is_short(wait));
+            }
+        }
+        Ok(())
+    }
+
+    /// Contacts recorded, answered and abandoned (saturating at `u64::MAX`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::from_secs(Duration::from_secs(20), ShortAbandons::None, &[1.0], &[2.0])?;
+    /// assert_eq!(tally.len(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn len(&self) -> u64 {
+        self.answered.saturating_add(self.abandoned)
+    }
+
+    /// Whether no contact was recorded.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
+    ///
+    /// assert!(ServiceLevelTally::new(Duration::ZERO, ShortAbandons::None).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.answered == 0 && self.abandoned == 0
+    }
+
+    /// The tally's counts; short abandons are unknown (`None`) when the
+    /// rule is [`ShortAbandons::None`].
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::from_secs(Duration::from_secs(20), ShortAbandons::None, &[5.0, 25.0], &[])?;
+    /// assert_eq!(tally.counts()?.answered_within(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn counts(&self) -> Result<ServiceLevelCounts, Error> {
+        self.fault.check()?;
+        let short = match self.short {
+            ShortAbandons::None => None,
+            ShortAbandons::Below(_) => Some(self.short_abandoned),
+        };
+        ServiceLevelCounts::new(
+            self.answered,
+            self.answered_within,
+            self.abandoned,
+            self.abandoned_within,
+            short,
+        )
+    }
+
+    /// The service level under `treatment`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ServiceLevelCounts::service_level`], or the tally's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{AbandonTreatment, ErrorKind, ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::from_secs(Duration::from_secs(20), ShortAbandons::None, &[], &[4.0])?;
+    /// let err = tally.service_level(AbandonTreatment::Ignore).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Empty);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn service_level(&self, treatment: AbandonTreatment) -> Result<Rate, Error> {
+        self.counts()?.service_level(treatment)
+    }
+
+    fn merge_counts(&mut self, other: &ServiceLevelTally) -> Result<(), Error> {
+        if self.threshold != other.threshold {
+            return Err(Error::mismatch(
+                "service-level thresholds (s)",
+                self.threshold.as_secs_f64(),
+                other.threshold.as_secs_f64(),
+            ));
+        }
+        if self.short != other.short {
+            let secs = |rule: ShortAbandons| match rule {
+                ShortAbandons::None => f64::NAN,
+                ShortAbandons::Below(d) => d.as_secs_f64(),
+            };
+            return Err(Error::mismatch(
+                "short-abandon thresholds (s)",
+                secs(self.short),
+                secs(other.short),
+            ));
+        }
+        let answered = add_u64(self.answered, other.answered, "answered contacts")?;
+        let abandoned = add_u64(self.abandoned, other.abandoned, "abandoned contacts")?;
+        // Each part is at most its whole, whose sum fits.
+        self.answered = answered;
+        self.abandoned = abandoned;
+        self.answered_within += other.answered_within;
+        self.abandoned_within += other.abandoned_within;
+        self.short_abandoned += other.short_abandoned;
+        Ok(())
+    }
+}
+
+tally!(ServiceLevelTally, Waited);

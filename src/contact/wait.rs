@@ -1,0 +1,365 @@
+//! Average speed of answer (ASA), average wait and time to abandon.
+
+use core::time::Duration;
+
+use crate::Error;
+use crate::duration::seconds;
+use crate::tally::{Fault, add_u64, add_u128, tally};
+use crate::time::MeanDuration;
+
+/// How a queued contact left the queue, and after how long.
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::Waited;
+///
+/// let call = Waited::Answered(Duration::from_secs(12));
+/// assert_eq!(call.wait(), Duration::from_secs(12));
+/// assert!(call.is_answered());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Waited {
+    /// Answered by an agent after waiting this long.
+    Answered(Duration),
+    /// Abandoned (the caller hung up) after waiting this long.
+    Abandoned(Duration),
+}
+
+impl Waited {
+    /// The time spent waiting.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// assert_eq!(cxkpi::Waited::Abandoned(Duration::from_secs(3)).wait().as_secs(), 3);
+    /// ```
+    pub const fn wait(self) -> Duration {
+        match self {
+            Waited::Answered(wait) | Waited::Abandoned(wait) => wait,
+        }
+    }
+
+    /// Whether an agent answered.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// assert!(!cxkpi::Waited::Abandoned(Duration::ZERO).is_answered());
+    /// ```
+    pub const fn is_answered(self) -> bool {
+        matches!(self, Waited::Answered(_))
+    }
+}
+
+/// The wait accumulator: answered and abandoned contacts with the exact
+/// totals of their waits.
+///
+/// # Formula
+///
+/// ```text
+/// ASA              = Σ waits of answered contacts  / answered contacts      in [0, ∞) s
+/// average wait     = Σ waits of all contacts       / all contacts
+/// time to abandon  = Σ waits of abandoned contacts / abandoned contacts
+/// ```
+///
+/// Always weighted: merging tallies of several days adds totals and counts,
+/// so the ASA of a month is never a mean of daily means. Variants: some
+/// products count the IVR or routing time in the wait; what a wait is comes
+/// from the caller. Source: ICMI's definition of average speed of answer, as
+/// our source documents quote it.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::WaitTally;
+///
+/// let waits = WaitTally::from_secs(&[10.0, 20.0, 60.0], &[5.0, 95.0])?;
+/// assert_eq!(waits.asa()?.secs(), 30.0);
+/// assert_eq!(waits.average_wait()?.secs(), 38.0);
+/// assert_eq!(waits.time_to_abandon()?.secs(), 50.0);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: nothing answered
+///
+/// ```
+/// use cxkpi::{ErrorKind, WaitTally};
+///
+/// let err = WaitTally::from_secs(&[], &[4.0])?.asa().unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Empty);
+/// assert_eq!(err.to_string(), "ASA is undefined: no answered contacts");
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WaitTally {
+    answered: u64,
+    answered_nanos: u128,
+    abandoned: u64,
+    abandoned_nanos: u128,
+    fault: Fault,
+}
+
+impl WaitTally {
+    /// The empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::WaitTally::new().is_empty());
+    /// ```
+    pub fn new() -> WaitTally {
+        WaitTally::default()
+    }
+
+    /// Adds one contact; an overflowing count becomes the tally's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{WaitTally, Waited};
+    ///
+    /// let mut tally = WaitTally::new();
+    /// tally.record(Waited::Answered(Duration::from_secs(20)));
+    /// assert_eq!(tally.asa()?.secs(), 20.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn record(&mut self, contact: Waited) {
+        if let Err(error) = self.try_record(contact) {
+            self.fault.set(error);
+        }
+    }
+
+    /// Adds one contact, or says why it cannot; on error the tally is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when a count would pass `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// let mut tally = cxkpi::WaitTally::new();
+    /// tally.try_record(cxkpi::Waited::Abandoned(Duration::from_secs(8)))?;
+    /// assert_eq!(tally.abandoned(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn try_record(&mut self, contact: Waited) -> Result<(), Error> {
+        // A `Duration` has fewer than 2⁹⁴ ns and there are at most 2⁶⁴
+        // contacts of each kind, so the u128 totals cannot overflow.
+        let nanos = contact.wait().as_nanos();
+        match contact {
+            Waited::Answered(_) => {
+                self.answered = add_u64(self.answered, 1, "answered contacts")?;
+                self.answered_nanos += nanos;
+            }
+            Waited::Abandoned(_) => {
+                self.abandoned = add_u64(self.abandoned, 1, "abandoned contacts")?;
+                self.abandoned_nanos += nanos;
+            }
+        }
+        Ok(())
+    }
+
+    /// The tally of answered contacts' waits (for ASA).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] beyond `u64::MAX` contacts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// let waits = [10, 20, 60].map(Duration::from_secs);
+    /// assert_eq!(cxkpi::WaitTally::from_answer_waits(&waits)?.asa()?.secs(), 30.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_answer_waits(waits: &[Duration]) -> Result<WaitTally, Error> {
+        let mut tally = WaitTally::new();
+        for &wait in waits {
+            tally.try_record(Waited::Answered(wait))?;
+        }
+        Ok(tally)
+    }
+
+    /// The tally of answered and abandoned contacts' waits, in seconds.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for the first negative, NaN or infinite wait,
+    /// with its index in its list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::WaitTally::from_secs(&[10.0, 20.0], &[3.0])?;
+    /// assert_eq!((tally.answered(), tally.abandoned()), (2, 1));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_secs(answered: &[f64], abandoned: &[f64]) -> Result<WaitTally, Error> {
+        let mut tally = WaitTally::new();
+        for (i, &s) in answered.iter().enumerate() {
+            let wait = seconds("answer wait (s)", s).map_err(|e| e.at(i))?;
+            tally.try_record(Waited::Answered(wait))?;
+        }
+        for (i, &s) in abandoned.iter().enumerate() {
+            let wait = seconds("abandon wait (s)", s).map_err(|e| e.at(i))?;
+            tally.try_record(Waited::Abandoned(wait))?;
+        }
+        Ok(tally)
+    }
+
+    /// Answered contacts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::WaitTally::from_secs(&[1.0], &[])?.answered(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn answered(&self) -> u64 {
+        self.answered
+    }
+
+    /// Abandoned contacts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::WaitTally::from_secs(&[], &[1.0])?.abandoned(), 1);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn abandoned(&self) -> u64 {
+        self.abandoned
+    }
+
+    /// All contacts, answered and abandoned (saturating at `u64::MAX`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::WaitTally::from_secs(&[1.0], &[1.0])?.len(), 2);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn len(&self) -> u64 {
+        self.answered.saturating_add(self.abandoned)
+    }
+
+    /// Whether no contact was recorded.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::WaitTally::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.answered == 0 && self.abandoned == 0
+    }
+
+    /// The average speed of answer: the mean wait of answered contacts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when no contact was answered, or the tally's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::WaitTally::from_secs(&[10.0, 20.0, 60.0], &[100.0])?;
+    /// assert_eq!(tally.asa()?.secs(), 30.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn asa(&self) -> Result<MeanDuration, Error> {
+        self.fault.check()?;
+        if self.answered == 0 {
+            return Err(Error::empty("ASA", "no answered contacts"));
+        }
+        Ok(MeanDuration::new(self.answered_nanos, self.answered))
+    }
+
+    /// The average wait of all contacts, answered or abandoned.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when the tally is empty, [`Error::Overflow`] beyond
+    /// `u64::MAX` contacts in all, or the tally's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::WaitTally::from_secs(&[10.0], &[30.0])?;
+    /// assert_eq!(tally.average_wait()?.secs(), 20.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn average_wait(&self) -> Result<MeanDuration, Error> {
+        self.fault.check()?;
+        let contacts = add_u64(self.answered, self.abandoned, "contacts")?;
+        if contacts == 0 {
+            return Err(Error::empty("average wait", "no contacts"));
+        }
+        let total = add_u128(
+            self.answered_nanos,
+            self.abandoned_nanos,
+            "wait nanoseconds",
+        )?;
+        Ok(MeanDuration::new(total, contacts))
+    }
+
+    /// The mean wait of abandoned contacts before they hung up.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when no contact was abandoned, or the tally's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::WaitTally::from_secs(&[10.0], &[30.0, 50.0])?;
+    /// assert_eq!(tally.time_to_abandon()?.secs(), 40.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn time_to_abandon(&self) -> Result<MeanDuration, Error> {
+        self.fault.check()?;
+        if self.abandoned == 0 {
+            return Err(Error::empty("time to abandon", "no abandoned contacts"));
+        }
+        Ok(MeanDuration::new(self.abandoned_nanos, self.abandoned))
+    }
+
+    fn merge_counts(&mut self, other: &WaitTally) -> Result<(), Error> {
+        let answered = add_u64(self.answered, other.answered, "answered contacts")?;
+        let abandoned = add_u64(self.abandoned, other.abandoned, "abandoned contacts")?;
+        let answered_nanos = add_u128(
+            self.answered_nanos,
+            other.answered_nanos,
+            "wait nanoseconds",
+        )?;
+        let abandoned_nanos = add_u128(
+            self.abandoned_nanos,
+            other.abandoned_nanos,
+            "wait nanoseconds",
+        )?;
+        *self = WaitTally {
+            answered,
+            answered_nanos,
+            abandoned,
+            abandoned_nanos,
+            fault: Fault::default(),
+        };
+        Ok(())
+    }
+}
+
+tally!(WaitTally, Waited, default);

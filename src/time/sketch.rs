@@ -1,0 +1,466 @@
+//! A bounded-memory, mergeable duration summary with relative-error percentiles (DDSketch).
+
+use alloc::vec::Vec;
+use core::time::Duration;
+
+use crate::duration::ns_to_secs;
+use crate::tally::{Fault, add_u64, add_u128, tally};
+use crate::time::{DurationSummary, Quantile};
+use crate::{Domain, Error};
+
+/// The relative accuracy `α` of a [`DurationSketch`], from 0.0001 to 0.5.
+///
+/// Every percentile the sketch reports lies within `α × value` of the exact
+/// one. Memory grows as `1/α`: see [`DurationSketch`].
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::time::RelativeAccuracy;
+///
+/// assert_eq!(RelativeAccuracy::new(0.01)?, RelativeAccuracy::ONE_PERCENT);
+/// assert!(RelativeAccuracy::new(0.0).is_err());
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct RelativeAccuracy(f64);
+
+impl RelativeAccuracy {
+    /// 1%: at most 2 219 buckets (17 KiB) for any durations from 1 ns to 584 years.
+    pub const ONE_PERCENT: RelativeAccuracy = RelativeAccuracy(0.01);
+    /// 0.1%: at most 22 181 buckets (173 KiB).
+    pub const ONE_PER_MILLE: RelativeAccuracy = RelativeAccuracy(0.001);
+
+    /// The relative accuracy `alpha`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] unless `0.0001 <= alpha <= 0.5`: a finer
+    /// accuracy would need megabytes of buckets, a coarser one says little.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = cxkpi::time::RelativeAccuracy::new(0.9).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "sketch relative accuracy 0.9 is invalid: it must be a number from 0.0001 to 0.5"
+    /// );
+    /// ```
+    pub fn new(alpha: f64) -> Result<RelativeAccuracy, Error> {
+        if (0.0001..=0.5).contains(&alpha) {
+            Ok(RelativeAccuracy(alpha))
+        } else {
+            Err(Error::invalid_parameter(
+                "sketch relative accuracy",
+                alpha,
+                Domain::RelativeAccuracy,
+            ))
+        }
+    }
+
+    /// The accuracy `α`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::time::RelativeAccuracy::ONE_PERCENT.get(), 0.01);
+    /// ```
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl Default for RelativeAccuracy {
+    /// 1%.
+    fn default() -> RelativeAccuracy {
+        RelativeAccuracy::ONE_PERCENT
+    }
+}
+
+/// Durations summarised in bounded memory: exact count, mean, min and max,
+/// and percentiles within a relative accuracy `α`.
+///
+/// For streams too long to keep every value ([`DurationSample`](crate::time::DurationSample)
+/// keeps them all): each duration `v` (in nanoseconds) is counted in the
+/// logarithmic bucket `i = ⌈log_γ v⌉`, which holds the values in
+/// `(γ^(i−1), γ^i]`; zero has a bucket of its own. A percentile is the
+/// midpoint `2γ^i / (γ + 1)` of the bucket where its rank falls.
+///
+/// # Formula
+///
+/// ```text
+/// γ = (1 + α) / (1 − α)
+/// quantile(q) = the value of rank ⌊q·(n − 1)⌋ (from 0) in the sorted sample,
+///               within a relative error of α:  |estimate − exact| ≤ α·exact
+/// ```
+///
+/// Source: Masson, Rim and Lee, "DDSketch: a fast and fully-mergeable
+/// quantile sketch with relative-error guarantees", *PVLDB* 12 (2019). The
+/// bound holds for the order statistic at rank `⌊q·(n − 1)⌋`; the exact
+/// sample's linear interpolation lies between that value and the next, so
+/// for dense data the two agree to within `α` as well. Estimates are also
+/// clamped to the exact `[min, max]`. Floating-point rounding of the bucket
+/// index may add about 10⁻¹⁵ to the bound.
+///
+/// **Memory:** buckets span from the least to the greatest index seen, at
+/// most `⌈ln(2⁶⁴) / ln γ⌉ + 1` (2 219 at 1%) of 8 bytes, whatever the count.
+/// **Merging** adds bucket counts, so it is exact, associative and
+/// commutative: a sketch of `a ++ b` equals `sketch(a) + sketch(b)`. Sketches
+/// of different accuracies do not merge ([`Error::Mismatch`]); having a
+/// parameter, the sketch has no `Sum`.
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::time::{DurationSketch, Quantile, RelativeAccuracy};
+///
+/// let mut sketch = DurationSketch::new(RelativeAccuracy::ONE_PERCENT);
+/// for secs in 1..=1000 {
+///     sketch.record(Duration::from_secs(secs));
+/// }
+/// let p90 = sketch.quantile(Quantile::P90)?;
+/// assert!((p90 - 900.0).abs() <= 0.01 * 900.0);
+/// assert_eq!(sketch.mean_secs()?, 500.5); // exact
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
+/// # Example: empty
+///
+/// ```
+/// use cxkpi::{ErrorKind, time::{DurationSketch, Quantile}};
+///
+/// let sketch = DurationSketch::default();
+/// assert_eq!(sketch.quantile(Quantile::MEDIAN).unwrap_err().kind(), ErrorKind::Empty);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct DurationSketch {
+    accuracy: RelativeAccuracy,
+    /// `ln γ`, kept so that recording needs one logarithm and one division.
+    ln_gamma: f64,
+    zeros: u64,
+    /// Counts of buckets `offset ..= offset + bins.len() − 1`; empty while
+    /// no positive duration has been seen.
+    bins: Vec<u64>,
+    offset: i32,
+    count: u64,
+    total_nanos: u128,
+    min: u64,
+    max: u64,
+    fault: Fault,
+}
+
+impl Default for DurationSketch {
+    /// The empty sketch at 1% accuracy.
+    fn default() -> DurationSketch {
+        DurationSketch::new(RelativeAccuracy::default())
+    }
+}
+
+impl DurationSketch {
+    /// The empty sketch at `accuracy`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    ///
+    /// assert!(DurationSketch::new(RelativeAccuracy::ONE_PER_MILLE).is_empty());
+    /// ```
+    pub fn new(accuracy: RelativeAccuracy) -> DurationSketch {
+        let alpha = accuracy.get();
+        DurationSketch {
+            accuracy,
+            ln_gamma: libm::log((1.0 + alpha) / (1.0 - alpha)),
+            zeros: 0,
+            bins: Vec::new(),
+            offset: 0,
+            count: 0,
+            total_nanos: 0,
+            min: u64::MAX,
+            max: 0,
+            fault: Fault::default(),
+        }
+    }
+
+    /// The sketch's accuracy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    ///
+    /// assert_eq!(DurationSketch::default().accuracy(), RelativeAccuracy::ONE_PERCENT);
+    /// ```
+    pub fn accuracy(&self) -> RelativeAccuracy {
+        self.accuracy
+    }
+
+    /// The bucket of `nanos > 0`.
+    fn index(&self, nanos: u64) -> i32 {
+        // `ln(u64::MAX) / ln γ` is below 443 600 for α ≥ 0.0001: it fits an `i32`.
+        #[allow(clippy::cast_possible_truncation)]
+        let i = libm::ceil(libm::log(nanos as f64) / self.ln_gamma) as i32;
+        i
+    }
+
+    /// The midpoint of bucket `i`, in nanoseconds.
+    fn value(&self, i: i32) -> f64 {
+        let gamma = libm::exp(self.ln_gamma);
+        2.0 * libm::exp(f64::from(i) * self.ln_gamma) / (gamma + 1.0)
+    }
+
+    /// Adds one duration; one beyond `u64::MAX` nanoseconds (584 years), or
+    /// an overflowing count, becomes the sketch's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// let mut sketch = cxkpi::time::DurationSketch::default();
+    /// sketch.record(Duration::from_secs(3));
+    /// assert_eq!(sketch.len(), 1);
+    /// ```
+    pub fn record(&mut self, duration: Duration) {
+        if let Err(error) = self.try_record(duration) {
+            self.fault.set(error);
+        }
+    }
+
+    /// Adds one duration, or says why it cannot; on error the sketch is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] for a duration beyond `u64::MAX` nanoseconds or a
+    /// count beyond `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// let mut sketch = cxkpi::time::DurationSketch::default();
+    /// assert!(sketch.try_record(Duration::MAX).is_err());
+    /// assert!(sketch.is_empty());
+    /// ```
+    pub fn try_record(&mut self, duration: Duration) -> Result<(), Error> {
+        let nanos = u64::try_from(duration.as_nanos())
+            .map_err(|_| Error::overflow("duration in nanoseconds", "u64"))?;
+        let count = add_u64(self.count, 1, "sketched durations")?;
+        // Cannot overflow: at most `u64::MAX` durations of `u64::MAX` ns.
+        self.total_nanos += u128::from(nanos);
+        self.count = count;
+        self.min = self.min.min(nanos);
+        self.max = self.max.max(nanos);
+        if nanos == 0 {
+            self.zeros += 1;
+        } else {
+            let i = self.index(nanos);
+            *self.bin_mut(i) += 1;
+        }
+        Ok(())
+    }
+
+    /// The count of bucket `i`, growing the bins to hold it.
+    fn bin_mut(&mut self, i: i32) -> &mut u64 {
+        if self.bins.is_empty() {
+            self.offset = i;
+            self.bins.push(0);
+        } else if i < self.offset {
+            let grow = (self.offset - i).unsigned_abs() as usize;
+            self.bins.splice(0..0, core::iter::repeat_n(0, grow));
+            self.offset = i;
+        } else if (i - self.offset).unsigned_abs() as usize >= self.bins.len() {
+            self.bins
+                .resize((i - self.offset).unsigned_abs() as usize + 1, 0);
+        }
+        let at = (i - self.offset).unsigned_abs() as usize;
+        // `at` is in bounds by construction; the fallback is never taken.
+        let len = self.bins.len();
+        &mut self.bins[at.min(len - 1)]
+    }
+
+    /// The sketch of durations given in seconds.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for the first negative, NaN or infinite value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    ///
+    /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[1.0, 2.0, 3.0])?;
+    /// assert_eq!(sketch.len(), 3);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_secs(accuracy: RelativeAccuracy, secs: &[f64]) -> Result<DurationSketch, Error> {
+        let mut sketch = DurationSketch::new(accuracy);
+        for (i, &s) in secs.iter().enumerate() {
+            let d = crate::duration::seconds("duration (s)", s).map_err(|e| e.at(i))?;
+            sketch.try_record(d)?;
+        }
+        Ok(sketch)
+    }
+
+    /// The number of durations.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(cxkpi::time::DurationSketch::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> u64 {
+        self.count
+    }
+
+    /// Whether the sketch holds no duration.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(cxkpi::time::DurationSketch::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The number of buckets in use, a measure of memory (8 bytes each).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    ///
+    /// let mut sketch = cxkpi::time::DurationSketch::default();
+    /// sketch.extend((1..=10_000).map(Duration::from_millis));
+    /// assert!(sketch.buckets() < 500);
+    /// ```
+    pub fn buckets(&self) -> usize {
+        self.bins.len()
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        self.fault.check()?;
+        if self.count == 0 {
+            return Err(Error::empty("duration statistics", "no durations"));
+        }
+        Ok(())
+    }
+
+    /// The quantile `q`, in seconds, within the sketch's relative accuracy.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when the sketch is empty, or the sketch's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::time::{DurationSketch, Quantile, RelativeAccuracy};
+    ///
+    /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[10.0, 20.0, 30.0])?;
+    /// let median = sketch.quantile(Quantile::MEDIAN)?;
+    /// assert!((median - 20.0).abs() <= 0.2);
+    /// assert_eq!(sketch.quantile(Quantile::MAX)?, 30.0); // clamped to the exact max
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn quantile(&self, q: Quantile) -> Result<f64, Error> {
+        self.check()?;
+        let rank = q.rank(usize::try_from(self.count).unwrap_or(usize::MAX)).0 as u64;
+        if rank < self.zeros {
+            return Ok(0.0);
+        }
+        let mut seen = self.zeros;
+        let mut estimate = self.max as f64;
+        for (at, &n) in self.bins.iter().enumerate() {
+            seen += n;
+            if seen > rank {
+                // `at` < bins.len(), which fits an i32 (see `index`).
+                #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+                let i = self.offset + at as i32;
+                estimate = self.value(i);
+                break;
+            }
+        }
+        Ok(estimate.clamp(self.min as f64, self.max as f64) / 1e9)
+    }
+
+    /// The exact mean, in seconds.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when the sketch is empty, or the sketch's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    ///
+    /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[1.0, 2.0])?;
+    /// assert_eq!(sketch.mean_secs()?, 1.5);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn mean_secs(&self) -> Result<f64, Error> {
+        self.check()?;
+        Ok(ns_to_secs(self.total_nanos) / self.count as f64)
+    }
+
+    /// The count, exact mean, min and max, and approximate median and p90.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] when the sketch is empty, or the sketch's fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    ///
+    /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[1.0, 2.0, 9.0])?;
+    /// let stats = sketch.summary()?;
+    /// assert_eq!((stats.count(), stats.mean_secs(), stats.max().as_secs()), (3, 4.0, 9));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn summary(&self) -> Result<DurationSummary, Error> {
+        Ok(DurationSummary {
+            count: self.count,
+            mean_secs: self.mean_secs()?,
+            median_secs: self.quantile(Quantile::MEDIAN)?,
+            p90_secs: self.quantile(Quantile::P90)?,
+            min: Duration::from_nanos(self.min),
+            max: Duration::from_nanos(self.max),
+        })
+    }
+
+    fn merge_counts(&mut self, other: &DurationSketch) -> Result<(), Error> {
+        if self.accuracy != other.accuracy {
+            return Err(Error::mismatch(
+                "sketch accuracies",
+                self.accuracy.get(),
+                other.accuracy.get(),
+            ));
+        }
+        let count = add_u64(self.count, other.count, "sketched durations")?;
+        let total = add_u128(self.total_nanos, other.total_nanos, "sketched nanoseconds")?;
+        // Bucket counts are each at most the total count, which fits.
+        self.count = count;
+        self.total_nanos = total;
+        self.zeros += other.zeros;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
+        for (at, &n) in other.bins.iter().enumerate() {
+            if n > 0 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+                let i = other.offset + at as i32;
+                *self.bin_mut(i) += n;
+            }
+        }
+        Ok(())
+    }
+}
+
+tally!(DurationSketch, core::time::Duration);
