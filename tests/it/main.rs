@@ -3,5 +3,6 @@
 mod adversarial;
 mod conformance;
 mod laws;
+mod operations;
 #[cfg(feature = "serde")]
 mod serde_io;
