@@ -2,7 +2,17 @@
 
 mod adversarial;
 mod conformance;
+mod datasets;
 mod laws;
 mod operations;
 #[cfg(feature = "serde")]
 mod serde_io;
+
+// The report example's loaders and KPI tally, tested against the figures
+// published for the bundled datasets.
+#[path = "../../examples/report/calls.rs"]
+#[allow(dead_code)]
+mod calls;
+#[path = "../../examples/report/kpis.rs"]
+#[allow(dead_code)]
+mod kpis;

@@ -74,6 +74,7 @@ proptest! {
         let mut sketch = DurationSketch::new(alpha);
         sketch.extend(values.iter().copied());
         let gamma = (1.0 + alpha.get()) / (1.0 - alpha.get());
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let bound = (64.0 * core::f64::consts::LN_2 / gamma.ln()).ceil() as usize + 1;
         prop_assert!(sketch.buckets() <= bound);
     }
