@@ -15,6 +15,7 @@
 
 pub mod abandonment;
 pub mod fcr;
+pub mod fcr_history;
 pub mod handle_time;
 pub mod service_level;
 pub mod wait;

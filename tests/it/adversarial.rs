@@ -285,7 +285,10 @@ fn every_error_kind_round_trips_its_name() {
         assert_eq!(ErrorKind::from_name(kind.as_str()), Some(kind));
         assert_eq!(kind.to_string(), kind.as_str());
     }
-    assert_eq!(ErrorKind::from_name("overloaded"), Some(ErrorKind::Overloaded));
+    assert_eq!(
+        ErrorKind::from_name("overloaded"),
+        Some(ErrorKind::Overloaded)
+    );
     assert_eq!(ErrorKind::from_name("exploded"), None);
     assert_eq!(ErrorKind::ALL.len(), 6);
 }
