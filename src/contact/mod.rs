@@ -14,6 +14,7 @@
 //! ```
 
 pub mod abandonment;
+pub mod escalation;
 pub mod fcr;
 pub mod fcr_history;
 pub mod handle_time;
