@@ -49,6 +49,20 @@
 //! | Cost per conversation | total cost / conversations, exact decimal | ≥ 0 | per resolved ticket: the same division by resolved tickets | [`CostTally`] → [`cost_per_unit`](CostTally::cost_per_unit) | MetricNet: 15.56 $ per ticket |
 //! | Cost per handled minute | total cost × 60 / handled seconds, exact decimal | ≥ 0 | — | [`cost_per_minute`] | MetricNet: 1.60 $ per minute |
 //!
+//! Operations: waits, times, queues, volumes and breakdowns.
+//!
+//! | KPI | formula | range | variants | type → getter | source |
+//! | --- | --- | --- | --- | --- | --- |
+//! | Duration statistics | count, mean, min, max; quantile q = linear interpolation at rank q·(n − 1) | [min, max] | exact ([`time::DurationSample`]) or within a relative error α in bounded memory ([`time::DurationSketch`]) | [`summary`](time::DurationSample::summary), [`quantile`](time::DurationSample::quantile) | Hyndman & Fan 1996 (type 7, NumPy's default); DDSketch, *PVLDB* 2019 |
+//! | ASA, average wait, time to abandon | Σ waits / contacts, always weighted | ≥ 0 s | answered only (ASA), all contacts, abandoned only | [`WaitTally`] → [`asa`](WaitTally::asa) | ICMI |
+//! | Service level | contacts answered within T / contacts, by treatment of abandons | 0…100 % | six named treatments ([`AbandonTreatment`]); "answered within a deadline" is [`Ignore`](AbandonTreatment::Ignore) | [`ServiceLevelTally`] → [`service_level`](ServiceLevelTally::service_level) | ICMI's worked example |
+//! | FCR from histories | requests with one contact / requests | 0…100 % | re-contact window, one-touch (≤ 1 agent reply, never reopened) | [`contact::fcr_history`] → [`FcrTally`] | SQM Group; helpdesk one-touch |
+//! | Escalation / channel switch | escalated / contacts | 0…100 % | — | [`contact::escalation::EscalationTally`] | source documents: 25 % of chats to e-mail |
+//! | Ticket volume per customer | tickets / distinct customers | ≥ 1 | any customer key | [`TicketVolume`] → [`tickets_per_customer`](TicketVolume::tickets_per_customer) | source documents |
+//! | Peak hours, volume change | contacts by hour of day; (after − before) × 100 / before | — | — | [`HourlyVolume`], [`volume_change`] | source documents |
+//! | Breakdowns, channel mix | any tally per key; a group's count / all | 0…100 % | any key: channel, agent, topic, [`time::PeriodKey`] | [`Breakdown`] → [`map`](Breakdown::map), [`mix`](Breakdown::mix), [`total`](Breakdown::total) | — |
+//! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | `time::Backlog` | — |
+//!
 //! Each type's docs give the formula again with its variants and an example;
 //! the definitions agree with the conformance vectors in `tests/vectors/`,
 //! which every release passes.
@@ -144,6 +158,15 @@
 //! - *Why faults rather than panics in `+`?* A pipeline summing millions of
 //!   tallies should not abort on one overflowing count, nor silently wrap;
 //!   the fault keeps the first error and reports it where the number is read.
+//! - *Why six service-level treatments?* Contact-centre products each
+//!   hard-code one way of counting abandoned calls in the service level,
+//!   and the figures differ by several points on the same queue (ICMI's
+//!   example: 81.1 % to 86.0 %). A named [`AbandonTreatment`] makes the
+//!   choice visible and two products' figures comparable.
+//! - *Why keep every duration for percentiles?* Exact percentiles need every
+//!   value; [`time::DurationSample`] keeps them as 8-byte nanoseconds. For
+//!   streams too long for that, [`time::DurationSketch`] trades a stated
+//!   relative error for bounded memory, and still merges exactly.
 //! - *Why is the short-abandon threshold in the observation, not the tally?*
 //!   Abandonment counts arrive already classified from most ACD reports
 //!   (`offered`, `abandoned`, `short_abandoned`); [`Outcome::abandoned_after`]
