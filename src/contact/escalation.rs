@@ -1,6 +1,6 @@
 //! Escalation and channel-switch rate: the share of contacts handed on.
 
-use crate::tally::{Fault, add_u64, tally};
+use crate::tally::{Fault, add_u64, tally, tally_serde};
 use crate::{Error, Rate};
 
 /// Whether a contact was handled where it arrived, or handed on.
@@ -177,4 +177,29 @@ impl EscalationTally {
     }
 }
 
+impl EscalationTally {
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> EscalationParts {
+        EscalationParts {
+            contacts: self.contacts,
+            escalated: self.escalated,
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    fn from_parts(parts: EscalationParts) -> Result<EscalationTally, Error> {
+        EscalationTally::from_counts(parts.contacts, parts.escalated)
+    }
+}
+
 tally!(EscalationTally, Handling, default);
+tally_serde!(EscalationTally, EscalationParts);
+
+/// The serialized form of an [`EscalationTally`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EscalationParts {
+    contacts: u64,
+    escalated: u64,
+}

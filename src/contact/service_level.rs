@@ -5,7 +5,7 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::duration::seconds;
-use crate::tally::{Fault, add_u64, tally};
+use crate::tally::{Fault, add_u64, tally, tally_serde};
 use crate::{Domain, Error, Rate, ShortAbandons, Waited};
 
 /// How abandoned contacts count in a service level.
@@ -665,4 +665,65 @@ impl ServiceLevelTally {
     }
 }
 
+impl ServiceLevelTally {
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> ServiceLevelParts {
+        ServiceLevelParts {
+            threshold: self.threshold,
+            short_abandons: self.short,
+            answered: self.answered,
+            answered_within: self.answered_within,
+            abandoned: self.abandoned,
+            abandoned_within: self.abandoned_within,
+            short_abandoned: self.short_abandoned,
+        }
+    }
+
+    /// Rebuilds a tally, checking that no part exceeds its whole and that
+    /// there are no short abandons without a short-abandon rule.
+    #[cfg(feature = "serde")]
+    fn from_parts(p: ServiceLevelParts) -> Result<ServiceLevelTally, Error> {
+        ServiceLevelCounts::new(
+            p.answered,
+            p.answered_within,
+            p.abandoned,
+            p.abandoned_within,
+            Some(p.short_abandoned),
+        )?;
+        if p.short_abandons == ShortAbandons::None && p.short_abandoned > 0 {
+            return Err(Error::inconsistent(
+                "short abandoned",
+                p.short_abandoned,
+                "short abandons possible without a rule",
+                0,
+            ));
+        }
+        Ok(ServiceLevelTally {
+            threshold: p.threshold,
+            short: p.short_abandons,
+            answered: p.answered,
+            answered_within: p.answered_within,
+            abandoned: p.abandoned,
+            abandoned_within: p.abandoned_within,
+            short_abandoned: p.short_abandoned,
+            fault: Fault::default(),
+        })
+    }
+}
+
 tally!(ServiceLevelTally, Waited);
+tally_serde!(ServiceLevelTally, ServiceLevelParts);
+
+/// The serialized form of a [`ServiceLevelTally`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServiceLevelParts {
+    threshold: Duration,
+    short_abandons: ShortAbandons,
+    answered: u64,
+    answered_within: u64,
+    abandoned: u64,
+    abandoned_within: u64,
+    short_abandoned: u64,
+}

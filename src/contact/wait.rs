@@ -4,7 +4,7 @@ use core::time::Duration;
 
 use crate::Error;
 use crate::duration::seconds;
-use crate::tally::{Fault, add_u64, add_u128, tally};
+use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
 use crate::time::MeanDuration;
 
 /// How a queued contact left the queue, and after how long.
@@ -362,4 +362,41 @@ impl WaitTally {
     }
 }
 
+impl WaitTally {
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> WaitParts {
+        WaitParts {
+            answered: self.answered,
+            answered_wait_nanos: self.answered_nanos,
+            abandoned: self.abandoned,
+            abandoned_wait_nanos: self.abandoned_nanos,
+        }
+    }
+
+    /// Any counts and totals are consistent: a wait may be of any length.
+    #[cfg(feature = "serde")]
+    #[allow(clippy::unnecessary_wraps)] // The signature `tally_serde!` expects.
+    fn from_parts(parts: WaitParts) -> Result<WaitTally, Error> {
+        Ok(WaitTally {
+            answered: parts.answered,
+            answered_nanos: parts.answered_wait_nanos,
+            abandoned: parts.abandoned,
+            abandoned_nanos: parts.abandoned_wait_nanos,
+            fault: Fault::default(),
+        })
+    }
+}
+
 tally!(WaitTally, Waited, default);
+tally_serde!(WaitTally, WaitParts);
+
+/// The serialized form of a [`WaitTally`].
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WaitParts {
+    answered: u64,
+    answered_wait_nanos: u128,
+    abandoned: u64,
+    abandoned_wait_nanos: u128,
+}

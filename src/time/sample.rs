@@ -6,7 +6,7 @@ use core::time::Duration;
 
 use crate::Error;
 use crate::duration::{ns_to_secs, seconds};
-use crate::tally::{Fault, tally};
+use crate::tally::{Fault, tally, tally_serde};
 use crate::time::Quantile;
 
 /// Every duration of a sample, kept exactly, for exact percentiles.
@@ -293,7 +293,35 @@ impl DurationSample {
     }
 }
 
+impl DurationSample {
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> SampleParts {
+        SampleParts {
+            nanos: self.nanos.clone(),
+        }
+    }
+
+    /// Any list of nanosecond durations is a valid sample.
+    #[cfg(feature = "serde")]
+    #[allow(clippy::unnecessary_wraps)] // The signature `tally_serde!` expects.
+    fn from_parts(parts: SampleParts) -> Result<DurationSample, Error> {
+        Ok(DurationSample {
+            nanos: parts.nanos,
+            fault: Fault::default(),
+        })
+    }
+}
+
 tally!(DurationSample, core::time::Duration, default);
+tally_serde!(DurationSample, SampleParts);
+
+/// The serialized form of a [`DurationSample`]: its durations in nanoseconds.
+#[cfg(feature = "serde")]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleParts {
+    nanos: Vec<u64>,
+}
 
 /// A duration as whole nanoseconds, if it fits a `u64`.
 fn nanos(duration: Duration) -> Result<u64, Error> {

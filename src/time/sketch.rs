@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use crate::duration::ns_to_secs;
-use crate::tally::{Fault, add_u64, add_u128, tally};
+use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
 use crate::time::{DurationSummary, Quantile};
 use crate::{Domain, Error};
 
@@ -463,4 +463,76 @@ impl DurationSketch {
     }
 }
 
+impl DurationSketch {
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> SketchParts {
+        SketchParts {
+            relative_accuracy: self.accuracy.get(),
+            zeros: self.zeros,
+            offset: self.offset,
+            bins: self.bins.clone(),
+            total_nanos: self.total_nanos,
+            min_nanos: self.min,
+            max_nanos: self.max,
+        }
+    }
+
+    /// Rebuilds a sketch, checking the accuracy, that the counts sum within
+    /// `u64`, that the buckets lie in the range of `u64` nanoseconds, and
+    /// that min ≤ max when the sketch is not empty.
+    #[cfg(feature = "serde")]
+    fn from_parts(p: SketchParts) -> Result<DurationSketch, Error> {
+        let mut sketch = DurationSketch::new(RelativeAccuracy::new(p.relative_accuracy)?);
+        let mut count = p.zeros;
+        for &n in &p.bins {
+            count = add_u64(count, n, "sketched durations")?;
+        }
+        let top = sketch.index(u64::MAX);
+        let len = i64::try_from(p.bins.len()).unwrap_or(i64::MAX);
+        if p.offset < 0 || i64::from(p.offset) + len - 1 > i64::from(top) {
+            return Err(Error::out_of_range(
+                "sketch bucket index",
+                i64::from(p.offset).saturating_add(len),
+                Domain::Between {
+                    min: 0,
+                    max: i64::from(top),
+                },
+            ));
+        }
+        if count > 0 && p.min_nanos > p.max_nanos {
+            return Err(Error::inconsistent(
+                "sketch minimum (ns)",
+                p.min_nanos,
+                "sketch maximum (ns)",
+                p.max_nanos,
+            ));
+        }
+        sketch.zeros = p.zeros;
+        sketch.offset = p.offset;
+        sketch.bins = p.bins;
+        sketch.count = count;
+        sketch.total_nanos = p.total_nanos;
+        if count > 0 {
+            sketch.min = p.min_nanos;
+            sketch.max = p.max_nanos;
+        }
+        Ok(sketch)
+    }
+}
+
 tally!(DurationSketch, core::time::Duration);
+tally_serde!(DurationSketch, SketchParts);
+
+/// The serialized form of a [`DurationSketch`].
+#[cfg(feature = "serde")]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SketchParts {
+    relative_accuracy: f64,
+    zeros: u64,
+    offset: i32,
+    bins: Vec<u64>,
+    total_nanos: u128,
+    min_nanos: u64,
+    max_nanos: u64,
+}

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::tally::{Fault, add_u64, tally};
+use crate::tally::{Fault, add_u64, tally, tally_serde};
 use crate::{Domain, Error, Rate};
 
 /// An hour of the day, 0 to 23.
@@ -260,7 +260,39 @@ impl HourlyVolume {
     }
 }
 
+impl HourlyVolume {
+    #[cfg(feature = "serde")]
+    fn to_parts(&self) -> HourlyParts {
+        HourlyParts {
+            by_hour: self.counts,
+        }
+    }
+
+    /// Rebuilds the volume, checking that the 24 counts sum within `u64`.
+    #[cfg(feature = "serde")]
+    fn from_parts(parts: HourlyParts) -> Result<HourlyVolume, Error> {
+        let mut total = 0_u64;
+        for n in parts.by_hour {
+            total = add_u64(total, n, "contacts")?;
+        }
+        Ok(HourlyVolume {
+            counts: parts.by_hour,
+            total,
+            fault: Fault::default(),
+        })
+    }
+}
+
 tally!(HourlyVolume, HourOfDay, default);
+tally_serde!(HourlyVolume, HourlyParts);
+
+/// The serialized form of an [`HourlyVolume`]: the 24 counts from 00:00.
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HourlyParts {
+    by_hour: [u64; 24],
+}
 
 /// The change from one period's volume to the next, in percent of the first.
 ///

@@ -163,3 +163,67 @@ proptest! {
         round_trip(&Money::new(cxkpi::Decimal::new(mantissa, scale)).unwrap());
     }
 }
+
+/// The operations tallies round-trip, so that pipelines can ship partial
+/// tallies between machines and merge them there.
+#[test]
+fn operations_tallies_round_trip() {
+    use cxkpi::contact::escalation::{EscalationTally, Handling};
+    use cxkpi::time::{DurationSample, DurationSketch, RelativeAccuracy};
+    use cxkpi::{HourOfDay, HourlyVolume, ServiceLevelTally, WaitTally, Waited};
+
+    let secs = Duration::from_secs;
+    let waits = [
+        Waited::Answered(secs(12)),
+        Waited::Abandoned(secs(3)),
+        Waited::Answered(secs(40)),
+    ];
+    round_trip(&waits.iter().collect::<WaitTally>());
+    let mut sl = ServiceLevelTally::new(secs(20), ShortAbandons::Below(secs(5)));
+    sl.extend(waits);
+    round_trip(&sl);
+    round_trip(
+        &[Handling::Escalated, Handling::Contained]
+            .into_iter()
+            .collect::<EscalationTally>(),
+    );
+    round_trip(
+        &[9, 9, 14]
+            .map(|h| HourOfDay::new(h).unwrap())
+            .into_iter()
+            .collect::<HourlyVolume>(),
+    );
+    let sample = DurationSample::from_secs(&[1.5, 0.0, 90.0]).unwrap();
+    assert_eq!(
+        round_trip(&sample),
+        r#"{"nanos":[1500000000,0,90000000000]}"#
+    );
+    let mut sketch = DurationSketch::new(RelativeAccuracy::ONE_PERCENT);
+    sketch.extend([secs(0), secs(1), secs(100), Duration::from_millis(2500)]);
+    round_trip(&sketch);
+}
+
+/// Deserialization checks what construction checks.
+#[test]
+fn operations_tallies_refuse_invalid_payloads() {
+    use cxkpi::contact::escalation::EscalationTally;
+    use cxkpi::time::DurationSketch;
+    use cxkpi::{HourlyVolume, ServiceLevelTally};
+
+    assert!(refused::<EscalationTally>(r#"{"contacts":2,"escalated":3}"#).contains("exceeds"));
+    let sl = r#"{"threshold":{"secs":20,"nanos":0},"short_abandons":"none","answered":5,"answered_within":6,"abandoned":0,"abandoned_within":0,"short_abandoned":0}"#;
+    assert!(
+        refused::<ServiceLevelTally>(sl)
+            .contains("answered within threshold (6) exceeds answered (5)")
+    );
+    let hours = format!(
+        r#"{{"by_hour":[{},{}]}}"#,
+        u64::MAX,
+        vec!["1"; 23].join(",")
+    );
+    assert!(refused::<HourlyVolume>(&hours).contains("overflows"));
+    let sketch = r#"{"relative_accuracy":0.9,"zeros":0,"offset":0,"bins":[],"total_nanos":0,"min_nanos":0,"max_nanos":0}"#;
+    assert!(refused::<DurationSketch>(sketch).contains("relative accuracy"));
+    let sketch = r#"{"relative_accuracy":0.01,"zeros":0,"offset":-4,"bins":[1],"total_nanos":0,"min_nanos":0,"max_nanos":0}"#;
+    assert!(refused::<DurationSketch>(sketch).contains("bucket index"));
+}
