@@ -388,7 +388,7 @@ impl ErlangA {
     /// ```
     ///
     /// At t = 0 this is 1 − P(wait); as γ → 0 it becomes Erlang C's
-    /// 1 − C·e^(−(N−A)t/AHT). The product G(t)·q_t is formed in logarithms.
+    /// 1 − C·e^(−(N−A)t/AHT). The product `G(t)·q_t` is formed in logarithms.
     ///
     /// # Example
     ///
@@ -439,17 +439,17 @@ pub(crate) fn impatience(patience: Duration) -> Result<f64, Error> {
 }
 
 /// The queue side of the chain relative to state N, each sum multiplied by
-/// the same `scale` (= e^(−log_scale)) so that none overflows.
+/// the same `scale` (`e^(−log_scale)`) so that none overflows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct QueueSums {
     /// The weight of state N itself: 1, times the scale.
     scale: f64,
     log_scale: f64,
-    /// Σ_{k≥1} t_k.
+    /// `Σ_{k≥1} t_k`.
     q: f64,
-    /// Σ_{k≥1} k·t_k.
+    /// `Σ_{k≥1} k·t_k`.
     kq: f64,
-    /// Σ_{k≥0} t_k · E[wait; answered | k].
+    /// `Σ_{k≥0} t_k · E[wait; answered | k]`.
     served_wait: f64,
 }
 

@@ -138,7 +138,11 @@ impl Plan {
     /// assert!(plan.peak_agents() >= plan.intervals()[0].performance().agents());
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn new(workloads: &[Workload], target: &StaffingTarget, model: Model) -> Result<Plan, Error> {
+    pub fn new(
+        workloads: &[Workload],
+        target: &StaffingTarget,
+        model: Model,
+    ) -> Result<Plan, Error> {
         if workloads.is_empty() {
             return Err(Error::empty("staffing plan", "no intervals"));
         }
@@ -262,7 +266,8 @@ impl Plan {
     ///
     /// let plan = Plan::uniform(&[10.0, 20.0], Duration::from_secs(1800), Duration::from_secs(300),
     ///     &StaffingTarget::new(), Model::ErlangC)?;
-    /// assert_eq!(plan.agent_hours(), 2.5); // 2 + 3 agents, half an hour each
+    /// // 1.67 and 3.33 Erlangs: 2 and 4 agents, half an hour each.
+    /// assert_eq!(plan.agent_hours(), 3.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn agent_hours(&self) -> f64 {
@@ -358,7 +363,10 @@ impl Plan {
                 .iter()
                 .fold((0.0, 0.0), |(weighted, answered), i| {
                     let calls = i.workload.calls() * (1.0 - i.performance.prob_abandon());
-                    (weighted + calls * i.performance.asa_secs(), answered + calls)
+                    (
+                        weighted + calls * i.performance.asa_secs(),
+                        answered + calls,
+                    )
                 });
         if answered > 0.0 {
             Ok(weighted / answered)
@@ -387,18 +395,24 @@ impl Plan {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn occupancy_pct(&self) -> Result<f64, Error> {
-        let (busy, staffed) = self.intervals.iter().fold((0.0, 0.0), |(busy, staffed), i| {
-            let secs = i.workload.interval().as_secs_f64();
-            let handled = i.workload.traffic() * (1.0 - i.performance.prob_abandon());
-            (
-                busy + handled * secs,
-                staffed + f64::from(i.performance.agents()) * secs,
-            )
-        });
+        let (busy, staffed) = self
+            .intervals
+            .iter()
+            .fold((0.0, 0.0), |(busy, staffed), i| {
+                let secs = i.workload.interval().as_secs_f64();
+                let handled = i.workload.traffic() * (1.0 - i.performance.prob_abandon());
+                (
+                    busy + handled * secs,
+                    staffed + f64::from(i.performance.agents()) * secs,
+                )
+            });
         if staffed > 0.0 {
             Ok(busy * 100.0 / staffed)
         } else {
-            Err(Error::empty("the plan's occupancy", "no agents are staffed"))
+            Err(Error::empty(
+                "the plan's occupancy",
+                "no agents are staffed",
+            ))
         }
     }
 

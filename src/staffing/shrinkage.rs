@@ -57,7 +57,7 @@ impl Shrinkage {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new(share: f64) -> Result<Shrinkage, Error> {
-        if share >= 0.0 && share < 1.0 {
+        if (0.0..1.0).contains(&share) {
             // `-0.0` is no shrinkage.
             Ok(Shrinkage(share + 0.0))
         } else {
@@ -83,7 +83,7 @@ impl Shrinkage {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_pct(pct: f64) -> Result<Shrinkage, Error> {
-        if pct >= 0.0 && pct < 100.0 {
+        if (0.0..100.0).contains(&pct) {
             Ok(Shrinkage(pct / 100.0 + 0.0))
         } else {
             Err(Error::invalid_parameter(

@@ -340,10 +340,7 @@ impl StaffingTarget {
                 }
             }
             if b.agents() >= MAX_AGENTS {
-                return Err(Error::overloaded(
-                    workload.traffic(),
-                    u64::from(MAX_AGENTS),
-                ));
+                return Err(Error::overloaded(workload.traffic(), u64::from(MAX_AGENTS)));
             }
             b.step();
         }
@@ -387,10 +384,7 @@ impl StaffingTarget {
             let mut step = 1;
             loop {
                 if bad >= MAX_AGENTS {
-                    return Err(Error::overloaded(
-                        workload.traffic(),
-                        u64::from(MAX_AGENTS),
-                    ));
+                    return Err(Error::overloaded(workload.traffic(), u64::from(MAX_AGENTS)));
                 }
                 let next = bad.saturating_add(step).min(MAX_AGENTS);
                 match meets(next)? {

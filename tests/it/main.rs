@@ -5,3 +5,4 @@ mod conformance;
 mod laws;
 #[cfg(feature = "serde")]
 mod serde_io;
+mod staffing;
