@@ -66,7 +66,6 @@ struct Month {
 fn main() -> Result<(), Box<dyn Error>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(LOG);
     let month = read(&fs::read_to_string(&path)?)?;
-    #[allow(clippy::cast_precision_loss)]
     let days = month.weekdays as f64;
 
     // Maximum-likelihood mean patience, censored by the answered callers' waits.
@@ -85,7 +84,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         } else {
             mean_aht
         };
-        workloads.push(Workload::from_secs(hour.offered as f64 / days, 3600.0, aht)?);
+        workloads.push(Workload::from_secs(
+            hour.offered as f64 / days,
+            3600.0,
+            aht,
+        )?);
     }
 
     let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
@@ -108,7 +111,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("target: 80 % answered within 20 s\n");
     println!(
         "{:>5} {:>7} {:>6} | {:>9} {:>6} {:>7} | {:>9} {:>6} {:>7} {:>7}",
-        "hour", "calls", "AHT s", "Erlang C", "SL %", "ASA s", "Erlang A", "SL %", "ASA s", "aband %"
+        "hour",
+        "calls",
+        "AHT s",
+        "Erlang C",
+        "SL %",
+        "ASA s",
+        "Erlang A",
+        "SL %",
+        "ASA s",
+        "aband %"
     );
     for (h, (c, a)) in erlang_c
         .intervals()
