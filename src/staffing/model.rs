@@ -15,9 +15,11 @@ use crate::Error;
 /// - [`Model::ErlangA`]: M/M/N+M, callers hang up after an exponential
 ///   patience of the given mean; stable for any number of agents. As the
 ///   patience grows without bound it becomes Erlang C. The mean patience can
-///   be estimated from a call log as (total wait of the callers who hung up
-///   in queue) / (their number) — the maximum-likelihood estimate for an
-///   exponential patience, censored by the answered callers' waits.
+///   be estimated from a call log as (total queue wait of every queued
+///   caller, answered or not) / (number who hung up in queue): the
+///   maximum-likelihood estimate for an exponential patience, where an
+///   answered caller's wait is a lower bound on their patience (censored).
+///   The mean wait of those who hung up alone underestimates it.
 ///
 /// # Example
 ///

@@ -146,6 +146,14 @@ fn erlang_a_deep_overload_is_finite() {
     assert!(q.service_level_pct(secs(20)) < 0.1);
 }
 
+/// A queue too long to sum is an overflow error, not a hang or a panic:
+/// 10⁶ calls an hour on one agent, callers waiting 11 days on average.
+#[test]
+fn erlang_a_too_long_a_queue_is_an_overflow() {
+    let err = ErlangA::new(&load(1.0e6, 3600.0, 300.0), 1, secs(1_000_000)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Overflow);
+}
+
 #[test]
 fn no_calls_need_no_agents() {
     let idle = load(0.0, 1800.0, 180.0);
