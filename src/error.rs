@@ -215,7 +215,6 @@ impl Error {
     }
 
     #[cold]
-    #[allow(dead_code)] // Used by staffing, which lands next.
     pub(crate) const fn overloaded(traffic_erlangs: f64, agents: u64) -> Error {
         Error::Overloaded {
             traffic_erlangs,

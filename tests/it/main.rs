@@ -7,6 +7,7 @@ mod laws;
 mod operations;
 #[cfg(feature = "serde")]
 mod serde_io;
+mod staffing;
 
 // The report example's loaders and KPI tally, tested against the figures
 // published for the bundled datasets.
