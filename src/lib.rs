@@ -63,6 +63,17 @@
 //! | Breakdowns, channel mix | any tally per key; a group's count / all | 0…100 % | any key: channel, agent, topic, [`time::PeriodKey`] | [`Breakdown`] → [`map`](Breakdown::map), [`mix`](Breakdown::mix), [`total`](Breakdown::total) | — |
 //! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | `time::Backlog` | — |
 //!
+//! Staffing: the agents an inbound flow needs ([`staffing`]).
+//!
+//! | quantity | formula | range | variants | type | source |
+//! | --- | --- | --- | --- | --- | --- |
+//! | Offered traffic | A = calls × AHT / interval | ≥ 0 Erlangs | — | [`staffing::Workload`] | Erlang 1917 |
+//! | Erlang C | P(wait) = N·B / (N − A(1 − B)), B by the Erlang B recursion; SL = 1 − P(wait)·e^(−(N−A)t/AHT); ASA = P(wait)·AHT/(N − A); occupancy A/N | N > A, else `overloaded` | — | [`staffing::ErlangC`] | Erlang 1917; Gans, Koole & Mandelbaum 2003 |
+//! | Erlang A | M/M/N+M birth–death chain with exponential patience: P(wait), P(abandon), mean wait, SL, occupancy | any N ≥ 1 | patience → ∞ gives Erlang C | [`staffing::ErlangA`] | Palm 1943; Mandelbaum & Zeltyn 2007 |
+//! | Agents required | least N meeting every target (SL, ASA, P(wait), occupancy, abandonment) | — | Erlang C from ⌊A⌋ + 1, or Erlang A | [`staffing::StaffingTarget`] | — |
+//! | Scheduled staff | ⌈N / (1 − shrinkage)⌉ | — | — | [`staffing::Shrinkage`] | — |
+//! | Day plan | per interval N, day's agent-hours and volume-weighted SL, ASA, abandonment | — | — | [`staffing::Plan`] | — |
+//!
 //! Each type's docs give the formula again with its variants and an example;
 //! the definitions agree with the conformance vectors in `tests/vectors/`,
 //! which every release passes.
@@ -100,7 +111,9 @@
 //!
 //! One error type, [`Error`], whose [`kind`](Error::kind) is one of the
 //! conformance vectors' kinds ([`ErrorKind`]): `empty`, `out_of_range`,
-//! `inconsistent`, `invalid_parameter`, `overflow`. Messages name the input,
+//! `inconsistent`, `invalid_parameter`, `overflow`, `overloaded` (a queue
+//! whose traffic meets its capacity has no steady state: an error of its own
+//! rather than an infinite wait). Messages name the input,
 //! the offending value and what is allowed:
 //!
 //! ```
