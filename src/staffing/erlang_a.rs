@@ -257,7 +257,7 @@ impl ErlangA {
     /// P(abandon) = E[queue] / (λ·θ)
     /// ```
     ///
-    /// Abandons per second are γ·E[queue]; divided by arrivals per second λ.
+    /// Abandons per second are γ·E\[queue\]; divided by arrivals per second λ.
     ///
     /// # Example
     ///
