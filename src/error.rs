@@ -425,6 +425,8 @@ pub enum Domain {
     Positive,
     /// A finite number, 0 or more.
     NonNegative,
+    /// Any finite number.
+    Finite,
 }
 
 impl fmt::Display for Domain {
@@ -442,6 +444,7 @@ impl fmt::Display for Domain {
             Domain::OpenPercent => f.write_str("a number strictly between 0 and 100"),
             Domain::Positive => f.write_str("a finite number above 0"),
             Domain::NonNegative => f.write_str("a finite number, 0 or more"),
+            Domain::Finite => f.write_str("a finite number"),
         }
     }
 }
