@@ -8,6 +8,7 @@ mod operations;
 #[cfg(feature = "serde")]
 mod serde_io;
 mod staffing;
+mod stats;
 
 // The report example's loaders and KPI tally, tested against the figures
 // published for the bundled datasets.
