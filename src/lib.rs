@@ -74,6 +74,18 @@
 //! | Scheduled staff | ⌈N / (1 − shrinkage)⌉ | — | — | [`staffing::Shrinkage`] | — |
 //! | Day plan | per interval N, day's agent-hours and volume-weighted SL, ASA, abandonment | — | — | [`staffing::Plan`] | — |
 //!
+//! Statistics: how sure a KPI is and whether it changed ([`stats`]), and
+//! where it stands against published references ([`benchmarks`]).
+//!
+//! | quantity | formula | range | variants | API | source |
+//! | --- | --- | --- | --- | --- | --- |
+//! | Rate interval | see [`stats::RateMethod`] | [0, 100] % | Wilson (default), Wald, Agresti–Coull, Clopper–Pearson, Jeffreys | [`Rate::interval`] | Wilson 1927; Agresti & Coull 1998; Clopper & Pearson 1934; Brown, Cai & DasGupta 2001 |
+//! | NPS interval | NPS ± z·100·√(σ²/n), σ² = (p + d) − (p − d)² | [−100, 100] | Wald, adjusted Wald | [`Nps::interval`] | Rocks 2016 |
+//! | Mean interval | mean ± t·√(s²/n) | — | — | [`stats::MeanTally::mean_interval`] | Student 1908 |
+//! | Tests of change | pooled two-proportion z; NPS z with summed variances; Welch's t | p in [0, 1] | — | [`stats::two_rates_test`], [`stats::nps_difference_test`], [`stats::welch_test`] | Welch 1947 |
+//! | Sample size | ⌈z² p(1 − p)/e²⌉, finite-population correction; ⌈z² σ²/e²⌉ for NPS | ≥ 0 | — | [`stats::rate_sample_size`], [`stats::nps_sample_size`] | Cochran 1977 |
+//! | Industry references | the published figure, its scope, source and year | — | — | [`benchmarks::Reference::place`] | MetricNet, Geckoboard, SurveyMonkey, SuperOffice… |
+//!
 //! Each type's docs give the formula again with its variants and an example;
 //! the definitions agree with the conformance vectors in `tests/vectors/`,
 //! which every release passes.
@@ -201,6 +213,7 @@ mod kernel;
 mod rate;
 mod tally;
 
+pub mod benchmarks;
 pub mod breakdown;
 pub mod contact;
 pub mod cost;
