@@ -427,6 +427,9 @@ pub enum Domain {
     NonNegative,
     /// Any finite number.
     Finite,
+    /// Opening hours: a start before its end within one day, overlapping no
+    /// other opening of that day.
+    OpeningHours,
 }
 
 impl fmt::Display for Domain {
@@ -445,6 +448,9 @@ impl fmt::Display for Domain {
             Domain::Positive => f.write_str("a finite number above 0"),
             Domain::NonNegative => f.write_str("a finite number, 0 or more"),
             Domain::Finite => f.write_str("a finite number"),
+            Domain::OpeningHours => f.write_str(
+                "a start before its end within one day, overlapping no other opening of that day",
+            ),
         }
     }
 }

@@ -6,10 +6,15 @@
 //! - [`Quantile`] names the percentile to compute; [`MeanDuration`] is a
 //!   weighted mean that keeps its total and count.
 //! - With the `chrono` feature: [`Period`] keys for volumes per hour, day,
-//!   ISO week or month, and the [`Backlog`] of requests open at an instant.
+//!   ISO week or month, the [`Backlog`] of requests open at an instant, and
+//!   first-response and resolution times on a [`Clock`]: calendar time, or
+//!   business time under a [`BusinessCalendar`] (a [`WeeklySchedule`] with
+//!   holidays, in any time zone).
 
 #[cfg(feature = "chrono")]
 mod backlog;
+#[cfg(feature = "chrono")]
+mod business;
 mod mean;
 #[cfg(feature = "chrono")]
 mod period;
@@ -19,6 +24,8 @@ mod sketch;
 
 #[cfg(feature = "chrono")]
 pub use backlog::Backlog;
+#[cfg(feature = "chrono")]
+pub use business::{BusinessCalendar, Clock, WeeklySchedule, elapsed};
 pub use mean::MeanDuration;
 #[cfg(feature = "chrono")]
 pub use period::{Period, PeriodKey};

@@ -1,6 +1,8 @@
 //! The integration tests, in one binary so the crate links once.
 
 mod adversarial;
+#[cfg(feature = "chrono")]
+mod business_time;
 mod conformance;
 mod datasets;
 mod laws;
