@@ -11,6 +11,8 @@ mod operations;
 mod serde_io;
 mod staffing;
 mod stats;
+#[cfg(feature = "chrono")]
+mod tickets;
 
 // The report example's loaders and KPI tally, tested against the figures
 // published for the bundled datasets.
