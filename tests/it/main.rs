@@ -11,6 +11,7 @@ mod operations;
 mod serde_io;
 mod staffing;
 mod stats;
+mod surveys;
 #[cfg(feature = "chrono")]
 mod tickets;
 
