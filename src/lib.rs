@@ -171,6 +171,7 @@
 //! | --- | --- | --- |
 //! | `std` | yes | `std::error::Error` for [`Error`] through `core::error::Error`, and `std` in the dependencies. Without it the crate is `#![no_std]` + `alloc` and builds for `wasm32-unknown-unknown`. |
 //! | `serde` | no | `Serialize` for inputs, tallies and results; `Deserialize` for inputs and tallies, through the checked constructors: a JSON rating of 11 is an error, never a value. Money serializes as a decimal string. |
+//! | `chrono` | no | Times from timestamps in any `chrono::TimeZone`: [`time::elapsed`], calendar periods ([`time::Period`]), the backlog at an instant, and business time over a weekly schedule with holidays (`time::BusinessCalendar`). |
 //!
 //! # Design notes
 //!
