@@ -4,7 +4,7 @@
 use core::fmt;
 
 use crate::stats::nps_interval::trinomial_variance;
-use crate::stats::special::{normal_two_sided_p, t_quantile_upper, t_two_sided_p};
+use crate::stats::special::{normal_two_sided_p, t_critical, t_two_sided_p};
 use crate::stats::{Confidence, Interval, MeanTally};
 use crate::{Error, Nps, Rate};
 
@@ -113,7 +113,7 @@ impl Comparison {
     /// ```
     pub fn interval(&self, confidence: Confidence) -> Interval {
         let q = match self.df {
-            Some(df) if df > 0.0 => t_quantile_upper(0.5 + 0.5 * confidence.get(), df),
+            Some(df) if df > 0.0 => t_critical(confidence.alpha(), df),
             _ => confidence.z(),
         };
         let spread = q * self.standard_error;
@@ -295,10 +295,18 @@ pub fn welch_test(a: &MeanTally, b: &MeanTally) -> Result<Comparison, Error> {
     let (ma, va, na) = a.moments()?;
     let (mb, vb, nb) = b.moments()?;
     let (ea, eb) = (va / na, vb / nb);
-    let se = libm::sqrt(ea + eb);
+    // Relative to the larger of the two, so that neither their sum nor the
+    // squares below overflow for variances near f64::MAX.
+    let big = ea.max(eb);
+    let (ra, rb) = if big > 0.0 {
+        (ea / big, eb / big)
+    } else {
+        (0.0, 0.0)
+    };
+    let se = libm::sqrt(big) * libm::sqrt(ra + rb);
     let diff = ma - mb;
-    let df = if ea + eb > 0.0 {
-        (ea + eb) * (ea + eb) / (ea * ea / (na - 1.0) + eb * eb / (nb - 1.0))
+    let df = if big > 0.0 {
+        (ra + rb) * (ra + rb) / (ra * ra / (na - 1.0) + rb * rb / (nb - 1.0))
     } else {
         na + nb - 2.0
     };

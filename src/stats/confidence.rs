@@ -81,7 +81,8 @@ impl Confidence {
     /// assert_eq!(format!("{:.3}", cxkpi::stats::Confidence::NINETY.z()), "1.645");
     /// ```
     pub fn z(self) -> f64 {
-        normal_quantile(0.5 + 0.5 * self.0)
+        // From the tail α/2, which holds all its digits, not from 1 − α/2.
+        -normal_quantile(0.5 * self.alpha())
     }
 
     /// `α = 1 − level`, the chance that the interval misses.

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::Rate;
-use crate::stats::special::beta_inc_inv;
+use crate::stats::special::{beta_inc_inv, beta_inc_inv_upper};
 use crate::stats::{Confidence, Interval};
 
 /// How to compute a confidence interval for a rate.
@@ -155,19 +155,22 @@ impl Rate {
                 let high = if k == n {
                     1.0
                 } else {
-                    beta_inc_inv(k + 1.0, n - k, 1.0 - alpha / 2.0)
+                    beta_inc_inv_upper(k + 1.0, n - k, alpha / 2.0)
                 };
                 (low, high)
             }
             RateMethod::Jeffreys => (
                 beta_inc_inv(k + 0.5, n - k + 0.5, alpha / 2.0),
-                beta_inc_inv(k + 0.5, n - k + 0.5, 1.0 - alpha / 2.0),
+                beta_inc_inv_upper(k + 0.5, n - k + 0.5, alpha / 2.0),
             ),
         };
+        // At a confidence near 0 both bounds are the same quantile, reached
+        // from two sides: keep them ordered when they differ by an ulp.
+        let (low, high) = (low.clamp(0.0, 1.0), high.clamp(0.0, 1.0));
         Interval::new(
             self.percent(),
-            100.0 * low.clamp(0.0, 1.0),
-            100.0 * high.clamp(0.0, 1.0),
+            100.0 * low,
+            100.0 * high.max(low),
             confidence,
         )
     }
