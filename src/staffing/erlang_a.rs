@@ -419,10 +419,14 @@ impl ErlangA {
             }
             let ln_g = -(self.arrival / gamma) * libm::expm1(-gamma * t) - self.capacity * t;
             let total = self.queue.scale + self.blocking * self.queue.q;
+            // N/λ joins the logarithm: for a subnormal arrival rate the
+            // ratio alone is infinite, and infinity times 0 is a NaN.
             let ln = ln_g + libm::log(tail.q) + tail.log_scale - self.queue.log_scale
                 + libm::log(self.blocking)
-                - libm::log(total);
-            self.capacity / self.arrival * libm::exp(ln)
+                - libm::log(total)
+                + libm::log(self.capacity)
+                - libm::log(self.arrival);
+            libm::exp(ln)
         });
         ((served - late.clamp(0.0, served)) * 100.0).clamp(0.0, 100.0)
     }

@@ -2,7 +2,7 @@
 
 use core::time::Duration;
 
-use crate::stats::special::t_quantile_upper;
+use crate::stats::special::t_critical;
 use crate::stats::{Confidence, Interval};
 use crate::tally::{Fault, add_u64, tally};
 use crate::{Domain, Error};
@@ -91,7 +91,8 @@ impl MeanTally {
     /// # Errors
     ///
     /// [`Error::OutOfRange`] for a NaN or infinite value; [`Error::Overflow`]
-    /// beyond `u64::MAX` values.
+    /// beyond `u64::MAX` values, or when the squared deviations from the
+    /// mean no longer fit an `f64` (values beyond about 10¹⁵⁴ apart).
     ///
     /// # Example
     ///
@@ -106,9 +107,10 @@ impl MeanTally {
         }
         let count = add_u64(self.count, 1, "values")?;
         let delta = value - self.mean;
-        self.count = count;
-        self.mean += delta / count as f64;
-        self.m2 += delta * (value - self.mean);
+        let mean = self.mean + delta / count as f64;
+        let m2 = self.m2 + delta * (value - mean);
+        finite_moments(mean, m2)?;
+        (self.count, self.mean, self.m2) = (count, mean, m2);
         Ok(())
     }
 
@@ -116,7 +118,8 @@ impl MeanTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first NaN or infinite value, with its index.
+    /// [`Error::OutOfRange`] for the first NaN or infinite value, with its
+    /// index; [`Error::Overflow`] as [`try_record`](Self::try_record).
     ///
     /// # Example
     ///
@@ -232,7 +235,7 @@ impl MeanTally {
     pub fn mean_interval(&self, confidence: Confidence) -> Result<Interval, Error> {
         let variance = self.variance()?;
         let n = self.count as f64;
-        let t = t_quantile_upper(0.5 + 0.5 * confidence.get(), n - 1.0);
+        let t = t_critical(confidence.alpha(), n - 1.0);
         let spread = t * libm::sqrt(variance / n);
         Ok(Interval::new(
             self.mean,
@@ -254,10 +257,21 @@ impl MeanTally {
         }
         let (na, nb, n) = (self.count as f64, other.count as f64, count as f64);
         let delta = other.mean - self.mean;
-        self.mean += delta * nb / n;
-        self.m2 += other.m2 + delta * delta * na * nb / n;
-        self.count = count;
+        let mean = self.mean + delta * nb / n;
+        let m2 = self.m2 + other.m2 + delta * delta * na * nb / n;
+        finite_moments(mean, m2)?;
+        (self.count, self.mean, self.m2) = (count, mean, m2);
         Ok(())
+    }
+}
+
+/// Values near `f64::MAX` have squared deviations beyond it: an overflow
+/// error rather than an infinite variance, and a NaN test after it.
+fn finite_moments(mean: f64, m2: f64) -> Result<(), Error> {
+    if mean.is_finite() && m2.is_finite() {
+        Ok(())
+    } else {
+        Err(Error::overflow("sum of squared deviations", "f64"))
     }
 }
 

@@ -298,3 +298,19 @@ fn errors_implement_the_standard_error_trait() {
     fn takes(_: &dyn std::error::Error) {}
     takes(&NpsRating::new(11).unwrap_err());
 }
+
+/// Values whose squared deviations pass `f64::MAX` are an overflow, not an
+/// infinite variance that would turn a Welch test into a NaN.
+#[test]
+fn mean_tally_refuses_an_infinite_variance() {
+    use cxkpi::stats::{MeanTally, welch_test};
+
+    let err = MeanTally::from_values(&[-1.3e302, -5.4e303, 1.0]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Overflow);
+    assert_eq!(err.to_string(), "sum of squared deviations overflows f64");
+    // Large but representable spreads still test.
+    let a = MeanTally::from_values(&[1e150, -1e150]).unwrap();
+    let b = MeanTally::from_values(&[2e-314, 8e-317]).unwrap();
+    let test = welch_test(&a, &b).unwrap();
+    assert!((0.0..=1.0).contains(&test.p_value()));
+}
