@@ -42,7 +42,15 @@ pub(crate) fn seconds(input: &'static str, secs: f64) -> Result<Duration, Error>
     Duration::try_from_secs_f64(secs).map_err(|_| Error::out_of_range(input, secs, Domain::Seconds))
 }
 
-/// Seconds as a float, from exact nanoseconds.
-pub(crate) fn ns_to_secs(ns: u128) -> f64 {
-    ns as f64 / 1e9
+/// The mean of `count` durations totalling `total_ns` nanoseconds, in
+/// seconds; `count` must not be 0.
+///
+/// Whole nanoseconds and the remainder are divided apart, so that the mean
+/// of equal durations is exactly their value in seconds (as every quantile
+/// converts it: nanoseconds / 10⁹), and the mean never leaves [min, max]
+/// through rounding.
+pub(crate) fn mean_nanos_as_secs(total_ns: u128, count: u64) -> f64 {
+    let count = u128::from(count);
+    let (whole, rest) = (total_ns / count, total_ns % count);
+    (whole as f64 + rest as f64 / count as f64) / 1e9
 }

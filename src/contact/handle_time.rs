@@ -4,7 +4,7 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::Error;
-use crate::duration::{ns_to_secs, seconds};
+use crate::duration::{mean_nanos_as_secs, seconds};
 use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
 
 /// The handle time of one contact: talk, hold and after-contact work (wrap-up).
@@ -455,7 +455,7 @@ impl Aht {
     }
 
     fn mean_secs(&self, total_ns: u128) -> f64 {
-        ns_to_secs(total_ns) / self.handled as f64
+        mean_nanos_as_secs(total_ns, self.handled)
     }
 }
 

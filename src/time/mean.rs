@@ -3,7 +3,7 @@
 use core::fmt;
 use core::time::Duration;
 
-use crate::duration::ns_to_secs;
+use crate::duration::mean_nanos_as_secs;
 
 /// A mean duration, `total / count`, kept as its exact nanosecond total and count.
 ///
@@ -46,7 +46,7 @@ impl MeanDuration {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn secs(&self) -> f64 {
-        ns_to_secs(self.total_nanos) / self.count as f64
+        mean_nanos_as_secs(self.total_nanos, self.count)
     }
 
     /// The mean, rounded down to the nanosecond (saturating at `Duration::MAX`).

@@ -5,7 +5,7 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::Error;
-use crate::duration::{ns_to_secs, seconds};
+use crate::duration::{mean_nanos_as_secs, seconds};
 use crate::tally::{Fault, tally, tally_serde};
 use crate::time::Quantile;
 
@@ -469,7 +469,7 @@ impl SortedDurations {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn mean_secs(&self) -> f64 {
-        ns_to_secs(self.total_nanos()) / self.nanos.len() as f64
+        mean_nanos_as_secs(self.total_nanos(), self.nanos.len() as u64)
     }
 
     /// The count, mean, median, p90, min and max.

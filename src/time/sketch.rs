@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use crate::duration::ns_to_secs;
+use crate::duration::mean_nanos_as_secs;
 use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
 use crate::time::{DurationSummary, Quantile};
 use crate::{Domain, Error};
@@ -406,7 +406,7 @@ impl DurationSketch {
     /// ```
     pub fn mean_secs(&self) -> Result<f64, Error> {
         self.check()?;
-        Ok(ns_to_secs(self.total_nanos) / self.count as f64)
+        Ok(mean_nanos_as_secs(self.total_nanos, self.count))
     }
 
     /// The count, exact mean, min and max, and approximate median and p90.
