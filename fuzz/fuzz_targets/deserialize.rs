@@ -2,9 +2,13 @@
 //! value, which serializes and reads back equal, or is refused.
 #![no_main]
 
+use cxkpi::contact::escalation::EscalationTally;
+use cxkpi::stats::Confidence;
+use cxkpi::time::{DurationSample, DurationSketch};
 use cxkpi::{
     AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally, FcrTally, HandleTime,
-    Money, NpsRating, NpsTally, RetentionTally, Scale,
+    HourOfDay, HourlyVolume, Money, NpsRating, NpsTally, RetentionTally, Scale, ServiceLevelTally,
+    WaitTally,
 };
 use libfuzzer_sys::fuzz_target;
 use serde::{Serialize, de::DeserializeOwned};
@@ -31,4 +35,12 @@ fuzz_target!(|data: &[u8]| {
     round_trip::<FcrTally>(data);
     round_trip::<AhtTally>(data);
     round_trip::<CostTally>(data);
+    round_trip::<WaitTally>(data);
+    round_trip::<ServiceLevelTally>(data);
+    round_trip::<EscalationTally>(data);
+    round_trip::<HourOfDay>(data);
+    round_trip::<HourlyVolume>(data);
+    round_trip::<DurationSample>(data);
+    round_trip::<DurationSketch>(data);
+    round_trip::<Confidence>(data);
 });
