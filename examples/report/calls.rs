@@ -58,7 +58,7 @@ pub struct Quirks {
 }
 
 impl Quirks {
-    fn note(&mut self, quirk: &'static str, policy: &'static str) {
+    pub fn note(&mut self, quirk: &'static str, policy: &'static str) {
         self.notes.entry(quirk).or_insert((0, policy)).0 += 1;
     }
 }
@@ -67,7 +67,7 @@ impl Quirks {
 pub type LoadError = String;
 
 /// `H:MM:SS` (hour not zero-padded) as seconds since midnight.
-fn clock(text: &str) -> Option<u32> {
+pub fn clock(text: &str) -> Option<u32> {
     let mut parts = text.trim().split(':');
     let h: u32 = parts.next()?.parse().ok()?;
     let m: u32 = parts.next()?.parse().ok()?;

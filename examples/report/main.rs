@@ -6,6 +6,8 @@
 //! cargo run --release --example report -- --json               # the same figures as JSON
 //! cargo run --release --example report -- --dataset pwc --json # the PwC "PhoneNow" case
 //! cargo run --release --example report -- --format bank PATH   # another log in a known format
+//! cargo run --release --example report -- --csv PATH --column date=Date --column time=Time \
+//!     --column answered=Answered --column wait=Wait ...         # any CSV log, see mapped.rs
 //! ```
 //!
 //! Each quirk of the data (PHANTOM rows, negative and midnight-crossing
@@ -14,6 +16,7 @@
 
 mod calls;
 mod kpis;
+mod mapped;
 mod render;
 
 use std::path::PathBuf;
@@ -24,6 +27,7 @@ use serde_json::{Map, Value, json};
 
 use calls::{Call, Quirks, load_bank, load_pwc};
 use kpis::CallKpis;
+use mapped::{Mapping, load_mapped};
 
 /// The bundled datasets.
 const BANK: &str = "examples/data/anonymous-bank-feb1999/data_anonymous_bank_february.txt";
@@ -36,14 +40,17 @@ struct Options {
     path: PathBuf,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Format {
     Bank,
     Pwc,
+    Mapped(Mapping),
 }
 
 fn usage() -> String {
-    "usage: report [--json] [--dataset bank|pwc] [--format bank|pwc PATH]".to_owned()
+    "usage: report [--json] [--dataset bank|pwc] [--format bank|pwc PATH] \
+     [--csv PATH --column FIELD=COLUMN...]"
+        .to_owned()
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -69,6 +76,19 @@ fn parse_args() -> Result<Options, String> {
                     other => return Err(format!("unknown format {other:?}; {}", usage())),
                 };
                 options.path = args.next().ok_or_else(usage)?.into();
+            }
+            "--csv" => {
+                options.path = args.next().ok_or_else(usage)?.into();
+                if !matches!(options.format, Format::Mapped(_)) {
+                    options.format = Format::Mapped(Mapping::default());
+                }
+            }
+            "--column" => {
+                let pair = args.next().ok_or_else(usage)?;
+                match &mut options.format {
+                    Format::Mapped(mapping) => mapping.set(&pair)?,
+                    _ => return Err(format!("--column goes after --csv PATH; {}", usage())),
+                }
             }
             "-h" | "--help" => return Err(usage()),
             other => return Err(format!("unknown argument {other:?}; {}", usage())),
@@ -149,12 +169,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (title, loaded) = match options.format {
+    let path_title = options.path.display().to_string();
+    let (title, loaded) = match &options.format {
         Format::Bank => (
             "Anonymous Bank call centre, February 1999",
             load_bank(&options.path),
         ),
         Format::Pwc => ("PwC PhoneNow call centre, Q1 2021", load_pwc(&options.path)),
+        Format::Mapped(mapping) => (path_title.as_str(), load_mapped(&options.path, mapping)),
     };
     let (calls, quirks) = match loaded {
         Ok(loaded) => loaded,

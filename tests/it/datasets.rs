@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::calls::{Call, Ending, Quirks, load_bank, load_pwc};
 use crate::kpis::CallKpis;
+use crate::mapped::{Mapping, load_mapped};
 
 fn data(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -124,4 +125,30 @@ fn days_merge_into_the_month() {
             .iter()
             .all(|c| c.ending == Ending::Answered || c.agent.is_none())
     );
+}
+
+/// The column-mapped CSV reader, pointed at the PwC file with its column
+/// names, computes exactly the figures of the PwC loader.
+#[test]
+fn a_column_mapping_reads_the_pwc_log_like_its_loader() {
+    let mut mapping = Mapping::default();
+    for pair in [
+        "date=Date",
+        "time=Time",
+        "answered=Answered (Y/N)",
+        "wait=Speed of answer in seconds",
+        "handle=AvgTalkDuration",
+        "kind=Topic",
+        "agent=Agent",
+        "resolved=Resolved",
+        "rating=Satisfaction rating",
+    ] {
+        mapping.set(pair).unwrap();
+    }
+    let (mapped, quirks) = load_mapped(&data("pwc-call-centre/call_centre.csv"), &mapping).unwrap();
+    assert_eq!(quirks.rows, 5_000);
+    assert_eq!(quirk(&quirks, "blank wait"), 946);
+    let (calls, _) = pwc();
+    assert_eq!(mapped, calls);
+    assert!(mapping.set("mood=Feeling").is_err());
 }

@@ -23,3 +23,6 @@ mod calls;
 #[path = "../../examples/report/kpis.rs"]
 #[allow(dead_code)]
 mod kpis;
+#[path = "../../examples/report/mapped.rs"]
+#[allow(dead_code)]
+mod mapped;
