@@ -44,7 +44,7 @@ struct Options {
 enum Format {
     Bank,
     Pwc,
-    Mapped(Mapping),
+    Mapped(Box<Mapping>),
 }
 
 fn usage() -> String {
@@ -80,7 +80,7 @@ fn parse_args() -> Result<Options, String> {
             "--csv" => {
                 options.path = args.next().ok_or_else(usage)?.into();
                 if !matches!(options.format, Format::Mapped(_)) {
-                    options.format = Format::Mapped(Mapping::default());
+                    options.format = Format::Mapped(Box::default());
                 }
             }
             "--column" => {

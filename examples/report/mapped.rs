@@ -85,42 +85,57 @@ fn duration(text: &str) -> Option<Duration> {
     Duration::try_from_secs_f64(secs).ok()
 }
 
-/// Reads `path` through `mapping`.
-pub fn load_mapped(path: &Path, mapping: &Mapping) -> Result<(Vec<Call>, Quirks), LoadError> {
-    let mut reader =
-        csv::Reader::from_path(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let header = reader
-        .headers()
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .clone();
-    let index = |name: &Option<String>, field: &str| -> Result<Option<usize>, LoadError> {
-        name.as_ref()
-            .map(|name| {
-                header.iter().position(|h| h == name).ok_or_else(|| {
-                    format!("no column {name:?} (for {field}) in {}", path.display())
-                })
-            })
-            .transpose()
-    };
-    let required = |name: &Option<String>, field: &str| -> Result<usize, LoadError> {
-        index(name, field)?.ok_or_else(|| format!("--column {field}=... is required"))
-    };
-    let date = required(&mapping.date, "date")?;
-    let time = required(&mapping.time, "time")?;
-    let answered = required(&mapping.answered, "answered")?;
-    let wait = index(&mapping.wait, "wait")?;
-    let handle = index(&mapping.handle, "handle")?;
-    let kind = index(&mapping.kind, "kind")?;
-    let agent = index(&mapping.agent, "agent")?;
-    let resolved = index(&mapping.resolved, "resolved")?;
-    let rating = index(&mapping.rating, "rating")?;
+/// The mapping's columns, found in the header.
+struct Columns {
+    date: usize,
+    time: usize,
+    answered: usize,
+    wait: Option<usize>,
+    handle: Option<usize>,
+    kind: Option<usize>,
+    agent: Option<usize>,
+    resolved: Option<usize>,
+    rating: Option<usize>,
+}
 
-    let mut calls = Vec::new();
-    let mut quirks = Quirks::default();
-    for record in reader.records() {
-        let record = record.map_err(|e| format!("{}: {e}", path.display()))?;
-        let line = record.position().map_or(0, csv::Position::line);
-        quirks.rows += 1;
+impl Columns {
+    fn find(
+        header: &csv::StringRecord,
+        mapping: &Mapping,
+        path: &Path,
+    ) -> Result<Columns, LoadError> {
+        let index = |name: &Option<String>, field: &str| -> Result<Option<usize>, LoadError> {
+            name.as_ref()
+                .map(|name| {
+                    header.iter().position(|h| h == name).ok_or_else(|| {
+                        format!("no column {name:?} (for {field}) in {}", path.display())
+                    })
+                })
+                .transpose()
+        };
+        let required = |name: &Option<String>, field: &str| -> Result<usize, LoadError> {
+            index(name, field)?.ok_or_else(|| format!("--column {field}=... is required"))
+        };
+        Ok(Columns {
+            date: required(&mapping.date, "date")?,
+            time: required(&mapping.time, "time")?,
+            answered: required(&mapping.answered, "answered")?,
+            wait: index(&mapping.wait, "wait")?,
+            handle: index(&mapping.handle, "handle")?,
+            kind: index(&mapping.kind, "kind")?,
+            agent: index(&mapping.agent, "agent")?,
+            resolved: index(&mapping.resolved, "resolved")?,
+            rating: index(&mapping.rating, "rating")?,
+        })
+    }
+
+    /// One row as a call; `line` names it in errors.
+    fn call(
+        &self,
+        record: &csv::StringRecord,
+        line: u64,
+        quirks: &mut Quirks,
+    ) -> Result<Call, LoadError> {
         let bad = |field: &str, value: &str| format!("line {line}: bad {field} {value:?}");
         // A cell, `None` when blank (missing, not zero).
         let cell = |i: Option<usize>| {
@@ -131,45 +146,38 @@ pub fn load_mapped(path: &Path, mapping: &Mapping) -> Result<(Vec<Call>, Quirks)
         let needed = |i: usize, field: &str| {
             cell(Some(i)).ok_or_else(|| format!("line {line}: blank {field}"))
         };
-        let ending = match flag(needed(answered, "answered")?) {
+        let answered = needed(self.answered, "answered")?;
+        let ending = match flag(answered) {
             Some(true) => Ending::Answered,
             Some(false) => Ending::Abandoned,
-            None => return Err(bad("answered flag", needed(answered, "answered")?)),
+            None => return Err(bad("answered flag", answered)),
         };
-        let arrival = needed(time, "time")?;
+        let arrival = needed(self.time, "time")?;
         let arrival = clock(arrival).ok_or_else(|| bad("time", arrival))?;
-        let wait = match cell(wait) {
-            Some(v) => Some(duration(v).ok_or_else(|| bad("wait", v))?),
-            None => {
-                if wait.is_some() {
-                    quirks.note("blank wait", "missing, not 0 s");
-                }
-                None
-            }
-        };
-        let handle = match cell(handle) {
-            Some(v) => Some(duration(v).ok_or_else(|| bad("handle time", v))?),
-            None => None,
-        };
-        let rating = match cell(rating) {
-            Some(v) => Some(
+        let wait = cell(self.wait)
+            .map(|v| duration(v).ok_or_else(|| bad("wait", v)))
+            .transpose()?;
+        if wait.is_none() && self.wait.is_some() {
+            quirks.note("blank wait", "missing, not 0 s");
+        }
+        let handle = cell(self.handle)
+            .map(|v| duration(v).ok_or_else(|| bad("handle time", v)))
+            .transpose()?;
+        let rating = cell(self.rating)
+            .map(|v| {
                 v.parse::<u8>()
                     .ok()
                     .filter(|r| (1..=5).contains(r))
-                    .ok_or_else(|| bad("rating (1-5)", v))?,
-            ),
-            None => {
-                if rating.is_some() {
-                    quirks.note("blank rating", "missing, not a 0 rating");
-                }
-                None
-            }
-        };
-        let resolved = match cell(resolved) {
-            Some(v) => Some(flag(v).ok_or_else(|| bad("resolved flag", v))?),
-            None => None,
-        };
-        let agent = match (ending, cell(agent)) {
+                    .ok_or_else(|| bad("rating (1-5)", v))
+            })
+            .transpose()?;
+        if rating.is_none() && self.rating.is_some() {
+            quirks.note("blank rating", "missing, not a 0 rating");
+        }
+        let resolved = cell(self.resolved)
+            .map(|v| flag(v).ok_or_else(|| bad("resolved flag", v)))
+            .transpose()?;
+        let agent = match (ending, cell(self.agent)) {
             (Ending::Answered, name) => name.map(str::to_owned),
             (Ending::Abandoned, Some(_)) => {
                 quirks.note("agent on an unanswered call", "ignored");
@@ -177,10 +185,10 @@ pub fn load_mapped(path: &Path, mapping: &Mapping) -> Result<(Vec<Call>, Quirks)
             }
             (Ending::Abandoned, None) => None,
         };
-        calls.push(Call {
-            day: needed(date, "date")?.to_owned(),
+        Ok(Call {
+            day: needed(self.date, "date")?.to_owned(),
             hour: u8::try_from(arrival / 3600).unwrap_or(23),
-            kind: cell(kind).unwrap_or("(all)").to_owned(),
+            kind: cell(self.kind).unwrap_or("(all)").to_owned(),
             agent,
             ending,
             reached_queue: true,
@@ -189,7 +197,26 @@ pub fn load_mapped(path: &Path, mapping: &Mapping) -> Result<(Vec<Call>, Quirks)
             handle,
             resolved,
             rating,
-        });
+        })
+    }
+}
+
+/// Reads `path` through `mapping`.
+pub fn load_mapped(path: &Path, mapping: &Mapping) -> Result<(Vec<Call>, Quirks), LoadError> {
+    let mut reader =
+        csv::Reader::from_path(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let header = reader
+        .headers()
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .clone();
+    let columns = Columns::find(&header, mapping, path)?;
+    let mut calls = Vec::new();
+    let mut quirks = Quirks::default();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("{}: {e}", path.display()))?;
+        let line = record.position().map_or(0, csv::Position::line);
+        quirks.rows += 1;
+        calls.push(columns.call(&record, line, &mut quirks)?);
     }
     Ok((calls, quirks))
 }
