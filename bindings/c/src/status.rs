@@ -173,7 +173,11 @@ std::thread_local! {
 /// the thread's next failing call, and must not be freed.
 #[unsafe(no_mangle)]
 pub extern "C" fn cxkpi_last_error_message() -> *const c_char {
-    LAST_ERROR.with(|last| last.borrow().as_ptr())
+    // `try_with`: a thread being torn down has no message left, and `with`
+    // would panic there, across the boundary.
+    LAST_ERROR
+        .try_with(|last| last.borrow().as_ptr())
+        .unwrap_or(c"".as_ptr())
 }
 
 /// Keeps `message` as the thread's last error.
