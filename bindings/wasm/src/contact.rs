@@ -30,9 +30,9 @@ impl RetentionTally {
     /// count that is not a whole number.
     #[wasm_bindgen(js_name = fromCounts)]
     pub fn from_counts(
-        customers_at_start: f64,
-        customers_at_end: f64,
-        new_customers: f64,
+        #[wasm_bindgen(js_name = customersAtStart)] customers_at_start: f64,
+        #[wasm_bindgen(js_name = customersAtEnd)] customers_at_end: f64,
+        #[wasm_bindgen(js_name = newCustomers)] new_customers: f64,
     ) -> Result<RetentionTally> {
         Ok(RetentionTally(cxkpi::RetentionTally::from_counts(
             count("customers at start", customers_at_start)?,
@@ -87,7 +87,7 @@ impl AbandonmentTally {
     pub fn from_counts(
         offered: f64,
         abandoned: f64,
-        short_abandoned: Option<f64>,
+        #[wasm_bindgen(js_name = shortAbandoned)] short_abandoned: Option<f64>,
     ) -> Result<AbandonmentTally> {
         Ok(AbandonmentTally(cxkpi::AbandonmentTally::from_counts(
             count("offered", offered)?,
@@ -107,8 +107,8 @@ impl AbandonmentTally {
     #[wasm_bindgen(js_name = fromAbandonWaits)]
     pub fn from_abandon_waits(
         answered: f64,
-        abandon_waits_s: &[f64],
-        short_abandon_below_s: Option<f64>,
+        #[wasm_bindgen(js_name = abandonWaitsS)] abandon_waits_s: &[f64],
+        #[wasm_bindgen(js_name = shortAbandonBelowS)] short_abandon_below_s: Option<f64>,
     ) -> Result<AbandonmentTally> {
         let answered = count("answered", answered)?;
         let waits = abandon_waits_s
@@ -186,7 +186,10 @@ impl FcrTally {
     /// `inconsistent` when more were resolved on first contact than were
     /// resolved.
     #[wasm_bindgen(js_name = fromCounts)]
-    pub fn from_counts(resolved_on_first_contact: f64, resolved: f64) -> Result<FcrTally> {
+    pub fn from_counts(
+        #[wasm_bindgen(js_name = resolvedOnFirstContact)] resolved_on_first_contact: f64,
+        resolved: f64,
+    ) -> Result<FcrTally> {
         Ok(FcrTally(cxkpi::FcrTally::from_counts(
             count("resolved on first contact", resolved_on_first_contact)?,
             count("resolved", resolved)?,
@@ -266,7 +269,12 @@ impl AhtTally {
     /// `out_of_range` for a negative, NaN or infinite total;
     /// `inconsistent` for time over 0 contacts.
     #[wasm_bindgen(js_name = fromTotals)]
-    pub fn from_totals(talk_s: f64, hold_s: f64, wrap_s: f64, handled: f64) -> Result<AhtTally> {
+    pub fn from_totals(
+        #[wasm_bindgen(js_name = talkS)] talk_s: f64,
+        #[wasm_bindgen(js_name = holdS)] hold_s: f64,
+        #[wasm_bindgen(js_name = wrapS)] wrap_s: f64,
+        handled: f64,
+    ) -> Result<AhtTally> {
         let totals = HandleTime::from_secs(talk_s, hold_s, wrap_s)?;
         Ok(AhtTally(cxkpi::AhtTally::from_totals(
             totals.talk,
@@ -282,7 +290,12 @@ impl AhtTally {
     ///
     /// `out_of_range` for a negative, NaN or infinite time; the tally is
     /// unchanged.
-    pub fn record(&mut self, talk_s: f64, hold_s: f64, wrap_s: f64) -> Result<()> {
+    pub fn record(
+        &mut self,
+        #[wasm_bindgen(js_name = talkS)] talk_s: f64,
+        #[wasm_bindgen(js_name = holdS)] hold_s: f64,
+        #[wasm_bindgen(js_name = wrapS)] wrap_s: f64,
+    ) -> Result<()> {
         let contact = HandleTime::from_secs(talk_s, hold_s, wrap_s)?;
         Ok(self
             .0

@@ -90,7 +90,10 @@ impl CostTally {
 /// `empty` for no handled time; `out_of_range` for a malformed or negative
 /// total, or negative, NaN or infinite seconds.
 #[wasm_bindgen(js_name = costPerMinute)]
-pub fn cost_per_minute(total: &str, handled_s: f64) -> Result<String> {
+pub fn cost_per_minute(
+    total: &str,
+    #[wasm_bindgen(js_name = handledS)] handled_s: f64,
+) -> Result<String> {
     let per = cxkpi::cost_per_minute(money(total)?, try_seconds(handled_s)?)?;
     Ok(per.to_string())
 }

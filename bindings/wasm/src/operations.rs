@@ -38,7 +38,9 @@ export interface ServiceLevelCounts {
 /// `empty` without durations; `out_of_range` for a negative, NaN or
 /// infinite one.
 #[wasm_bindgen(js_name = durationStats, unchecked_return_type = "DurationStats")]
-pub fn duration_stats(durations_s: &[f64]) -> Result<JsValue> {
+pub fn duration_stats(
+    #[wasm_bindgen(js_name = durationsS)] durations_s: &[f64],
+) -> Result<JsValue> {
     let summary = DurationSample::from_secs(durations_s)?.summary()?;
     Ok(Obj::new()
         .count("count", summary.count())
@@ -59,7 +61,10 @@ pub fn duration_stats(durations_s: &[f64]) -> Result<JsValue> {
 /// `empty` without durations; `out_of_range` for a negative, NaN or
 /// infinite duration, or a quantile outside 0–1.
 #[wasm_bindgen(js_name = durationQuantiles)]
-pub fn duration_quantiles(durations_s: &[f64], quantiles: &[f64]) -> Result<Float64Array> {
+pub fn duration_quantiles(
+    #[wasm_bindgen(js_name = durationsS)] durations_s: &[f64],
+    quantiles: &[f64],
+) -> Result<Float64Array> {
     let quantiles = quantiles
         .iter()
         .enumerate()
@@ -112,8 +117,8 @@ impl WaitTally {
     /// `out_of_range` for a negative, NaN or infinite wait.
     #[wasm_bindgen(js_name = fromWaits)]
     pub fn from_waits(
-        answer_waits_s: &[f64],
-        abandon_waits_s: Option<Vec<f64>>,
+        #[wasm_bindgen(js_name = answerWaitsS)] answer_waits_s: &[f64],
+        #[wasm_bindgen(js_name = abandonWaitsS)] abandon_waits_s: Option<Vec<f64>>,
     ) -> Result<WaitTally> {
         let abandoned = abandon_waits_s.unwrap_or_default();
         Ok(WaitTally(cxkpi::WaitTally::from_secs(
@@ -127,7 +132,11 @@ impl WaitTally {
     /// # Errors
     ///
     /// `out_of_range` for a negative, NaN or infinite wait.
-    pub fn record(&mut self, wait_s: f64, answered: bool) -> Result<()> {
+    pub fn record(
+        &mut self,
+        #[wasm_bindgen(js_name = waitS)] wait_s: f64,
+        answered: bool,
+    ) -> Result<()> {
         Ok(self.0.try_record(waited(wait_s, answered)?)?)
     }
 
@@ -221,7 +230,10 @@ impl ServiceLevelTally {
     ///
     /// `invalid_parameter` for a negative, NaN or infinite threshold.
     #[wasm_bindgen(constructor)]
-    pub fn new(threshold_s: f64, short_abandon_below_s: Option<f64>) -> Result<ServiceLevelTally> {
+    pub fn new(
+        #[wasm_bindgen(js_name = thresholdS)] threshold_s: f64,
+        #[wasm_bindgen(js_name = shortAbandonBelowS)] short_abandon_below_s: Option<f64>,
+    ) -> Result<ServiceLevelTally> {
         Ok(ServiceLevelTally(empty_service_level(
             threshold_s,
             short_abandon_below_s,
@@ -236,10 +248,10 @@ impl ServiceLevelTally {
     /// infinite wait.
     #[wasm_bindgen(js_name = fromWaits)]
     pub fn from_waits(
-        threshold_s: f64,
-        answer_waits_s: &[f64],
-        abandon_waits_s: &[f64],
-        short_abandon_below_s: Option<f64>,
+        #[wasm_bindgen(js_name = thresholdS)] threshold_s: f64,
+        #[wasm_bindgen(js_name = answerWaitsS)] answer_waits_s: &[f64],
+        #[wasm_bindgen(js_name = abandonWaitsS)] abandon_waits_s: &[f64],
+        #[wasm_bindgen(js_name = shortAbandonBelowS)] short_abandon_below_s: Option<f64>,
     ) -> Result<ServiceLevelTally> {
         let empty = empty_service_level(threshold_s, short_abandon_below_s)?;
         Ok(ServiceLevelTally(cxkpi::ServiceLevelTally::from_secs(
@@ -255,7 +267,11 @@ impl ServiceLevelTally {
     /// # Errors
     ///
     /// `out_of_range` for a negative, NaN or infinite wait.
-    pub fn record(&mut self, wait_s: f64, answered: bool) -> Result<()> {
+    pub fn record(
+        &mut self,
+        #[wasm_bindgen(js_name = waitS)] wait_s: f64,
+        answered: bool,
+    ) -> Result<()> {
         Ok(self.0.try_record(waited(wait_s, answered)?)?)
     }
 
@@ -298,7 +314,8 @@ impl ServiceLevelTally {
     #[wasm_bindgen(js_name = serviceLevel, unchecked_return_type = "Rate")]
     pub fn service_level(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "AbandonTreatment")] treatment_name: &str,
+        #[wasm_bindgen(js_name = treatment, unchecked_param_type = "AbandonTreatment")]
+        treatment_name: &str,
     ) -> Result<JsValue> {
         Ok(rate_object(
             self.0.service_level(treatment(treatment_name)?)?,
@@ -317,7 +334,8 @@ impl ServiceLevelTally {
 #[wasm_bindgen(js_name = serviceLevelFromCounts, unchecked_return_type = "Rate")]
 pub fn service_level_from_counts(
     #[wasm_bindgen(unchecked_param_type = "ServiceLevelCounts")] counts: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AbandonTreatment")] treatment_name: &str,
+    #[wasm_bindgen(js_name = treatment, unchecked_param_type = "AbandonTreatment")]
+        treatment_name: &str,
 ) -> Result<JsValue> {
     let mut fields = Fields::of("counts", &counts)?;
     let answered = fields.number("answered")?;
@@ -358,7 +376,8 @@ impl TicketVolume {
     /// A `TypeError` for an id that is not a string.
     #[wasm_bindgen(js_name = fromIds)]
     pub fn from_ids(
-        #[wasm_bindgen(unchecked_param_type = "string[]")] customer_ids: JsValue,
+        #[wasm_bindgen(js_name = customerIds, unchecked_param_type = "string[]")]
+        customer_ids: JsValue,
     ) -> Result<TicketVolume> {
         let ids = customer_ids
             .dyn_ref::<Array>()
@@ -374,7 +393,7 @@ impl TicketVolume {
     }
 
     /// Adds one ticket of the customer `customerId`.
-    pub fn record(&mut self, customer_id: String) {
+    pub fn record(&mut self, #[wasm_bindgen(js_name = customerId)] customer_id: String) {
         self.0.record(customer_id);
     }
 

@@ -64,9 +64,9 @@ fn agents(value: f64) -> core::result::Result<u32, Error> {
 /// `invalid_parameter` for 0 agents or an impossible workload.
 #[wasm_bindgen(js_name = erlangC, unchecked_return_type = "ErlangC")]
 pub fn erlang_c(
-    #[wasm_bindgen(unchecked_param_type = "Workload")] load: JsValue,
-    agent_count: f64,
-    answer_within_s: f64,
+    #[wasm_bindgen(js_name = workload, unchecked_param_type = "Workload")] load: JsValue,
+    #[wasm_bindgen(js_name = agents)] agent_count: f64,
+    #[wasm_bindgen(js_name = answerWithinS)] answer_within_s: f64,
 ) -> Result<JsValue> {
     let queue = ErlangC::new(&workload(&load)?, agents(agent_count)?)?;
     let within = try_seconds(answer_within_s)?;
@@ -89,10 +89,10 @@ pub fn erlang_c(
 /// workload.
 #[wasm_bindgen(js_name = erlangA, unchecked_return_type = "ErlangA")]
 pub fn erlang_a(
-    #[wasm_bindgen(unchecked_param_type = "Workload")] load: JsValue,
-    agent_count: f64,
-    mean_patience_s: f64,
-    answer_within_s: Option<f64>,
+    #[wasm_bindgen(js_name = workload, unchecked_param_type = "Workload")] load: JsValue,
+    #[wasm_bindgen(js_name = agents)] agent_count: f64,
+    #[wasm_bindgen(js_name = meanPatienceS)] mean_patience_s: f64,
+    #[wasm_bindgen(js_name = answerWithinS)] answer_within_s: Option<f64>,
 ) -> Result<JsValue> {
     let load = workload(&load)?;
     let queue = ErlangA::new(&load, agents(agent_count)?, try_seconds(mean_patience_s)?)?;
@@ -159,9 +159,9 @@ fn target(value: &JsValue) -> Result<StaffingTarget> {
 /// agents the model supports meets the goals.
 #[wasm_bindgen(js_name = agentsRequired, unchecked_return_type = "Performance")]
 pub fn agents_required(
-    #[wasm_bindgen(unchecked_param_type = "Workload")] load: JsValue,
+    #[wasm_bindgen(js_name = workload, unchecked_param_type = "Workload")] load: JsValue,
     #[wasm_bindgen(unchecked_param_type = "StaffingGoals")] goals: JsValue,
-    mean_patience_s: Option<f64>,
+    #[wasm_bindgen(js_name = meanPatienceS)] mean_patience_s: Option<f64>,
 ) -> Result<JsValue> {
     let load = workload(&load)?;
     let target = target(&goals)?;
@@ -194,7 +194,10 @@ pub fn agents_required(
 /// `invalid_parameter` unless 0 ≤ shrinkage < 100; `overflow` beyond
 /// 2³² − 1 agents.
 #[wasm_bindgen(js_name = scheduledAgents)]
-pub fn scheduled_agents(agent_count: f64, shrinkage_pct: f64) -> Result<f64> {
+pub fn scheduled_agents(
+    #[wasm_bindgen(js_name = agents)] agent_count: f64,
+    #[wasm_bindgen(js_name = shrinkagePct)] shrinkage_pct: f64,
+) -> Result<f64> {
     let scheduled = Shrinkage::from_pct(shrinkage_pct)?.scheduled(agents(agent_count)?)?;
     Ok(scheduled.into())
 }

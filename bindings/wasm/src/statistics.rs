@@ -53,7 +53,7 @@ pub fn rate_interval(
     successes: f64,
     trials: f64,
     confidence: f64,
-    #[wasm_bindgen(unchecked_param_type = "RateMethod")] method: Option<String>,
+    method: Option<String>,
 ) -> Result<JsValue> {
     let rate = Rate::new(count("successes", successes)?, count("trials", trials)?)?;
     let method = match method.as_deref() {
@@ -83,10 +83,10 @@ pub fn rate_interval(
 /// `empty` for 0 trials; `inconsistent` for more successes than trials.
 #[wasm_bindgen(js_name = twoRatesTest, unchecked_return_type = "Comparison")]
 pub fn two_rates_test(
-    successes_a: f64,
-    trials_a: f64,
-    successes_b: f64,
-    trials_b: f64,
+    #[wasm_bindgen(js_name = successesA)] successes_a: f64,
+    #[wasm_bindgen(js_name = trialsA)] trials_a: f64,
+    #[wasm_bindgen(js_name = successesB)] successes_b: f64,
+    #[wasm_bindgen(js_name = trialsB)] trials_b: f64,
 ) -> Result<JsValue> {
     let a = Rate::new(
         count("successes a", successes_a)?,
@@ -124,9 +124,9 @@ pub fn mean_interval(values: &[f64], confidence: f64) -> Result<JsValue> {
 /// confidence outside (0, 1), or a population of 0.
 #[wasm_bindgen(js_name = rateSampleSize)]
 pub fn rate_sample_size(
-    margin_pct: f64,
+    #[wasm_bindgen(js_name = marginPct)] margin_pct: f64,
     confidence: f64,
-    expected_pct: f64,
+    #[wasm_bindgen(js_name = expectedPct)] expected_pct: f64,
     population: Option<f64>,
 ) -> Result<f64> {
     let population = population.map(|n| count("population", n)).transpose()?;
@@ -163,10 +163,10 @@ pub fn nps_difference(a: &NpsTally, b: &NpsTally) -> Result<JsValue> {
 /// 0–100 or summing above 100, or a confidence outside (0, 1).
 #[wasm_bindgen(js_name = npsSampleSize)]
 pub fn nps_sample_size(
-    margin_points: f64,
+    #[wasm_bindgen(js_name = marginPoints)] margin_points: f64,
     confidence: f64,
-    promoters_pct: f64,
-    detractors_pct: f64,
+    #[wasm_bindgen(js_name = promotersPct)] promoters_pct: f64,
+    #[wasm_bindgen(js_name = detractorsPct)] detractors_pct: f64,
 ) -> Result<f64> {
     let n = nps_size(
         margin_points,

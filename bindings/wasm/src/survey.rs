@@ -20,6 +20,10 @@ export interface Nps {
 export interface CsatRule { scale: [number, number]; satisfiedFrom: number }
 /** A Customer Effort Score: the mean score. */
 export interface Ces { mean: number; responses: number }
+/** An NPS tally's counts, as `toJSON` gives them. */
+export interface NpsCounts { promoters: number; passives: number; detractors: number }
+/** A CSAT tally's rule and counts, as `toJSON` gives them. */
+export interface CsatCounts { rule: CsatRule; satisfied: number; responses: number }
 /** Scores: a Uint8Array (the fast path), or an array of numbers, each checked. */
 export type Scores = Uint8Array | number[];
 "#;
@@ -96,7 +100,7 @@ impl NpsTally {
     /// `out_of_range` for the first score that is not an integer in 0–10.
     #[wasm_bindgen(js_name = fromScores)]
     pub fn from_scores(
-        #[wasm_bindgen(unchecked_param_type = "Scores")] values: JsValue,
+        #[wasm_bindgen(js_name = scores, unchecked_param_type = "Scores")] values: JsValue,
     ) -> Result<NpsTally> {
         let bytes = scores(&values, &|v| rating(v).map(NpsRating::get))?;
         Ok(NpsTally(cxkpi::NpsTally::from_scores(&bytes)?))
@@ -186,13 +190,7 @@ impl NpsTally {
     /// `empty` without responses; `invalid_parameter` for a confidence
     /// outside (0, 1) or an unknown method.
     #[wasm_bindgen(unchecked_return_type = "Interval")]
-    pub fn interval(
-        &self,
-        confidence: f64,
-        #[wasm_bindgen(unchecked_param_type = "\"wald\" | \"adjusted_wald\"")] method: Option<
-            String,
-        >,
-    ) -> Result<JsValue> {
+    pub fn interval(&self, confidence: f64, method: Option<String>) -> Result<JsValue> {
         let method = match method.as_deref() {
             None => NpsMethod::default(),
             Some(name) => named(
@@ -211,7 +209,7 @@ impl NpsTally {
     }
 
     /// The counts, for `JSON.stringify`; `fromCounts` reads them back.
-    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ promoters: number; passives: number; detractors: number }")]
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "NpsCounts")]
     pub fn to_json(&self) -> JsValue {
         Obj::new()
             .count("promoters", self.0.promoters())
@@ -264,7 +262,7 @@ impl CsatTally {
     #[wasm_bindgen(js_name = fromScores)]
     pub fn from_scores(
         #[wasm_bindgen(unchecked_param_type = "CsatRule")] rule: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Scores")] values: JsValue,
+        #[wasm_bindgen(js_name = scores, unchecked_param_type = "Scores")] values: JsValue,
     ) -> Result<CsatTally> {
         let rule = csat_rule(&rule)?;
         let bytes = scores(&values, &|v| score(rule.scale(), v).map(Score::get))?;
@@ -333,7 +331,7 @@ impl CsatTally {
     }
 
     /// The rule and counts, for `JSON.stringify`.
-    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ rule: CsatRule; satisfied: number; responses: number }")]
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CsatCounts")]
     pub fn to_json(&self) -> JsValue {
         let rule = self.0.rule();
         let scale = js_sys::Array::of2(
@@ -382,7 +380,7 @@ impl CesTally {
     #[wasm_bindgen(js_name = fromScores)]
     pub fn from_scores(
         #[wasm_bindgen(unchecked_param_type = "[number, number]")] scale: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Scores")] values: JsValue,
+        #[wasm_bindgen(js_name = scores, unchecked_param_type = "Scores")] values: JsValue,
     ) -> Result<CesTally> {
         let scale = scale_of(&scale)?;
         let bytes = scores(&values, &|v| score(scale, v).map(Score::get))?;
