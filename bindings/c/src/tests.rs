@@ -427,3 +427,16 @@ fn service_level_tallies_refuse_to_merge_across_thresholds() {
         cxkpi_service_level_tally_free(thirty);
     }
 }
+
+#[test]
+fn a_panic_becomes_a_status_instead_of_crossing_into_c() {
+    // The core does not panic on any input, so a panic is staged here; the
+    // panic hook prints it to stderr, as it would for a real bug.
+    let status = crate::status::guard(|| panic!("a staged bug"));
+    assert_eq!(status, cxkpi_status::CXKPI_INTERNAL);
+    assert_eq!(
+        last_error(),
+        "internal error in cxkpi (please report it): a staged bug"
+    );
+    assert_eq!(text(cxkpi_status_name(status as i32)), "internal");
+}
