@@ -1,5 +1,5 @@
 // Runs every conformance vector through the JavaScript API of the
-// WebAssembly package: `node --test tests/` from bindings/wasm, after
+// WebAssembly package: `node --test tests/*.test.js` from bindings/wasm, after
 // build.sh. Each case is a test named by its id; as in the Rust runner, a
 // case this runner cannot run (an unknown metric, input field or expect key)
 // fails, never skips. CXKPI_VECTORS names other vectors (a file or a folder).
