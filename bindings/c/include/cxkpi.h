@@ -1,6 +1,17 @@
 /*
  * cxkpi: exact, typed, mergeable customer-service KPI math, as a C ABI.
  * Licensed under either of the Apache License, Version 2.0 or the MIT licence.
+ *
+ * Conventions, the same for every function:
+ * - It returns a cxkpi_status: CXKPI_OK, an error kind of the conformance vectors
+ *   (1-6, named by cxkpi_status_name), or a problem at the boundary (100 and up).
+ *   cxkpi_last_error_message() has the detailed message of the thread's last failure.
+ * - Results go to the last parameters, out...; they are written only on success.
+ * - Arrays are a pointer and a length (the pointer may be NULL when the length
+ *   is 0); text is NUL-terminated UTF-8; money is a cxkpi_money, never a double.
+ * - Tallies of counts are plain structs (zeroed is empty) that C code may copy
+ *   and merge; tallies of durations are opaque handles, from _new to _free.
+ * - Enumerations cross as uint32_t; an unknown value is CXKPI_INVALID_PARAMETER.
  */
 
 #ifndef CXKPI_H

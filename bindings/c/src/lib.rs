@@ -17,7 +17,8 @@
 //!   between 0 and 10").
 //! - **Results through out-pointers.** The last parameters, named `out…`,
 //!   receive the results; they are written only on success, so on failure
-//!   they keep what they held.
+//!   they keep what they held (one exception: the length that
+//!   [`cxkpi_money_format`] reports for a buffer too small).
 //! - **Arrays** are a pointer and a length; the pointer may be null when the
 //!   length is 0. **Text** is a NUL-terminated UTF-8 string.
 //! - **Money** never crosses as a float: a [`cxkpi_money`] is a fixed-point
