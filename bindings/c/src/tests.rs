@@ -1,0 +1,442 @@
+//! Tests of the boundary itself: statuses, null and bad pointers, buffers,
+//! merges and handles, through the `extern "C"` functions alone. The
+//! conformance vectors run through the built library from Python
+//! (`bindings/c/tests/conformance.py`).
+//!
+//! Each test calls the functions as a C program would, in one `unsafe`
+//! block per scenario, whose `SAFETY` comment covers its calls.
+#![allow(clippy::multiple_unsafe_ops_per_block)]
+
+use core::ffi::{CStr, c_char};
+use core::ptr;
+
+use cxkpi::ErrorKind;
+
+use crate::cxkpi_status::{
+    CXKPI_BAD_POINTER, CXKPI_BUFFER_TOO_SMALL, CXKPI_EMPTY, CXKPI_INCONSISTENT,
+    CXKPI_INVALID_PARAMETER, CXKPI_INVALID_UTF8, CXKPI_NULL_POINTER, CXKPI_OK, CXKPI_OUT_OF_RANGE,
+    CXKPI_OVERFLOW,
+};
+use crate::*;
+
+/// The static or thread-local C string at `ptr`.
+fn text(ptr: *const c_char) -> String {
+    // SAFETY: every string the library returns is NUL-terminated and lives
+    // at least until the thread's next failing call.
+    unsafe { CStr::from_ptr(ptr) }
+        .to_str()
+        .expect("UTF-8")
+        .to_owned()
+}
+
+fn last_error() -> String {
+    text(cxkpi_last_error_message())
+}
+
+#[test]
+fn each_error_kind_has_its_own_code_named_as_in_the_vectors() {
+    for (i, kind) in ErrorKind::ALL.into_iter().enumerate() {
+        let status = cxkpi_status::of_kind(kind);
+        assert_eq!(status as i32, i32::try_from(i).unwrap() + 1);
+        assert_eq!(text(cxkpi_status_name(status as i32)), kind.as_str());
+    }
+    assert_eq!(text(cxkpi_status_name(0)), "ok");
+    assert_eq!(text(cxkpi_status_name(42)), "unknown");
+    assert_eq!(text(cxkpi_status_message(42)), "unknown status");
+    assert!(text(cxkpi_status_message(CXKPI_EMPTY as i32)).starts_with("nothing to compute"));
+    assert_eq!(text(cxkpi_version()), env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn a_failure_keeps_the_core_message_for_the_thread() {
+    let scores = [9_u8, 11];
+    let mut tally = cxkpi_nps_tally::default();
+    // SAFETY: a live array of its length and a live out-parameter.
+    let status = unsafe { cxkpi_nps_tally_from_scores(scores.as_ptr(), 2, &raw mut tally) };
+    assert_eq!(status, CXKPI_OUT_OF_RANGE);
+    assert_eq!(
+        last_error(),
+        "NPS rating 11 at index 1 is out of range: it must be between 0 and 10"
+    );
+    // The out-parameter is untouched, and another thread has its own message.
+    assert_eq!(tally, cxkpi_nps_tally::default());
+    let other = std::thread::spawn(last_error).join().unwrap();
+    assert_eq!(other, "");
+}
+
+#[test]
+fn null_pointers_are_a_status() {
+    let scores = [9_u8];
+    // SAFETY: null pointers are what is tested; the library checks them.
+    unsafe {
+        assert_eq!(
+            cxkpi_nps_tally_from_scores(scores.as_ptr(), 1, ptr::null_mut()),
+            CXKPI_NULL_POINTER
+        );
+        let mut tally = cxkpi_nps_tally::default();
+        assert_eq!(
+            cxkpi_nps_tally_from_scores(ptr::null(), 3, &raw mut tally),
+            CXKPI_NULL_POINTER
+        );
+        assert_eq!(last_error(), "`scores` is a null pointer");
+        // A null array of length 0 is the empty array.
+        assert_eq!(
+            cxkpi_nps_tally_from_scores(ptr::null(), 0, &raw mut tally),
+            CXKPI_OK
+        );
+        assert_eq!(
+            cxkpi_nps_tally_record(ptr::null_mut(), 9),
+            CXKPI_NULL_POINTER
+        );
+        assert_eq!(
+            cxkpi_money_parse(ptr::null(), ptr::null_mut()),
+            CXKPI_NULL_POINTER
+        );
+        assert_eq!(cxkpi_aht(ptr::null(), ptr::null_mut()), CXKPI_NULL_POINTER);
+        let mut volume = cxkpi_ticket_volume_result::default();
+        let ids = [c"a".as_ptr(), ptr::null()];
+        assert_eq!(
+            cxkpi_ticket_volume(ids.as_ptr(), 2, &raw mut volume),
+            CXKPI_NULL_POINTER
+        );
+        cxkpi_aht_tally_free(ptr::null_mut());
+    }
+}
+
+#[test]
+fn misaligned_pointers_and_impossible_lengths_are_a_status() {
+    let words = [0_u64; 4];
+    // Misaligned on purpose: the library must refuse it, never read it.
+    #[allow(clippy::cast_ptr_alignment)]
+    let misaligned = words.as_ptr().cast::<u8>().wrapping_add(1).cast::<f64>();
+    let mut summary = cxkpi_duration_summary::default();
+    // SAFETY: the library checks alignment and length before reading.
+    unsafe {
+        assert_eq!(
+            cxkpi_duration_stats(misaligned, 2, &raw mut summary),
+            CXKPI_BAD_POINTER
+        );
+        assert_eq!(
+            cxkpi_duration_stats(words.as_ptr().cast(), usize::MAX / 4, &raw mut summary),
+            CXKPI_BAD_POINTER
+        );
+    }
+}
+
+#[test]
+fn enumeration_values_out_of_range_are_invalid_parameters() {
+    let mut rate = cxkpi_rate::default();
+    let counts = cxkpi_service_level_counts {
+        answered: 10,
+        answered_within: 8,
+        ..Default::default()
+    };
+    let mut interval = cxkpi_interval::default();
+    // SAFETY: live out-parameters.
+    unsafe {
+        assert_eq!(
+            cxkpi_service_level_from_counts(counts, 3, &raw mut rate),
+            CXKPI_OK
+        );
+        assert_eq!(rate.percent, 80.0);
+        assert_eq!(
+            cxkpi_service_level_from_counts(counts, 6, &raw mut rate),
+            CXKPI_INVALID_PARAMETER
+        );
+        assert_eq!(
+            last_error(),
+            "abandon treatment 6 is invalid: it must be between 0 and 5"
+        );
+        assert_eq!(
+            cxkpi_rate_interval(5, 10, 0.95, 99, &raw mut interval),
+            CXKPI_INVALID_PARAMETER
+        );
+    }
+}
+
+#[test]
+fn hand_made_tallies_are_validated() {
+    let mut rate = cxkpi_rate::default();
+    let contradictory = cxkpi_abandonment_tally {
+        offered: 10,
+        abandoned: 11,
+        short_abandoned: 0,
+    };
+    let off_scale = cxkpi_csat_tally {
+        rule: cxkpi_csat_rule {
+            scale: cxkpi_scale { min: 1, max: 5 },
+            satisfied_from: 6,
+        },
+        satisfied: 1,
+        responses: 1,
+    };
+    // SAFETY: live out-parameters.
+    unsafe {
+        assert_eq!(
+            cxkpi_abandonment(contradictory, &raw mut rate),
+            CXKPI_INCONSISTENT
+        );
+        assert_eq!(
+            cxkpi_csat(off_scale, &raw mut rate),
+            CXKPI_INVALID_PARAMETER
+        );
+        let mut nps = cxkpi_nps_result::default();
+        assert_eq!(
+            cxkpi_nps(cxkpi_nps_tally::default(), &raw mut nps),
+            CXKPI_EMPTY
+        );
+    }
+}
+
+#[test]
+fn repr_c_tallies_merge_and_refuse_overflow_unchanged() {
+    let mut tally = cxkpi_nps_tally::default();
+    let scores = [10_u8, 9, 3];
+    // SAFETY: live arrays and tallies.
+    unsafe {
+        assert_eq!(
+            cxkpi_nps_tally_from_scores(scores.as_ptr(), 3, &raw mut tally),
+            CXKPI_OK
+        );
+        assert_eq!(cxkpi_nps_tally_record(&raw mut tally, 8), CXKPI_OK);
+        assert_eq!(
+            cxkpi_nps_tally_record(&raw mut tally, -1),
+            CXKPI_OUT_OF_RANGE
+        );
+        let other = cxkpi_nps_tally {
+            promoters: 1,
+            passives: 0,
+            detractors: 1,
+        };
+        assert_eq!(cxkpi_nps_tally_merge(&raw mut tally, other), CXKPI_OK);
+        assert_eq!(
+            tally,
+            cxkpi_nps_tally {
+                promoters: 3,
+                passives: 1,
+                detractors: 2
+            }
+        );
+        let huge = cxkpi_nps_tally {
+            promoters: u64::MAX - 5,
+            passives: 0,
+            detractors: 0,
+        };
+        assert_eq!(cxkpi_nps_tally_merge(&raw mut tally, huge), CXKPI_OVERFLOW);
+        assert_eq!(tally.promoters, 3);
+
+        let rule = cxkpi_csat_rule {
+            scale: cxkpi_scale { min: 1, max: 5 },
+            satisfied_from: 4,
+        };
+        let mut csat = cxkpi_csat_tally {
+            rule,
+            ..Default::default()
+        };
+        assert_eq!(cxkpi_csat_tally_record(&raw mut csat, 5), CXKPI_OK);
+        let seven = cxkpi_csat_tally {
+            rule: cxkpi_csat_rule {
+                scale: cxkpi_scale { min: 1, max: 7 },
+                satisfied_from: 6,
+            },
+            satisfied: 1,
+            responses: 1,
+        };
+        assert_eq!(
+            cxkpi_csat_tally_merge(&raw mut csat, seven),
+            CXKPI_INVALID_PARAMETER
+        );
+        assert_eq!(csat.responses, 1);
+
+        let mut ces = cxkpi_ces_tally {
+            scale: cxkpi_scale { min: 1, max: 7 },
+            ..Default::default()
+        };
+        for score in [7, 6, 2] {
+            assert_eq!(cxkpi_ces_tally_record(&raw mut ces, score), CXKPI_OK);
+        }
+        assert_eq!(u128::from(ces.sum), 15);
+        let mut result = cxkpi_ces_result::default();
+        assert_eq!(cxkpi_ces(ces, &raw mut result), CXKPI_OK);
+        assert_eq!((result.mean, result.responses), (5.0, 3));
+    }
+}
+
+#[test]
+fn money_crosses_as_fixed_point_and_text() {
+    let mut money = cxkpi_money::default();
+    let mut buffer = [0 as c_char; CXKPI_MONEY_TEXT_CAPACITY];
+    let mut len = 0_usize;
+    let mut units = 0_i64;
+    // SAFETY: live strings, buffers and out-parameters.
+    unsafe {
+        assert_eq!(
+            cxkpi_money_parse(c"1556.00".as_ptr(), &raw mut money),
+            CXKPI_OK
+        );
+        assert_eq!(
+            money,
+            cxkpi_money {
+                units_lo: 155_600,
+                units_hi: 0,
+                scale: 2
+            }
+        );
+        assert_eq!(
+            cxkpi_money_parse(c"-5".as_ptr(), &raw mut money),
+            CXKPI_OUT_OF_RANGE
+        );
+        assert_eq!(
+            cxkpi_money_parse(c"ten".as_ptr(), &raw mut money),
+            CXKPI_OUT_OF_RANGE
+        );
+        let latin1 = c"\xE9"; // "é" in Latin-1: not UTF-8
+        assert_eq!(
+            cxkpi_money_parse(latin1.as_ptr(), &raw mut money),
+            CXKPI_INVALID_UTF8
+        );
+
+        let tally = cxkpi_cost_tally {
+            total: cxkpi_money {
+                units_lo: 100,
+                units_hi: 0,
+                scale: 0,
+            },
+            units: 3,
+        };
+        let mut per = cxkpi_money::default();
+        assert_eq!(cxkpi_cost_per_unit(tally, &raw mut per), CXKPI_OK);
+        assert!(
+            per.units_hi > 0,
+            "28 significant digits need more than 64 bits"
+        );
+        assert_eq!(
+            cxkpi_money_format(per, buffer.as_mut_ptr(), buffer.len(), &raw mut len),
+            CXKPI_OK
+        );
+        assert_eq!(text(buffer.as_ptr()), "33.333333333333333333333333333");
+        assert_eq!(len, 30);
+        assert_eq!(
+            cxkpi_money_format(per, buffer.as_mut_ptr(), 30, &raw mut len),
+            CXKPI_BUFFER_TOO_SMALL
+        );
+        assert_eq!(len, 30);
+        assert_eq!(
+            cxkpi_money_format(per, ptr::null_mut(), 0, &raw mut len),
+            CXKPI_BUFFER_TOO_SMALL
+        );
+
+        assert_eq!(cxkpi_money_to_fixed(per, 2, &raw mut units), CXKPI_OK);
+        assert_eq!(units, 3333);
+        let half = cxkpi_money {
+            units_lo: 125,
+            units_hi: 0,
+            scale: 3,
+        };
+        assert_eq!(cxkpi_money_to_fixed(half, 2, &raw mut units), CXKPI_OK);
+        assert_eq!(units, 13, "half away from zero");
+        assert_eq!(
+            cxkpi_money_to_fixed(half, 29, &raw mut units),
+            CXKPI_INVALID_PARAMETER
+        );
+        let bad_scale = cxkpi_money { scale: 29, ..half };
+        assert_eq!(
+            cxkpi_money_format(bad_scale, buffer.as_mut_ptr(), buffer.len(), &raw mut len),
+            CXKPI_INVALID_PARAMETER
+        );
+        let big = cxkpi_money {
+            units_lo: u64::MAX,
+            units_hi: 1,
+            scale: 0,
+        };
+        assert_eq!(cxkpi_money_to_fixed(big, 0, &raw mut units), CXKPI_OVERFLOW);
+    }
+}
+
+#[test]
+fn opaque_tallies_merge_even_into_themselves() {
+    let mut aht: *mut cxkpi_aht_tally = ptr::null_mut();
+    let mut result = cxkpi_aht_result::default();
+    // SAFETY: the handle comes from `cxkpi_aht_tally_new` and is freed once.
+    unsafe {
+        assert_eq!(cxkpi_aht_tally_new(&raw mut aht), CXKPI_OK);
+        assert_eq!(cxkpi_aht(aht, &raw mut result), CXKPI_EMPTY);
+        assert_eq!(cxkpi_aht_tally_record(aht, 240.0, 30.0, 60.0), CXKPI_OK);
+        assert_eq!(
+            cxkpi_aht_tally_record(aht, -1.0, 0.0, 0.0),
+            CXKPI_OUT_OF_RANGE
+        );
+        assert_eq!(cxkpi_aht_tally_merge(aht, aht), CXKPI_OK);
+        assert_eq!(cxkpi_aht(aht, &raw mut result), CXKPI_OK);
+        assert_eq!((result.aht_s, result.handled), (330.0, 2));
+        cxkpi_aht_tally_free(aht);
+    }
+}
+
+#[test]
+fn service_level_tallies_refuse_to_merge_across_thresholds() {
+    let mut twenty: *mut cxkpi_service_level_tally = ptr::null_mut();
+    let mut thirty: *mut cxkpi_service_level_tally = ptr::null_mut();
+    let short = 5.0_f64;
+    let mut rate = cxkpi_rate::default();
+    // SAFETY: the handles come from `…_new` and are freed once.
+    unsafe {
+        assert_eq!(
+            cxkpi_service_level_tally_new(20.0, &raw const short, &raw mut twenty),
+            CXKPI_OK
+        );
+        assert_eq!(
+            cxkpi_service_level_tally_new(30.0, ptr::null(), &raw mut thirty),
+            CXKPI_OK
+        );
+        for (wait, answered) in [(10.0, 1), (25.0, 1), (3.0, 0)] {
+            assert_eq!(
+                cxkpi_service_level_tally_record(twenty, wait, answered),
+                CXKPI_OK
+            );
+        }
+        assert_eq!(
+            cxkpi_service_level(twenty, 5, &raw mut rate),
+            CXKPI_OK,
+            "exclude_short"
+        );
+        assert_eq!((rate.part, rate.whole), (1, 2));
+        assert_eq!(
+            cxkpi_service_level(thirty, 5, &raw mut rate),
+            CXKPI_INVALID_PARAMETER,
+            "exclude_short without a short-abandon threshold"
+        );
+        assert_eq!(
+            cxkpi_service_level_tally_merge(twenty, thirty),
+            CXKPI_INVALID_PARAMETER
+        );
+        let mut counts = cxkpi_service_level_counts::default();
+        assert_eq!(
+            cxkpi_service_level_tally_counts(twenty, &raw mut counts),
+            CXKPI_OK
+        );
+        assert_eq!(
+            (
+                counts.answered,
+                counts.short_abandoned,
+                counts.short_abandoned_known
+            ),
+            (2, 1, 1)
+        );
+        cxkpi_service_level_tally_free(twenty);
+        cxkpi_service_level_tally_free(thirty);
+    }
+}
+
+#[test]
+fn a_panic_becomes_a_status_instead_of_crossing_into_c() {
+    // The core does not panic on any input, so a panic is staged here; the
+    // panic hook prints it to stderr, as it would for a real bug.
+    let status = crate::status::guard(|| panic!("a staged bug"));
+    assert_eq!(status, cxkpi_status::CXKPI_INTERNAL);
+    assert_eq!(
+        last_error(),
+        "internal error in cxkpi (please report it): a staged bug"
+    );
+    assert_eq!(text(cxkpi_status_name(status as i32)), "internal");
+}
