@@ -209,6 +209,7 @@ struct ReadmeDoctests;
 
 mod duration;
 mod error;
+mod interop;
 mod kernel;
 mod rate;
 mod tally;

@@ -1,0 +1,285 @@
+//! Kernels over bytes: the scores of NPS, CSAT and CES surveys.
+//!
+//! Scores are read as offsets `value − base` (wrapping), `base` being the
+//! scale's minimum: a value below the minimum wraps to a large offset, so the
+//! greatest offset alone tells whether every value lies on the scale.
+
+use super::{blocks, quarters, steps};
+
+/// Bytes per stream per step: one SSE2 register.
+const WIDTH: usize = 16;
+/// Steps per counting block: a `u8` lane counts at most one per step.
+const COUNT_STEPS: usize = 255;
+
+/// Byte lanes of the four streams.
+type Lanes = [[u8; WIDTH]; 4];
+
+/// What [`scan_u8`] finds in a slice of bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ByteScan {
+    /// Offsets at least `high`.
+    pub(crate) at_least: u64,
+    /// Offsets at most `low` (0 when no `low` was given).
+    pub(crate) at_most: u64,
+    /// The greatest offset (0 for an empty slice).
+    pub(crate) max_offset: u8,
+}
+
+#[cfg(any(test, feature = "rayon"))]
+impl ByteScan {
+    /// The scan of two slices, from the scans of each.
+    pub(crate) fn merge(self, other: ByteScan) -> ByteScan {
+        ByteScan {
+            at_least: self.at_least + other.at_least,
+            at_most: self.at_most + other.at_most,
+            max_offset: self.max_offset.max(other.max_offset),
+        }
+    }
+}
+
+/// Counts the offsets `value − base` that are `>= high` and (when `low` is
+/// given) `<= low`, and finds the greatest offset.
+#[inline]
+pub(crate) fn scan_u8(values: &[u8], base: u8, high: u8, low: Option<u8>) -> ByteScan {
+    // Signed compares are exact for offsets below 128 and thresholds that
+    // can be written as signed bytes; otherwise, or when a pass meets an
+    // offset of 128 or more, unsigned compares.
+    if low.is_none_or(|low| low < 127) {
+        let scan = match low {
+            Some(low) => scan::<true, true>(values, base, high, low),
+            None => scan::<true, false>(values, base, high, 0),
+        };
+        if scan.max_offset < 128 {
+            return scan;
+        }
+    }
+    match low {
+        Some(low) => scan::<false, true>(values, base, high, low),
+        None => scan::<false, false>(values, base, high, 0),
+    }
+}
+
+/// The counting pass, with signed (`SIGNED`) or unsigned compares, and with
+/// or without the `<= low` count (`LOW`).
+#[inline]
+#[allow(clippy::cast_possible_wrap)] // Reading offsets as signed bytes is the point.
+fn scan<const SIGNED: bool, const LOW: bool>(
+    values: &[u8],
+    base: u8,
+    high: u8,
+    low: u8,
+) -> ByteScan {
+    // For an offset d < 128: d >= high ⟺ d as i8 > above (high <= 128),
+    // and d <= low ⟺ d as i8 < below (low < 127).
+    let above = high.min(128).wrapping_sub(1) as i8;
+    let below = low.wrapping_add(1) as i8;
+    let mut scan = ByteScan::default();
+    let (streams, tail) = quarters(values, WIDTH);
+    for block in blocks(streams, COUNT_STEPS * WIDTH) {
+        let mut hi: Lanes = [[0; WIDTH]; 4];
+        let mut lo: Lanes = [[0; WIDTH]; 4];
+        let mut max: Lanes = [[0; WIDTH]; 4];
+        for step in steps(block, WIDTH) {
+            for k in 0..4 {
+                for i in 0..WIDTH {
+                    let d = step[k][i].wrapping_sub(base);
+                    let (ge, le) = if SIGNED {
+                        (d as i8 > above, (d as i8) < below)
+                    } else {
+                        (d >= high, d <= low)
+                    };
+                    hi[k][i] += u8::from(ge);
+                    if LOW {
+                        lo[k][i] += u8::from(le);
+                    }
+                    max[k][i] = max[k][i].max(d);
+                }
+            }
+        }
+        scan.at_least += u64::from(lane_sum(&hi));
+        if LOW {
+            scan.at_most += u64::from(lane_sum(&lo));
+        }
+        scan.max_offset = scan.max_offset.max(lane_max(&max));
+    }
+    for &v in tail {
+        let d = v.wrapping_sub(base);
+        scan.at_least += u64::from(d >= high);
+        if LOW {
+            scan.at_most += u64::from(d <= low);
+        }
+        scan.max_offset = scan.max_offset.max(d);
+    }
+    scan
+}
+
+/// What [`sum_u8`] finds in a slice of bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ByteSum {
+    /// The sum of the offsets `value − base`; exact when `max_offset <= span`.
+    pub(crate) sum: u64,
+    /// The greatest offset (0 for an empty slice).
+    pub(crate) max_offset: u8,
+}
+
+#[cfg(any(test, feature = "rayon"))]
+impl ByteSum {
+    /// The sum over two slices, from the sums of each.
+    pub(crate) fn merge(self, other: ByteSum) -> ByteSum {
+        ByteSum {
+            sum: self.sum + other.sum,
+            max_offset: self.max_offset.max(other.max_offset),
+        }
+    }
+}
+
+/// Sums the offsets `value − base` and finds the greatest.
+///
+/// The sum is exact when every offset is at most `span` (that is, when the
+/// values lie in `base..=base + span`, which the caller checks with
+/// `max_offset`): the byte lanes then hold `255 / span` steps without
+/// wrapping.
+#[inline]
+pub(crate) fn sum_u8(values: &[u8], base: u8, span: u8) -> ByteSum {
+    let block_steps = usize::from(255 / span.max(1));
+    let mut out = ByteSum::default();
+    let (streams, tail) = quarters(values, WIDTH);
+    for block in blocks(streams, block_steps * WIDTH) {
+        let mut sum: Lanes = [[0; WIDTH]; 4];
+        let mut max: Lanes = [[0; WIDTH]; 4];
+        for step in steps(block, WIDTH) {
+            for k in 0..4 {
+                for i in 0..WIDTH {
+                    let d = step[k][i].wrapping_sub(base);
+                    // Wraps only for an offset above `span`, which `max` reports.
+                    sum[k][i] = sum[k][i].wrapping_add(d);
+                    max[k][i] = max[k][i].max(d);
+                }
+            }
+        }
+        out.sum += u64::from(lane_sum(&sum));
+        out.max_offset = out.max_offset.max(lane_max(&max));
+    }
+    for &v in tail {
+        let d = v.wrapping_sub(base);
+        out.sum += u64::from(d);
+        out.max_offset = out.max_offset.max(d);
+    }
+    out
+}
+
+/// The sum of all lanes: at most 64 × 255, so a `u32`, which the compiler
+/// computes with `psadbw` on x86-64.
+#[inline]
+fn lane_sum(lanes: &Lanes) -> u32 {
+    lanes.iter().flatten().map(|&c| u32::from(c)).sum()
+}
+
+/// The greatest lane.
+#[inline]
+fn lane_max(lanes: &Lanes) -> u8 {
+    lanes.iter().flatten().fold(0, |a, &b| a.max(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec::Vec;
+
+    fn naive_scan(values: &[u8], base: u8, high: u8, low: Option<u8>) -> ByteScan {
+        let offsets = || values.iter().map(|v| v.wrapping_sub(base));
+        ByteScan {
+            at_least: offsets().filter(|&d| d >= high).count() as u64,
+            at_most: low.map_or(0, |low| offsets().filter(|&d| d <= low).count() as u64),
+            max_offset: offsets().max().unwrap_or(0),
+        }
+    }
+
+    /// Lengths around the step and block sizes of four streams.
+    const LENGTHS: [usize; 10] = [
+        0,
+        1,
+        63,
+        64,
+        65,
+        255 * 64 - 1,
+        255 * 64,
+        255 * 64 + 1,
+        3 * 255 * 64 + 77,
+        100_003,
+    ];
+
+    fn values(len: usize, modulus: usize) -> Vec<u8> {
+        (0..len)
+            .map(|i| u8::try_from(i * 7 % modulus).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn scan_matches_naive_across_block_edges() {
+        for len in LENGTHS {
+            for modulus in [11, 128, 256] {
+                let values = values(len, modulus);
+                for (base, high, low) in [
+                    (0, 9, Some(6)),
+                    (1, 3, None),
+                    (0, 0, Some(0)),
+                    (0, 128, Some(126)),
+                    (0, 200, Some(127)),
+                    (3, 255, Some(255)),
+                ] {
+                    assert_eq!(
+                        scan_u8(&values, base, high, low),
+                        naive_scan(&values, base, high, low),
+                        "len {len}, modulus {modulus}, base {base}, high {high}, low {low:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sum_matches_naive_on_the_scale() {
+        for len in LENGTHS {
+            for (base, span) in [(1u8, 4u8), (1, 6), (0, 10), (0, 200), (0, 255), (7, 0)] {
+                let values: Vec<u8> = (0..len)
+                    .map(|i| base + u8::try_from(i * 13 % (usize::from(span) + 1)).unwrap())
+                    .collect();
+                let out = sum_u8(&values, base, span);
+                let naive: u64 = values.iter().map(|&v| u64::from(v - base)).sum();
+                assert_eq!(out.sum, naive, "len {len}, base {base}, span {span}");
+                assert!(out.max_offset <= span);
+            }
+        }
+    }
+
+    #[test]
+    fn sum_of_max_bytes_does_not_wrap_lanes() {
+        let values = alloc::vec![255u8; 257 * 64 * 2 + 5];
+        let out = sum_u8(&values, 0, 255);
+        assert_eq!(out.sum, 255 * values.len() as u64);
+        assert_eq!(out.max_offset, 255);
+    }
+
+    #[test]
+    fn an_offset_off_the_scale_shows_in_the_maximum() {
+        let mut values = alloc::vec![3u8; 10_000];
+        values[7777] = 0; // below the base of 1: wraps to 255
+        assert_eq!(sum_u8(&values, 1, 4).max_offset, 255);
+        assert_eq!(scan_u8(&values, 1, 3, None).max_offset, 255);
+    }
+
+    #[test]
+    fn merged_halves_equal_the_whole() {
+        let values = values(50_000, 11);
+        let (a, b) = values.split_at(12_345);
+        assert_eq!(
+            scan_u8(a, 0, 9, Some(6)).merge(scan_u8(b, 0, 9, Some(6))),
+            scan_u8(&values, 0, 9, Some(6))
+        );
+        assert_eq!(
+            sum_u8(a, 0, 10).merge(sum_u8(b, 0, 10)),
+            sum_u8(&values, 0, 10)
+        );
+    }
+}

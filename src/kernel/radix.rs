@@ -1,0 +1,241 @@
+//! Exact order statistics of `u32` words by counting: no sort, no copy.
+//!
+//! # The method: a histogram selection
+//!
+//! 1. One pass counts the low 16 bits of every value into 2¹⁶ bins, and
+//!    takes the OR and the exact sum of all values on the way. When the OR is
+//!    below 2¹⁶ (every value is below 65 536: 18 hours in seconds, which
+//!    covers waits and handle times), the bins *are* the values, and every
+//!    rank is read off the cumulative counts: one pass in all.
+//! 2. Otherwise a second pass counts the values' top 16 significant bits
+//!    (`v >> shift`), which finds the bin of each wanted rank and its rank
+//!    within that bin; a third pass counts the low `shift` bits of only the
+//!    values in those bins, which gives the exact value.
+//!
+//! Time O(n) (one pass, or three for values of 65 536 and more), memory
+//! O(2¹⁶) counters whatever n; the input is never copied nor reordered.
+//! A comparison sort would cost O(n log n) and a copy; `select_nth_unstable`
+//! O(n) but a copy and several data-dependent, unpredictable passes; a
+//! histogram pass is one predictable read with one counter increment per
+//! value. The increments go to four interleaved copies of the counters, so
+//! that runs of equal values (common in waits) do not serialise on one
+//! counter's store-to-load latency.
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+/// Bits per counting pass: 2¹⁶ bins of 4 copies × 4 bytes = 1 MiB, within L2.
+const RADIX_BITS: u32 = 16;
+/// Interleaved copies of the counters.
+const COPIES: usize = 4;
+/// Values per block: a `u32` counter of one copy cannot overflow within one.
+const BLOCK: usize = 1 << 30;
+/// Target bins resolved per pass of the last step, bounding its counters to
+/// 4 × 2¹⁶ × 8 bytes.
+const TARGETS_PER_PASS: usize = 4;
+
+/// The values of a slice at some ranks, and the slice's exact sum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct WordStats {
+    /// The value at each rank asked for, in the order asked.
+    pub(crate) at_ranks: Vec<u32>,
+    /// The sum of all values.
+    pub(crate) sum: u128,
+}
+
+/// The values at `ranks` (0-based positions in ascending order, each below
+/// `values.len()`) and the sum of `values`.
+///
+/// A rank at or past the end reads as the greatest value.
+pub(crate) fn select_u32(values: &[u32], ranks: &[usize]) -> WordStats {
+    let mut or = 0_u32;
+    let mut sum = 0_u128;
+    let low = histogram(
+        values,
+        1 << RADIX_BITS,
+        |v| {
+            or |= v;
+            (v & 0xFFFF) as usize
+        },
+        &mut sum,
+    );
+    let bits = u32::BITS - or.leading_zeros();
+    if bits <= RADIX_BITS {
+        let cumulative = cumulate(low);
+        let at_ranks = ranks
+            .iter()
+            .map(|&r| to_u32(locate(&cumulative, r).0))
+            .collect();
+        return WordStats { at_ranks, sum };
+    }
+    drop(low);
+    // Top bits: the bin of each rank, and the rank within it.
+    let shift = bits - RADIX_BITS;
+    let top = cumulate(histogram(
+        values,
+        1 << RADIX_BITS,
+        |v| (v >> shift) as usize,
+        &mut 0,
+    ));
+    let found: Vec<(usize, usize)> = ranks.iter().map(|&r| locate(&top, r)).collect();
+    let mut targets: Vec<usize> = found.iter().map(|&(bin, _)| bin).collect();
+    targets.sort_unstable();
+    targets.dedup();
+    // Low bits of the values in the target bins.
+    let low_bins = 1_usize << shift;
+    let mask = (1_u32 << shift) - 1;
+    let mut resolved: Vec<(usize, Vec<u64>)> = Vec::with_capacity(targets.len());
+    for group in targets.chunks(TARGETS_PER_PASS) {
+        let mut counts = vec![vec![0_u64; low_bins]; group.len()];
+        for &v in values {
+            let bin = (v >> shift) as usize;
+            if let Some(slot) = group.iter().position(|&t| t == bin) {
+                if let Some(c) = counts[slot].get_mut((v & mask) as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        resolved.extend(group.iter().copied().zip(counts.into_iter().map(cumulate)));
+    }
+    let at_ranks = found
+        .iter()
+        .map(|&(bin, within)| {
+            let low = resolved
+                .iter()
+                .find(|(b, _)| *b == bin)
+                .map_or(0, |(_, cumulative)| locate(cumulative, within).0);
+            to_u32((bin << shift) | low)
+        })
+        .collect();
+    WordStats { at_ranks, sum }
+}
+
+/// Counts `bin(v)` of every value into `bins` counters (bins past the end
+/// are dropped), adding the values to `sum`.
+fn histogram(
+    values: &[u32],
+    bins: usize,
+    mut bin: impl FnMut(u32) -> usize,
+    sum: &mut u128,
+) -> Vec<u64> {
+    let mut total = vec![0_u64; bins];
+    let mut copies = vec![0_u32; COPIES * bins];
+    for block in values.chunks(BLOCK) {
+        let (c0, rest) = copies.split_at_mut(bins);
+        let (c1, rest) = rest.split_at_mut(bins);
+        let (c2, c3) = rest.split_at_mut(bins);
+        // At most 2³⁰ values of 2³² − 1 each: the block sum fits u64.
+        let mut block_sum = 0_u64;
+        let mut quads = block.chunks_exact(COPIES);
+        for q in &mut quads {
+            block_sum += u64::from(q[0]) + u64::from(q[1]) + u64::from(q[2]) + u64::from(q[3]);
+            bump(c0, bin(q[0]));
+            bump(c1, bin(q[1]));
+            bump(c2, bin(q[2]));
+            bump(c3, bin(q[3]));
+        }
+        for &v in quads.remainder() {
+            block_sum += u64::from(v);
+            bump(c0, bin(v));
+        }
+        *sum += u128::from(block_sum);
+        for copy in copies.chunks_mut(bins) {
+            for (t, c) in total.iter_mut().zip(copy.iter_mut()) {
+                *t += u64::from(*c);
+                *c = 0;
+            }
+        }
+    }
+    total
+}
+
+/// A bin as the value it stands for: below 2³² by construction.
+fn to_u32(bin: usize) -> u32 {
+    u32::try_from(bin).unwrap_or(u32::MAX)
+}
+
+#[inline]
+fn bump(counts: &mut [u32], bin: usize) {
+    if let Some(c) = counts.get_mut(bin) {
+        *c += 1;
+    }
+}
+
+/// Counts to cumulative counts, in place.
+fn cumulate(mut counts: Vec<u64>) -> Vec<u64> {
+    let mut running = 0;
+    for c in &mut counts {
+        running += *c;
+        *c = running;
+    }
+    counts
+}
+
+/// The bin holding `rank` and the rank within that bin, from cumulative counts.
+fn locate(cumulative: &[u64], rank: usize) -> (usize, usize) {
+    let rank = rank as u64;
+    let bin = cumulative
+        .partition_point(|&c| c <= rank)
+        .min(cumulative.len().saturating_sub(1));
+    let before = bin.checked_sub(1).map_or(0, |b| cumulative[b]);
+    (
+        bin,
+        usize::try_from(rank.saturating_sub(before)).unwrap_or(usize::MAX),
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::cast_possible_truncation)] // Test values from 64-bit random numbers.
+mod tests {
+    use super::*;
+
+    fn check(values: &[u32]) {
+        let mut sorted = values.to_vec();
+        sorted.sort_unstable();
+        let n = values.len();
+        let ranks: Vec<usize> = [0, n / 3, n / 2, n.saturating_sub(2), n - 1]
+            .into_iter()
+            .chain((0..n).step_by(n / 17 + 1))
+            .collect();
+        let stats = select_u32(values, &ranks);
+        for (&r, &v) in ranks.iter().zip(&stats.at_ranks) {
+            assert_eq!(v, sorted[r], "rank {r} of {n}");
+        }
+        assert_eq!(
+            stats.sum,
+            values.iter().map(|&v| u128::from(v)).sum::<u128>()
+        );
+    }
+
+    fn xorshift(n: usize, seed: u64, f: impl Fn(u64) -> u32) -> Vec<u32> {
+        let mut x = seed | 1;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                f(x)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_values_in_one_pass() {
+        check(&[5]);
+        check(&[0, 0, 0]);
+        check(&xorshift(10_001, 3, |x| (x % 600) as u32));
+        check(&xorshift(4_097, 5, |x| (x % 65_536) as u32));
+    }
+
+    #[test]
+    fn wide_values_in_three_passes() {
+        check(&[u32::MAX]);
+        check(&[u32::MAX, 0, 65_536, 65_535]);
+        check(&xorshift(10_001, 7, |x| x as u32));
+        check(&xorshift(9_999, 11, |x| 1_000_000_000 + (x % 1000) as u32));
+        // A concentrated sample with one far outlier.
+        let mut v = xorshift(5_000, 13, |x| (x % 3) as u32);
+        v.push(4_000_000_000);
+        check(&v);
+    }
+}
