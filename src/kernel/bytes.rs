@@ -6,13 +6,11 @@
 
 use super::{blocks, quarters, steps};
 
-/// Bytes per stream per step: one SSE2 register.
+/// Byte lanes: one SSE2 register. Each lane takes one value from each of
+/// the four streams per step.
 const WIDTH: usize = 16;
-/// Steps per counting block: a `u8` lane counts at most one per step.
-const COUNT_STEPS: usize = 255;
-
-/// Byte lanes of the four streams.
-type Lanes = [[u8; WIDTH]; 4];
+/// Steps per counting block: a `u8` lane counts at most four per step.
+const COUNT_STEPS: usize = 63;
 
 /// What [`scan_u8`] finds in a slice of bytes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,27 +71,22 @@ fn scan<const SIGNED: bool, const LOW: bool>(
     // and d <= low ⟺ d as i8 < below (low < 127).
     let above = high.min(128).wrapping_sub(1) as i8;
     let below = low.wrapping_add(1) as i8;
+    let ge = |d: u8| u8::from(if SIGNED { d as i8 > above } else { d >= high });
+    let le = |d: u8| u8::from(if SIGNED { (d as i8) < below } else { d <= low });
     let mut scan = ByteScan::default();
     let (streams, tail) = quarters(values, WIDTH);
     for block in blocks(streams, COUNT_STEPS * WIDTH) {
-        let mut hi: Lanes = [[0; WIDTH]; 4];
-        let mut lo: Lanes = [[0; WIDTH]; 4];
-        let mut max: Lanes = [[0; WIDTH]; 4];
-        for step in steps(block, WIDTH) {
-            for k in 0..4 {
-                for i in 0..WIDTH {
-                    let d = step[k][i].wrapping_sub(base);
-                    let (ge, le) = if SIGNED {
-                        (d as i8 > above, (d as i8) < below)
-                    } else {
-                        (d >= high, d <= low)
-                    };
-                    hi[k][i] += u8::from(ge);
-                    if LOW {
-                        lo[k][i] += u8::from(le);
-                    }
-                    max[k][i] = max[k][i].max(d);
+        let mut hi = [0_u8; WIDTH];
+        let mut lo = [0_u8; WIDTH];
+        let mut max = [0_u8; WIDTH];
+        for [a, b, c, d] in steps(block, WIDTH) {
+            for i in 0..WIDTH {
+                let [a, b, c, d] = [a[i], b[i], c[i], d[i]].map(|v| v.wrapping_sub(base));
+                hi[i] += ge(a) + ge(b) + ge(c) + ge(d);
+                if LOW {
+                    lo[i] += le(a) + le(b) + le(c) + le(d);
                 }
+                max[i] = max[i].max(a.max(b).max(c.max(d)));
             }
         }
         scan.at_least += u64::from(lane_sum(&hi));
@@ -137,28 +130,45 @@ impl ByteSum {
 ///
 /// The sum is exact when every offset is at most `span` (that is, when the
 /// values lie in `base..=base + span`, which the caller checks with
-/// `max_offset`): the byte lanes then hold `255 / span` steps without
-/// wrapping.
+/// `max_offset`): a byte lane, gaining at most `4 × span` per step, then
+/// holds `255 / (4 × span)` steps without wrapping. Spans of 64 and more
+/// take `u16` lanes.
 #[inline]
 pub(crate) fn sum_u8(values: &[u8], base: u8, span: u8) -> ByteSum {
-    let block_steps = usize::from(255 / span.max(1));
     let mut out = ByteSum::default();
     let (streams, tail) = quarters(values, WIDTH);
-    for block in blocks(streams, block_steps * WIDTH) {
-        let mut sum: Lanes = [[0; WIDTH]; 4];
-        let mut max: Lanes = [[0; WIDTH]; 4];
-        for step in steps(block, WIDTH) {
-            for k in 0..4 {
+    let max_step = 4 * u32::from(span.max(1));
+    if max_step <= 255 {
+        let block_steps = usize::try_from(255 / max_step).unwrap_or(1);
+        for block in blocks(streams, block_steps * WIDTH) {
+            let mut sum = [0_u8; WIDTH];
+            let mut max = [0_u8; WIDTH];
+            for [a, b, c, d] in steps(block, WIDTH) {
                 for i in 0..WIDTH {
-                    let d = step[k][i].wrapping_sub(base);
+                    let [a, b, c, d] = [a[i], b[i], c[i], d[i]].map(|v| v.wrapping_sub(base));
                     // Wraps only for an offset above `span`, which `max` reports.
-                    sum[k][i] = sum[k][i].wrapping_add(d);
-                    max[k][i] = max[k][i].max(d);
+                    sum[i] = sum[i].wrapping_add(a.wrapping_add(b).wrapping_add(c.wrapping_add(d)));
+                    max[i] = max[i].max(a.max(b).max(c.max(d)));
                 }
             }
+            out.sum += u64::from(lane_sum(&sum));
+            out.max_offset = out.max_offset.max(lane_max(&max));
         }
-        out.sum += u64::from(lane_sum(&sum));
-        out.max_offset = out.max_offset.max(lane_max(&max));
+    } else {
+        // A u16 lane gains at most 4 × 255 per step: 64 steps per block.
+        for block in blocks(streams, 64 * WIDTH) {
+            let mut sum = [0_u16; WIDTH];
+            let mut max = [0_u8; WIDTH];
+            for [a, b, c, d] in steps(block, WIDTH) {
+                for i in 0..WIDTH {
+                    let [a, b, c, d] = [a[i], b[i], c[i], d[i]].map(|v| v.wrapping_sub(base));
+                    sum[i] += u16::from(a) + u16::from(b) + u16::from(c) + u16::from(d);
+                    max[i] = max[i].max(a.max(b).max(c.max(d)));
+                }
+            }
+            out.sum += sum.iter().map(|&s| u64::from(s)).sum::<u64>();
+            out.max_offset = out.max_offset.max(lane_max(&max));
+        }
     }
     for &v in tail {
         let d = v.wrapping_sub(base);
@@ -168,17 +178,17 @@ pub(crate) fn sum_u8(values: &[u8], base: u8, span: u8) -> ByteSum {
     out
 }
 
-/// The sum of all lanes: at most 64 × 255, so a `u32`, which the compiler
+/// The sum of the lanes: at most 16 × 255, so a `u32`, which the compiler
 /// computes with `psadbw` on x86-64.
 #[inline]
-fn lane_sum(lanes: &Lanes) -> u32 {
-    lanes.iter().flatten().map(|&c| u32::from(c)).sum()
+fn lane_sum(lanes: &[u8; WIDTH]) -> u32 {
+    lanes.iter().map(|&c| u32::from(c)).sum()
 }
 
 /// The greatest lane.
 #[inline]
-fn lane_max(lanes: &Lanes) -> u8 {
-    lanes.iter().flatten().fold(0, |a, &b| a.max(b))
+fn lane_max(lanes: &[u8; WIDTH]) -> u8 {
+    lanes.iter().fold(0, |a, &b| a.max(b))
 }
 
 #[cfg(test)]
@@ -202,9 +212,9 @@ mod tests {
         63,
         64,
         65,
-        255 * 64 - 1,
-        255 * 64,
-        255 * 64 + 1,
+        63 * 64 - 1,
+        63 * 64,
+        63 * 64 + 1,
         3 * 255 * 64 + 77,
         100_003,
     ];
@@ -241,7 +251,16 @@ mod tests {
     #[test]
     fn sum_matches_naive_on_the_scale() {
         for len in LENGTHS {
-            for (base, span) in [(1u8, 4u8), (1, 6), (0, 10), (0, 200), (0, 255), (7, 0)] {
+            for (base, span) in [
+                (1u8, 4u8),
+                (1, 6),
+                (0, 10),
+                (0, 63),
+                (0, 64),
+                (0, 200),
+                (0, 255),
+                (7, 0),
+            ] {
                 let values: Vec<u8> = (0..len)
                     .map(|i| base + u8::try_from(i * 13 % (usize::from(span) + 1)).unwrap())
                     .collect();

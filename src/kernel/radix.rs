@@ -13,7 +13,9 @@
 //!    values in those bins, which gives the exact value.
 //!
 //! Time O(n) (one pass, or three for values of 65 536 and more), memory
-//! O(2¹⁶) counters whatever n; the input is never copied nor reordered.
+//! O(2¹⁶) counters whatever n; the input is never copied nor reordered
+//! (but for 4 096 values or fewer, where sorting a 16 KiB copy costs less
+//! than zeroing the counters).
 //! A comparison sort would cost O(n log n) and a copy; `select_nth_unstable`
 //! O(n) but a copy and several data-dependent, unpredictable passes; a
 //! histogram pass is one predictable read with one counter increment per
@@ -30,6 +32,8 @@ const RADIX_BITS: u32 = 16;
 const COPIES: usize = 4;
 /// Values per block: a `u32` counter of one copy cannot overflow within one.
 const BLOCK: usize = 1 << 30;
+/// Up to this many values, a sorted copy (16 KiB) instead of the counters.
+const SMALL: usize = 4096;
 /// Target bins resolved per pass of the last step, bounding its counters to
 /// 4 × 2¹⁶ × 8 bytes.
 const TARGETS_PER_PASS: usize = 4;
@@ -48,6 +52,9 @@ pub(crate) struct WordStats {
 ///
 /// A rank at or past the end reads as the greatest value.
 pub(crate) fn select_u32(values: &[u32], ranks: &[usize]) -> WordStats {
+    if values.len() <= SMALL {
+        return select_small(values, ranks);
+    }
     let mut or = 0_u32;
     let mut sum = 0_u128;
     let low = histogram(
@@ -108,6 +115,21 @@ pub(crate) fn select_u32(values: &[u32], ranks: &[usize]) -> WordStats {
         })
         .collect();
     WordStats { at_ranks, sum }
+}
+
+/// [`select_u32`] for a few values: sorting a copy costs less than zeroing
+/// the counters.
+fn select_small(values: &[u32], ranks: &[usize]) -> WordStats {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    let last = sorted.last().copied().unwrap_or_default();
+    WordStats {
+        at_ranks: ranks
+            .iter()
+            .map(|&r| sorted.get(r).copied().unwrap_or(last))
+            .collect(),
+        sum: values.iter().map(|&v| u128::from(v)).sum(),
+    }
 }
 
 /// Counts `bin(v)` of every value into `bins` counters (bins past the end
@@ -225,6 +247,8 @@ mod tests {
         check(&[0, 0, 0]);
         check(&xorshift(10_001, 3, |x| (x % 600) as u32));
         check(&xorshift(4_097, 5, |x| (x % 65_536) as u32));
+        check(&xorshift(4_096, 5, |x| (x % 65_536) as u32));
+        check(&xorshift(100_000, 17, |x| (x % 3) as u32));
     }
 
     #[test]
@@ -233,6 +257,7 @@ mod tests {
         check(&[u32::MAX, 0, 65_536, 65_535]);
         check(&xorshift(10_001, 7, |x| x as u32));
         check(&xorshift(9_999, 11, |x| 1_000_000_000 + (x % 1000) as u32));
+        check(&xorshift(20_000, 19, |x| (x % 300_000) as u32));
         // A concentrated sample with one far outlier.
         let mut v = xorshift(5_000, 13, |x| (x % 3) as u32);
         v.push(4_000_000_000);

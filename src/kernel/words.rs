@@ -2,15 +2,16 @@
 
 use super::{blocks, quarters, steps};
 
-/// Words per stream per step: one SSE2 register.
-const WIDTH: usize = 4;
-/// Steps per counting block: a `u32` lane counts at most one per step.
+/// Word lanes of the counting pass: four SSE2 registers. Each lane takes
+/// one value from each of the four streams per step. (With one register,
+/// the loop vectoriser assembles registers word by word across steps.)
+const COUNT_WIDTH: usize = 16;
+/// Word lanes of the summing pass: one SSE2 register.
+const SUM_WIDTH: usize = 4;
+/// Steps per counting block: a `u32` lane counts at most four per step.
 const COUNT_STEPS: usize = 1 << 20;
-/// Steps per summing block: a `u64` lane gains less than 2³² per step.
+/// Steps per summing block: a `u64` lane gains less than 2³⁴ per step.
 const SUM_STEPS: usize = 1 << 24;
-
-/// Word lanes of the four streams.
-type Lanes<T> = [[T; WIDTH]; 4];
 
 /// What [`count_u32`] finds in a slice of words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,24 +45,27 @@ pub(crate) fn count_u32(values: &[u32], first: u32, second: Option<u32>) -> Word
 #[inline]
 fn count<const SECOND: bool>(values: &[u32], first: u32, second: u32) -> WordCounts {
     let mut out = WordCounts::default();
-    let (streams, tail) = quarters(values, WIDTH);
-    for block in blocks(streams, COUNT_STEPS * WIDTH) {
-        let mut a: Lanes<u32> = [[0; WIDTH]; 4];
-        let mut b: Lanes<u32> = [[0; WIDTH]; 4];
-        for step in steps(block, WIDTH) {
-            for k in 0..4 {
-                for i in 0..WIDTH {
-                    let v = step[k][i];
-                    a[k][i] += u32::from(v <= first);
-                    if SECOND {
-                        b[k][i] += u32::from(v <= second);
-                    }
+    let (streams, tail) = quarters(values, COUNT_WIDTH);
+    for block in blocks(streams, COUNT_STEPS * COUNT_WIDTH) {
+        let mut x = [0_u32; COUNT_WIDTH];
+        let mut y = [0_u32; COUNT_WIDTH];
+        for [a, b, c, d] in steps(block, COUNT_WIDTH) {
+            for i in 0..COUNT_WIDTH {
+                let at_most = |t: u32| {
+                    u32::from(a[i] <= t)
+                        + u32::from(b[i] <= t)
+                        + u32::from(c[i] <= t)
+                        + u32::from(d[i] <= t)
+                };
+                x[i] += at_most(first);
+                if SECOND {
+                    y[i] += at_most(second);
                 }
             }
         }
-        out.first += lane_sum(&a);
+        out.first += x.iter().map(|&c| u64::from(c)).sum::<u64>();
         if SECOND {
-            out.second += lane_sum(&b);
+            out.second += y.iter().map(|&c| u64::from(c)).sum::<u64>();
         }
     }
     for &v in tail {
@@ -77,25 +81,17 @@ fn count<const SECOND: bool>(values: &[u32], first: u32, second: u32) -> WordCou
 #[inline]
 pub(crate) fn sum_u32(values: &[u32]) -> u128 {
     let mut total = 0_u128;
-    let (streams, tail) = quarters(values, WIDTH);
-    for block in blocks(streams, SUM_STEPS * WIDTH) {
-        let mut sum: Lanes<u64> = [[0; WIDTH]; 4];
-        for step in steps(block, WIDTH) {
-            for k in 0..4 {
-                for i in 0..WIDTH {
-                    sum[k][i] += u64::from(step[k][i]);
-                }
+    let (streams, tail) = quarters(values, SUM_WIDTH);
+    for block in blocks(streams, SUM_STEPS * SUM_WIDTH) {
+        let mut sum = [0_u64; SUM_WIDTH];
+        for [a, b, c, d] in steps(block, SUM_WIDTH) {
+            for i in 0..SUM_WIDTH {
+                sum[i] += u64::from(a[i]) + u64::from(b[i]) + u64::from(c[i]) + u64::from(d[i]);
             }
         }
-        total += sum.iter().flatten().map(|&s| u128::from(s)).sum::<u128>();
+        total += sum.iter().map(|&s| u128::from(s)).sum::<u128>();
     }
     total + tail.iter().map(|&v| u128::from(v)).sum::<u128>()
-}
-
-/// The sum of all lanes.
-#[inline]
-fn lane_sum(lanes: &Lanes<u32>) -> u64 {
-    lanes.iter().flatten().map(|&c| u64::from(c)).sum()
 }
 
 #[cfg(test)]
