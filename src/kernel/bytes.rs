@@ -4,13 +4,13 @@
 //! scale's minimum: a value below the minimum wraps to a large offset, so the
 //! greatest offset alone tells whether every value lies on the scale.
 
-use super::{blocks, quarters, steps};
+use super::{STREAMS, blocks, column, split, steps};
 
-/// Byte lanes: one SSE2 register. Each lane takes one value from each of
-/// the four streams per step.
+/// Byte lanes: one SSE2 register. Each lane takes one value from each
+/// stream per step.
 const WIDTH: usize = 16;
-/// Steps per counting block: a `u8` lane counts at most four per step.
-const COUNT_STEPS: usize = 63;
+/// Steps per counting block: a `u8` lane counts at most eight per step.
+const COUNT_STEPS: usize = 255 / STREAMS;
 
 /// What [`scan_u8`] finds in a slice of bytes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,19 +74,19 @@ fn scan<const SIGNED: bool, const LOW: bool>(
     let ge = |d: u8| u8::from(if SIGNED { d as i8 > above } else { d >= high });
     let le = |d: u8| u8::from(if SIGNED { (d as i8) < below } else { d <= low });
     let mut scan = ByteScan::default();
-    let (streams, tail) = quarters(values, WIDTH);
+    let (streams, tail) = split(values, WIDTH);
     for block in blocks(streams, COUNT_STEPS * WIDTH) {
         let mut hi = [0_u8; WIDTH];
         let mut lo = [0_u8; WIDTH];
         let mut max = [0_u8; WIDTH];
-        for [a, b, c, d] in steps(block, WIDTH) {
+        for step in steps(block, WIDTH) {
             for i in 0..WIDTH {
-                let [a, b, c, d] = [a[i], b[i], c[i], d[i]].map(|v| v.wrapping_sub(base));
-                hi[i] += ge(a) + ge(b) + ge(c) + ge(d);
+                let d = column(&step, i).map(|v| v.wrapping_sub(base));
+                hi[i] += total(d.map(ge));
                 if LOW {
-                    lo[i] += le(a) + le(b) + le(c) + le(d);
+                    lo[i] += total(d.map(le));
                 }
-                max[i] = max[i].max(a.max(b).max(c.max(d)));
+                max[i] = max[i].max(greatest(d));
             }
         }
         scan.at_least += u64::from(lane_sum(&hi));
@@ -130,45 +130,43 @@ impl ByteSum {
 ///
 /// The sum is exact when every offset is at most `span` (that is, when the
 /// values lie in `base..=base + span`, which the caller checks with
-/// `max_offset`): a byte lane, gaining at most `4 × span` per step, then
-/// holds `255 / (4 × span)` steps without wrapping. Spans of 64 and more
-/// take `u16` lanes.
+/// `max_offset`). For spans up to 31 the eight streams' offsets at one lane
+/// add up to at most 248 in a byte, which then widens into a `u16` lane
+/// (at most 257 steps per block); wider spans add in `u16` from the start.
 #[inline]
 pub(crate) fn sum_u8(values: &[u8], base: u8, span: u8) -> ByteSum {
-    let mut out = ByteSum::default();
-    let (streams, tail) = quarters(values, WIDTH);
-    let max_step = 4 * u32::from(span.max(1));
-    if max_step <= 255 {
-        let block_steps = usize::try_from(255 / max_step).unwrap_or(1);
-        for block in blocks(streams, block_steps * WIDTH) {
-            let mut sum = [0_u8; WIDTH];
-            let mut max = [0_u8; WIDTH];
-            for [a, b, c, d] in steps(block, WIDTH) {
-                for i in 0..WIDTH {
-                    let [a, b, c, d] = [a[i], b[i], c[i], d[i]].map(|v| v.wrapping_sub(base));
-                    // Wraps only for an offset above `span`, which `max` reports.
-                    sum[i] = sum[i].wrapping_add(a.wrapping_add(b).wrapping_add(c.wrapping_add(d)));
-                    max[i] = max[i].max(a.max(b).max(c.max(d)));
-                }
-            }
-            out.sum += u64::from(lane_sum(&sum));
-            out.max_offset = out.max_offset.max(lane_max(&max));
-        }
+    if STREAMS * usize::from(span) <= 255 {
+        sum::<true>(values, base)
     } else {
-        // A u16 lane gains at most 4 × 255 per step: 64 steps per block.
-        for block in blocks(streams, 64 * WIDTH) {
-            let mut sum = [0_u16; WIDTH];
-            let mut max = [0_u8; WIDTH];
-            for [a, b, c, d] in steps(block, WIDTH) {
-                for i in 0..WIDTH {
-                    let [a, b, c, d] = [a[i], b[i], c[i], d[i]].map(|v| v.wrapping_sub(base));
-                    sum[i] += u16::from(a) + u16::from(b) + u16::from(c) + u16::from(d);
-                    max[i] = max[i].max(a.max(b).max(c.max(d)));
-                }
+        sum::<false>(values, base)
+    }
+}
+
+/// The summing pass, adding the streams' offsets in a byte (`NARROW`) or in
+/// `u16`.
+#[inline]
+fn sum<const NARROW: bool>(values: &[u8], base: u8) -> ByteSum {
+    let mut out = ByteSum::default();
+    let (streams, tail) = split(values, WIDTH);
+    // A u16 lane gains at most 255 per step (narrow), or 8 × 255.
+    let block_steps = if NARROW { 257 } else { 32 };
+    for block in blocks(streams, block_steps * WIDTH) {
+        let mut sum = [0_u16; WIDTH];
+        let mut max = [0_u8; WIDTH];
+        for step in steps(block, WIDTH) {
+            for i in 0..WIDTH {
+                let d = column(&step, i).map(|v| v.wrapping_sub(base));
+                sum[i] += if NARROW {
+                    // Wraps only for an offset above `span`, which `max` reports.
+                    u16::from(wrapping_total(d))
+                } else {
+                    d.iter().map(|&v| u16::from(v)).sum::<u16>()
+                };
+                max[i] = max[i].max(greatest(d));
             }
-            out.sum += sum.iter().map(|&s| u64::from(s)).sum::<u64>();
-            out.max_offset = out.max_offset.max(lane_max(&max));
         }
+        out.sum += sum.iter().map(|&s| u64::from(s)).sum::<u64>();
+        out.max_offset = out.max_offset.max(lane_max(&max));
     }
     for &v in tail {
         let d = v.wrapping_sub(base);
@@ -176,6 +174,24 @@ pub(crate) fn sum_u8(values: &[u8], base: u8, span: u8) -> ByteSum {
         out.max_offset = out.max_offset.max(d);
     }
     out
+}
+
+/// The sum of one value per stream, each at most 31.
+#[inline]
+fn total(v: [u8; STREAMS]) -> u8 {
+    ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]))
+}
+
+/// The sum of one value per stream, wrapping.
+#[inline]
+fn wrapping_total(v: [u8; STREAMS]) -> u8 {
+    v.iter().fold(0, |a, &b| a.wrapping_add(b))
+}
+
+/// The greatest of one value per stream.
+#[inline]
+fn greatest(v: [u8; STREAMS]) -> u8 {
+    (v[0].max(v[1]).max(v[2].max(v[3]))).max(v[4].max(v[5]).max(v[6].max(v[7])))
 }
 
 /// The sum of the lanes: at most 16 × 255, so a `u32`, which the compiler
@@ -205,16 +221,16 @@ mod tests {
         }
     }
 
-    /// Lengths around the step and block sizes of four streams.
+    /// Lengths around the step and block sizes of eight streams.
     const LENGTHS: [usize; 10] = [
         0,
         1,
         63,
         64,
         65,
-        63 * 64 - 1,
-        63 * 64,
-        63 * 64 + 1,
+        31 * 128 - 1,
+        31 * 128,
+        31 * 128 + 1,
         3 * 255 * 64 + 77,
         100_003,
     ];

@@ -1,16 +1,16 @@
 //! Kernels over `u32` words: waits and handle times in whole seconds.
 
-use super::{blocks, quarters, steps};
+use super::{STREAMS, blocks, column, split, steps};
 
 /// Word lanes of the counting pass: four SSE2 registers. Each lane takes
-/// one value from each of the four streams per step. (With one register,
-/// the loop vectoriser assembles registers word by word across steps.)
+/// one value from each stream per step. (With one register, the loop
+/// vectoriser assembles registers word by word across steps.)
 const COUNT_WIDTH: usize = 16;
 /// Word lanes of the summing pass: one SSE2 register.
 const SUM_WIDTH: usize = 4;
-/// Steps per counting block: a `u32` lane counts at most four per step.
+/// Steps per counting block: a `u32` lane counts at most eight per step.
 const COUNT_STEPS: usize = 1 << 20;
-/// Steps per summing block: a `u64` lane gains less than 2³⁴ per step.
+/// Steps per summing block: a `u64` lane gains less than 2³⁵ per step.
 const SUM_STEPS: usize = 1 << 24;
 
 /// What [`count_u32`] finds in a slice of words.
@@ -45,21 +45,16 @@ pub(crate) fn count_u32(values: &[u32], first: u32, second: Option<u32>) -> Word
 #[inline]
 fn count<const SECOND: bool>(values: &[u32], first: u32, second: u32) -> WordCounts {
     let mut out = WordCounts::default();
-    let (streams, tail) = quarters(values, COUNT_WIDTH);
+    let (streams, tail) = split(values, COUNT_WIDTH);
     for block in blocks(streams, COUNT_STEPS * COUNT_WIDTH) {
         let mut x = [0_u32; COUNT_WIDTH];
         let mut y = [0_u32; COUNT_WIDTH];
-        for [a, b, c, d] in steps(block, COUNT_WIDTH) {
+        for step in steps(block, COUNT_WIDTH) {
             for i in 0..COUNT_WIDTH {
-                let at_most = |t: u32| {
-                    u32::from(a[i] <= t)
-                        + u32::from(b[i] <= t)
-                        + u32::from(c[i] <= t)
-                        + u32::from(d[i] <= t)
-                };
-                x[i] += at_most(first);
+                let v = column(&step, i);
+                x[i] += at_most(v, first);
                 if SECOND {
-                    y[i] += at_most(second);
+                    y[i] += at_most(v, second);
                 }
             }
         }
@@ -77,16 +72,22 @@ fn count<const SECOND: bool>(values: &[u32], first: u32, second: u32) -> WordCou
     out
 }
 
+/// How many of one value per stream are at most `t`.
+#[inline]
+fn at_most(v: [u32; STREAMS], t: u32) -> u32 {
+    v.iter().map(|&v| u32::from(v <= t)).sum()
+}
+
 /// The exact sum of the values.
 #[inline]
 pub(crate) fn sum_u32(values: &[u32]) -> u128 {
     let mut total = 0_u128;
-    let (streams, tail) = quarters(values, SUM_WIDTH);
+    let (streams, tail) = split(values, SUM_WIDTH);
     for block in blocks(streams, SUM_STEPS * SUM_WIDTH) {
         let mut sum = [0_u64; SUM_WIDTH];
-        for [a, b, c, d] in steps(block, SUM_WIDTH) {
+        for step in steps(block, SUM_WIDTH) {
             for i in 0..SUM_WIDTH {
-                sum[i] += u64::from(a[i]) + u64::from(b[i]) + u64::from(c[i]) + u64::from(d[i]);
+                sum[i] += column(&step, i).iter().map(|&v| u64::from(v)).sum::<u64>();
             }
         }
         total += sum.iter().map(|&s| u128::from(s)).sum::<u128>();

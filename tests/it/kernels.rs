@@ -234,13 +234,13 @@ fn column_percentiles_at_the_edges_of_the_range() {
 mod parallel {
     use super::*;
 
-    /// Slices of up to 3 × 10⁶ values, so that they split into many chunks.
+    /// Slices of up to 1.5 × 10⁶ values, so that they split into chunks.
     fn big<T: Copy + core::fmt::Debug>(
         value: impl Strategy<Value = T> + Clone,
     ) -> impl Strategy<Value = Vec<T>> {
         (
             prop::collection::vec(value.clone(), 1..50),
-            0usize..3_000_000,
+            0usize..1_500_000,
             prop::collection::vec((any::<usize>(), value), 0..3),
         )
             .prop_map(|(pattern, len, patches)| build(&pattern, len, &patches))
