@@ -130,39 +130,47 @@ impl ByteSum {
 ///
 /// The sum is exact when every offset is at most `span` (that is, when the
 /// values lie in `base..=base + span`, which the caller checks with
-/// `max_offset`). For spans up to 31 the eight streams' offsets at one lane
-/// add up to at most 248 in a byte, which then widens into a `u16` lane
-/// (at most 257 steps per block); wider spans add in `u16` from the start.
+/// `max_offset`). For spans up to 31, byte lanes add the eight streams'
+/// offsets for `255 / (8 × span)` steps, then widen into `u16` lanes;
+/// wider spans add in `u16` lanes from the start.
 #[inline]
 pub(crate) fn sum_u8(values: &[u8], base: u8, span: u8) -> ByteSum {
-    if STREAMS * usize::from(span) <= 255 {
-        sum::<true>(values, base)
-    } else {
-        sum::<false>(values, base)
-    }
-}
-
-/// The summing pass, adding the streams' offsets in a byte (`NARROW`) or in
-/// `u16`.
-#[inline]
-fn sum<const NARROW: bool>(values: &[u8], base: u8) -> ByteSum {
+    let narrow_steps = 255 / (STREAMS * usize::from(span.max(1)));
     let mut out = ByteSum::default();
     let (streams, tail) = split(values, WIDTH);
-    // A u16 lane gains at most 255 per step (narrow), or 8 × 255.
-    let block_steps = if NARROW { 257 } else { 32 };
-    for block in blocks(streams, block_steps * WIDTH) {
+    // A u16 lane gains at most 255 per narrow run, or 8 × 255 per step.
+    let block_len = if narrow_steps > 0 {
+        257 * narrow_steps
+    } else {
+        32
+    } * WIDTH;
+    for block in blocks(streams, block_len) {
         let mut sum = [0_u16; WIDTH];
         let mut max = [0_u8; WIDTH];
-        for step in steps(block, WIDTH) {
-            for i in 0..WIDTH {
-                let d = column(&step, i).map(|v| v.wrapping_sub(base));
-                sum[i] += if NARROW {
+        if narrow_steps > 0 {
+            let mut narrow = [0_u8; WIDTH];
+            let mut run = 0;
+            for step in steps(block, WIDTH) {
+                for i in 0..WIDTH {
+                    let d = column(&step, i).map(|v| v.wrapping_sub(base));
                     // Wraps only for an offset above `span`, which `max` reports.
-                    u16::from(wrapping_total(d))
-                } else {
-                    d.iter().map(|&v| u16::from(v)).sum::<u16>()
-                };
-                max[i] = max[i].max(greatest(d));
+                    narrow[i] = narrow[i].wrapping_add(wrapping_total(d));
+                    max[i] = max[i].max(greatest(d));
+                }
+                run += 1;
+                if run == narrow_steps {
+                    widen(&mut sum, &mut narrow);
+                    run = 0;
+                }
+            }
+            widen(&mut sum, &mut narrow);
+        } else {
+            for step in steps(block, WIDTH) {
+                for i in 0..WIDTH {
+                    let d = column(&step, i).map(|v| v.wrapping_sub(base));
+                    sum[i] += wide_total(d);
+                    max[i] = max[i].max(greatest(d));
+                }
             }
         }
         out.sum += sum.iter().map(|&s| u64::from(s)).sum::<u64>();
@@ -176,6 +184,15 @@ fn sum<const NARROW: bool>(values: &[u8], base: u8) -> ByteSum {
     out
 }
 
+/// Adds byte lanes into `u16` lanes, and empties them.
+#[inline]
+fn widen(wide: &mut [u16; WIDTH], narrow: &mut [u8; WIDTH]) {
+    for i in 0..WIDTH {
+        wide[i] += u16::from(narrow[i]);
+    }
+    *narrow = [0; WIDTH];
+}
+
 /// The sum of one value per stream, each at most 31.
 #[inline]
 fn total(v: [u8; STREAMS]) -> u8 {
@@ -185,7 +202,18 @@ fn total(v: [u8; STREAMS]) -> u8 {
 /// The sum of one value per stream, wrapping.
 #[inline]
 fn wrapping_total(v: [u8; STREAMS]) -> u8 {
-    v.iter().fold(0, |a, &b| a.wrapping_add(b))
+    let add = u8::wrapping_add;
+    add(
+        add(add(v[0], v[1]), add(v[2], v[3])),
+        add(add(v[4], v[5]), add(v[6], v[7])),
+    )
+}
+
+/// The sum of one value per stream, in a `u16`.
+#[inline]
+fn wide_total(v: [u8; STREAMS]) -> u16 {
+    let w = v.map(u16::from);
+    ((w[0] + w[1]) + (w[2] + w[3])) + ((w[4] + w[5]) + (w[6] + w[7]))
 }
 
 /// The greatest of one value per stream.
