@@ -216,8 +216,8 @@
 //!   times in seconds rarely reach 65 536 (18 hours), so one counting pass
 //!   over the low 16 bits holds every value exactly: any number of
 //!   percentiles from one predictable read, with no copy and no sort. Larger
-//!   values take two more passes (top bits, then the low bits of the one
-//!   bucket per rank). [`time::WholeSeconds`] agrees exactly with
+//!   values take one or two more passes (top bits, then the low bits of the
+//!   one bucket per rank). [`time::WholeSeconds`] agrees exactly with
 //!   [`time::DurationSample`].
 //! - *Why is the short-abandon threshold in the observation, not the tally?*
 //!   Abandonment counts arrive already classified from most ACD reports

@@ -17,7 +17,7 @@ const NANOS: u64 = 1_000_000_000;
 /// The results are exactly those of a [`DurationSample`](crate::time::DurationSample)
 /// of the same durations — quantiles interpolated linearly between the
 /// closest ranks (NumPy's default) — without its 8 bytes per value and its
-/// O(n log n) sort: a column of 10⁷ waits is read once or twice, in place.
+/// O(n log n) sort: a column of 10⁷ waits is read once, in place.
 ///
 /// # Method
 ///
@@ -27,7 +27,9 @@ const NANOS: u64 = 1_000_000_000;
 /// counters are the values, and any number of percentiles, the minimum and
 /// the maximum are read off their cumulative sums. Larger values take two
 /// more passes: one over the top 16 significant bits to find the bin of each
-/// rank, one over only the values in those bins to resolve their low bits.
+/// rank, one over only the values in those bins to resolve their low bits
+/// (when a sample of the column already shows such values, the first pass
+/// is skipped: two passes in all).
 /// Time O(n), memory about 1.5 MiB whatever n; no allocation grows with n
 /// (up to 4 096 values, a sorted copy is cheaper, and is used instead).
 ///
