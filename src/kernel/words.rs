@@ -2,10 +2,11 @@
 
 use super::{STREAMS, blocks, column, split, steps};
 
-/// Word lanes of the counting pass: four SSE2 registers. Each lane takes
+/// Word lanes of the counting pass: two SSE2 registers. Each lane takes
 /// one value from each stream per step. (With one register, the loop
-/// vectoriser assembles registers word by word across steps.)
-const COUNT_WIDTH: usize = 16;
+/// vectoriser assembles registers word by word across steps; with four, the
+/// lane loop is not unrolled and its counters live on the stack.)
+const COUNT_WIDTH: usize = 8;
 /// Word lanes of the summing pass: one SSE2 register.
 const SUM_WIDTH: usize = 4;
 /// Steps per counting block: a `u32` lane counts at most eight per step.
