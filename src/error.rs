@@ -102,6 +102,21 @@ pub enum Error {
         /// The agents, no more than the traffic.
         agents: u64,
     },
+    /// Columns of one batch whose lengths differ: row `i` of each must
+    /// describe the same observation.
+    #[error(
+        "{first} ({first_len} values) and {second} ({second_len} values) must have the same length"
+    )]
+    LengthMismatch {
+        /// The first column, e.g. `"talk times"`.
+        first: &'static str,
+        /// Its length.
+        first_len: u64,
+        /// The column whose length differs, e.g. `"hold times"`.
+        second: &'static str,
+        /// Its length.
+        second_len: u64,
+    },
     /// A count or a sum that does not fit its integer or decimal type.
     #[error("{quantity} overflows {limit}")]
     Overflow {
@@ -128,7 +143,7 @@ impl Error {
         match self {
             Error::Empty { .. } => ErrorKind::Empty,
             Error::OutOfRange { .. } | Error::Malformed { .. } => ErrorKind::OutOfRange,
-            Error::Inconsistent { .. } => ErrorKind::Inconsistent,
+            Error::Inconsistent { .. } | Error::LengthMismatch { .. } => ErrorKind::Inconsistent,
             Error::InvalidParameter { .. }
             | Error::MissingParameter { .. }
             | Error::Mismatch { .. } => ErrorKind::InvalidParameter,
@@ -195,6 +210,22 @@ impl Error {
             part_value,
             whole,
             whole_value,
+        }
+    }
+
+    #[cold]
+    pub(crate) const fn length_mismatch(
+        first: &'static str,
+        first_len: usize,
+        second: &'static str,
+        second_len: usize,
+    ) -> Error {
+        Error::LengthMismatch {
+            first,
+            // A slice length always fits u64.
+            first_len: first_len as u64,
+            second,
+            second_len: second_len as u64,
         }
     }
 

@@ -28,8 +28,10 @@
 //!    `Duration`s (never a NaN or a negative second), [`Money`] is an exact,
 //!    non-negative decimal. After that a value is known good.
 //! 2. **Tallies** accumulate integer counts and exact sums: one observation at
-//!    a time (`record`), from a slice (`from_scores`, the vectorised fast
-//!    path), or from aggregates (`from_counts`, which checks consistency).
+//!    a time (`record`), from a slice (`from_scores`, and `from_whole_secs`
+//!    for columns of waits and handle times in whole seconds: the vectorised
+//!    fast paths), or from aggregates (`from_counts`, which checks
+//!    consistency).
 //! 3. **KPIs** are read from a tally by a getter that returns the value *with
 //!    what it was computed from* ([`Rate`], [`Nps`], [`Ces`], [`Aht`]), or an
 //!    [`Error`] — never a NaN, never a fake 0 for an empty survey.
@@ -53,7 +55,7 @@
 //!
 //! | KPI | formula | range | variants | type → getter | source |
 //! | --- | --- | --- | --- | --- | --- |
-//! | Duration statistics | count, mean, min, max; quantile q = linear interpolation at rank q·(n − 1) | [min, max] | exact ([`time::DurationSample`]) or within a relative error α in bounded memory ([`time::DurationSketch`]) | [`summary`](time::DurationSample::summary), [`quantile`](time::DurationSample::quantile) | Hyndman & Fan 1996 (type 7, NumPy's default); DDSketch, *PVLDB* 2019 |
+//! | Duration statistics | count, mean, min, max; quantile q = linear interpolation at rank q·(n − 1) | [min, max] | exact ([`time::DurationSample`], or [`time::WholeSeconds`] straight from a `&[u32]` column by histogram selection) or within a relative error α in bounded memory ([`time::DurationSketch`]) | [`summary`](time::DurationSample::summary), [`quantile`](time::DurationSample::quantile) | Hyndman & Fan 1996 (type 7, NumPy's default); DDSketch, *PVLDB* 2019 |
 //! | ASA, average wait, time to abandon | Σ waits / contacts, always weighted | ≥ 0 s | answered only (ASA), all contacts, abandoned only | [`WaitTally`] → [`asa`](WaitTally::asa) | ICMI |
 //! | Service level | contacts answered within T / contacts, by treatment of abandons | 0…100 % | six named treatments ([`AbandonTreatment`]); "answered within a deadline" is [`Ignore`](AbandonTreatment::Ignore) | [`ServiceLevelTally`] → [`service_level`](ServiceLevelTally::service_level) | ICMI's worked example |
 //! | FCR from histories | requests with one contact / requests | 0…100 % | re-contact window, one-touch (≤ 1 agent reply, never reopened) | [`contact::fcr_history`] → [`FcrTally`] | SQM Group; helpdesk one-touch |
@@ -114,6 +116,13 @@
 //! # Ok::<(), cxkpi::Error>(())
 //! ```
 //!
+//! With the `rayon` feature the batch paths do this themselves:
+//! `NpsTally::par_from_scores`, `CsatTally::par_from_scores`,
+//! `CesTally::par_from_scores`, `ServiceLevelTally::par_from_whole_secs` and
+//! `AhtTally::par_from_whole_secs` split their slices across the threads of
+//! rayon's current pool and merge the chunks' counts, with the same result
+//! (or the same error, with the same index) as the sequential path.
+//!
 //! Tallies with parameters ([`CsatTally`] with its [`CsatRule`], [`CesTally`]
 //! with its [`Scale`]) refuse to merge with a different parameter, and have
 //! no `Sum` (there is no natural zero); tallies without parameters have
@@ -172,6 +181,7 @@
 //! | `std` | yes | `std::error::Error` for [`Error`] through `core::error::Error`, and `std` in the dependencies. Without it the crate is `#![no_std]` + `alloc` and builds for `wasm32-unknown-unknown`. |
 //! | `serde` | no | `Serialize` for inputs, tallies and results; `Deserialize` for inputs and tallies, through the checked constructors: a JSON rating of 11 is an error, never a value. Money serializes as a decimal string. |
 //! | `chrono` | no | Times from timestamps in any `chrono::TimeZone`: [`time::elapsed`], calendar periods ([`time::Period`]), the backlog at an instant, and business time over a weekly schedule with holidays (`time::BusinessCalendar`). |
+//! | `rayon` | no | The batch paths split across rayon's current pool (`par_from_scores`, `par_from_whole_secs`); implies `std`. |
 //!
 //! # Design notes
 //!
@@ -193,6 +203,22 @@
 //!   value; [`time::DurationSample`] keeps them as 8-byte nanoseconds. For
 //!   streams too long for that, [`time::DurationSketch`] trades a stated
 //!   relative error for bounded memory, and still merges exactly.
+//! - *How fast are the batch paths, and why?* They read memory once, so the
+//!   limit is the machine's read bandwidth. Each kernel reads eight parts of
+//!   its slice side by side (one core reads several streams faster than
+//!   one), counts into byte lanes with branch-free signed compares, and
+//!   validates with one running maximum, all in safe Rust that the compiler
+//!   vectorises for the baseline target; a bad value is found in the same
+//!   pass and only then searched for its index. `benches/kernels.rs` and
+//!   `benches/compare.py` measure them against the read bandwidth, polars
+//!   and numpy.
+//! - *Why a histogram for exact percentiles of a column?* Waits and handle
+//!   times in seconds rarely reach 65 536 (18 hours), so one counting pass
+//!   over the low 16 bits holds every value exactly: any number of
+//!   percentiles from one predictable read, with no copy and no sort. Larger
+//!   values take one or two more passes (top bits, then the low bits of the
+//!   one bucket per rank). [`time::WholeSeconds`] agrees exactly with
+//!   [`time::DurationSample`].
 //! - *Why is the short-abandon threshold in the observation, not the tally?*
 //!   Abandonment counts arrive already classified from most ACD reports
 //!   (`offered`, `abandoned`, `short_abandoned`); [`Outcome::abandoned_after`]
@@ -210,6 +236,7 @@ struct ReadmeDoctests;
 
 mod duration;
 mod error;
+mod interop;
 mod kernel;
 mod rate;
 mod tally;

@@ -1,9 +1,14 @@
-//! Abandonment, FCR and AHT: constructors, batch paths and merges on arbitrary bytes.
+//! Abandonment, FCR, AHT, service level and percentiles: constructors, batch
+//! and column paths and merges on arbitrary bytes.
 #![no_main]
 
 use core::time::Duration;
 
-use cxkpi::{AbandonmentTally, AhtTally, FcrTally, HandleTime, Merge, ShortAbandons, try_seconds};
+use cxkpi::time::{DurationSample, Quantile, WholeSeconds};
+use cxkpi::{
+    AbandonmentTally, AhtTally, FcrTally, HandleTime, Merge, ServiceLevelTally, ShortAbandons,
+    Waited, try_seconds,
+};
 use libfuzzer_sys::fuzz_target;
 
 fn u64s(data: &[u8]) -> Vec<u64> {
@@ -75,5 +80,40 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(tally) = AhtTally::from_totals(secs(*talk), secs(*hold), secs(*wrap), *handled) {
             let _ = (tally.clone() + tally).aht();
         }
+    }
+
+    // Columns of whole seconds: the service level, AHT and exact percentiles
+    // equal their per-observation twins.
+    let secs: Vec<u32> = data
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+        .collect();
+    let as_duration = |s: u32| Duration::from_secs(u64::from(s));
+    if let [threshold, short, rest @ ..] = secs.as_slice() {
+        let (answered, abandoned) = rest.split_at(rest.len() / 2);
+        let short = ShortAbandons::Below(Duration::from_millis(u64::from(*short)));
+        let threshold = Duration::from_millis(u64::from(*threshold));
+        let batch = ServiceLevelTally::from_whole_secs(threshold, short, answered, abandoned);
+        let mut recorded = ServiceLevelTally::new(threshold, short);
+        recorded.extend(answered.iter().map(|&s| Waited::Answered(as_duration(s))));
+        recorded.extend(abandoned.iter().map(|&s| Waited::Abandoned(as_duration(s))));
+        assert_eq!(batch, recorded);
+    }
+    let third = secs.len() / 3;
+    let (talk, rest) = secs.split_at(third);
+    let (hold, wrap) = rest.split_at(third);
+    match AhtTally::from_whole_secs(talk, hold, wrap) {
+        Ok(tally) => assert_eq!(tally.len(), talk.len() as u64),
+        Err(_) => assert_ne!(wrap.len(), talk.len()),
+    }
+    if let Ok(column) = WholeSeconds::new(&secs) {
+        let sample = DurationSample::from_durations(
+            &secs.iter().map(|&s| as_duration(s)).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        for q in [Quantile::MIN, Quantile::MEDIAN, Quantile::P99, Quantile::MAX] {
+            assert_eq!(column.quantile(q), sample.quantile(q).unwrap());
+        }
+        assert_eq!(column.summary(), sample.summary().unwrap());
     }
 });

@@ -5,6 +5,7 @@ use core::time::Duration;
 
 use crate::Error;
 use crate::duration::{mean_nanos_as_secs, seconds};
+use crate::kernel::sum_u32;
 use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
 
 /// The handle time of one contact: talk, hold and after-contact work (wrap-up).
@@ -189,6 +190,72 @@ impl AhtTally {
         tally.extend(contacts);
         tally.fault.check()?;
         Ok(tally)
+    }
+
+    /// The tally of contacts given as three columns of whole seconds: row
+    /// `i` of `talk`, `hold` and `wrap` is one contact.
+    ///
+    /// One vectorised pass over each column sums it exactly; the result
+    /// equals [`record`](Self::record)ing each row as a [`HandleTime`] of
+    /// `Duration::from_secs` components. Whole seconds in a `u32` cannot be
+    /// negative or NaN, so no value is refused.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::LengthMismatch`] when the columns differ in length.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::AhtTally;
+    ///
+    /// let aht = AhtTally::from_whole_secs(&[240, 120], &[30, 0], &[60, 45])?.aht()?;
+    /// assert_eq!(aht.secs(), 247.5);
+    /// assert_eq!((aht.talk_secs(), aht.hold_secs(), aht.wrap_secs()), (180.0, 15.0, 52.5));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    ///
+    /// # Example: columns of different lengths
+    ///
+    /// ```
+    /// let err = cxkpi::AhtTally::from_whole_secs(&[240, 120], &[30], &[60, 45]).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "talk times (2 values) and hold times (1 values) must have the same length"
+    /// );
+    /// ```
+    pub fn from_whole_secs(talk: &[u32], hold: &[u32], wrap: &[u32]) -> Result<AhtTally, Error> {
+        AhtTally::from_whole_secs_with(talk, hold, wrap, sum_u32)
+    }
+
+    /// [`from_whole_secs`](Self::from_whole_secs) with the summing kernel
+    /// given: sequential or split across threads.
+    pub(crate) fn from_whole_secs_with(
+        talk: &[u32],
+        hold: &[u32],
+        wrap: &[u32],
+        sum: impl Fn(&[u32]) -> u128,
+    ) -> Result<AhtTally, Error> {
+        for (name, column) in [("hold times", hold), ("wrap times", wrap)] {
+            if column.len() != talk.len() {
+                return Err(Error::length_mismatch(
+                    "talk times",
+                    talk.len(),
+                    name,
+                    column.len(),
+                ));
+            }
+        }
+        // At most 2⁶⁴ rows of 2³² s: 2⁹⁶ s, 2¹²⁶ ns; the three totals add
+        // up to less than 2¹²⁸ ns.
+        let ns = |column: &[u32]| sum(column) * 1_000_000_000;
+        Ok(AhtTally {
+            handled: talk.len() as u64,
+            talk_ns: ns(talk),
+            hold_ns: ns(hold),
+            wrap_ns: ns(wrap),
+            fault: Fault::default(),
+        })
     }
 
     /// The tally of known totals over `handled` contacts.

@@ -5,6 +5,7 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::duration::seconds;
+use crate::kernel::{WordCounts, count_u32};
 use crate::tally::{Fault, add_u64, tally, tally_serde};
 use crate::{Domain, Error, Rate, ShortAbandons, Waited};
 
@@ -465,6 +466,75 @@ impl ServiceLevelTally {
             tally.try_record(Waited::Abandoned(wait))?;
         }
         Ok(tally)
+    }
+
+    /// The tally of answered and abandoned waits in whole seconds, in one
+    /// vectorised pass over each column.
+    ///
+    /// A wait of `w` seconds is `Duration::from_secs(w)`: within the
+    /// threshold when `w` is at most the threshold, short when it is strictly
+    /// below the short-abandon threshold, exactly as [`record`](Self::record)
+    /// counts it. Whole seconds in a `u32` cannot be negative or NaN, so no
+    /// wait is refused, and no count can overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::{AbandonTreatment, ServiceLevelTally, ShortAbandons};
+    ///
+    /// let tally = ServiceLevelTally::from_whole_secs(
+    ///     Duration::from_secs(20),
+    ///     ShortAbandons::Below(Duration::from_secs(5)),
+    ///     &[5, 12, 20, 21, 45, 3],
+    ///     &[2, 19, 60],
+    /// );
+    /// assert_eq!(tally.service_level(AbandonTreatment::ExcludeShort)?.percent(), 50.0);
+    /// assert_eq!(tally.counts()?.short_abandoned(), Some(1));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_whole_secs(
+        threshold: Duration,
+        short: ShortAbandons,
+        answered: &[u32],
+        abandoned: &[u32],
+    ) -> ServiceLevelTally {
+        ServiceLevelTally::from_whole_secs_with(threshold, short, answered, abandoned, count_u32)
+    }
+
+    /// [`from_whole_secs`](Self::from_whole_secs) with the counting kernel
+    /// given: sequential or split across threads.
+    pub(crate) fn from_whole_secs_with(
+        threshold: Duration,
+        short: ShortAbandons,
+        answered: &[u32],
+        abandoned: &[u32],
+        count: impl Fn(&[u32], u32, Option<u32>) -> WordCounts,
+    ) -> ServiceLevelTally {
+        // `w` whole seconds are within `threshold` when `w <= ⌊threshold⌋`,
+        // and below the short-abandon threshold `s` when `w <= ⌈s⌉ − 1`.
+        let within = u32::try_from(threshold.as_secs()).unwrap_or(u32::MAX);
+        let short_at_most = match short {
+            ShortAbandons::None => None,
+            ShortAbandons::Below(s) => {
+                let ceil = s.as_secs().saturating_add(u64::from(s.subsec_nanos() > 0));
+                ceil.checked_sub(1)
+                    .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
+            }
+        };
+        let answered_counts = count(answered, within, None);
+        let abandoned_counts = count(abandoned, within, short_at_most);
+        ServiceLevelTally {
+            threshold,
+            short,
+            // Slice lengths fit u64, and so does their sum.
+            answered: answered.len() as u64,
+            answered_within: answered_counts.first,
+            abandoned: abandoned.len() as u64,
+            abandoned_within: abandoned_counts.first,
+            short_abandoned: abandoned_counts.second,
+            fault: Fault::default(),
+        }
     }
 
     /// The threshold.

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::kernel::{first_outside, sum_u8};
+use crate::kernel::{ByteSum, first_outside, sum_u8};
 use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
 use crate::{Error, Scale, Score};
 
@@ -141,15 +141,27 @@ impl CesTally {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_scores(scale: Scale, scores: &[u8]) -> Result<CesTally, Error> {
-        let out = sum_u8(scores);
-        if !scores.is_empty() && (out.min < scale.min() || out.max > scale.max()) {
+        CesTally::from_scores_with(scale, scores, sum_u8)
+    }
+
+    /// [`from_scores`](Self::from_scores) with the summing kernel given:
+    /// sequential or split across threads.
+    pub(crate) fn from_scores_with(
+        scale: Scale,
+        scores: &[u8],
+        sum: impl Fn(&[u8], u8, u8) -> ByteSum,
+    ) -> Result<CesTally, Error> {
+        let span = scale.max() - scale.min();
+        // Offsets from the scale's minimum: a valid score's is at most the span.
+        let out = sum(scores, scale.min(), span);
+        if out.max_offset > span {
             let index = first_outside(scores, scale.min(), scale.max()).unwrap_or_default();
             return Err(Error::out_of_range("CES score", scores[index], scale.domain()).at(index));
         }
         Ok(CesTally {
             scale,
             responses: scores.len() as u64,
-            sum: u128::from(out.sum),
+            sum: u128::from(out.sum) + u128::from(scale.min()) * scores.len() as u128,
             fault: Fault::default(),
         })
     }

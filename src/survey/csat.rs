@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::kernel::{first_outside, scan_u8};
+use crate::kernel::{ByteScan, first_outside, scan_u8};
 use crate::tally::{Fault, add_u64, tally, tally_serde};
 use crate::{Error, Rate, Scale, Score};
 
@@ -324,17 +324,27 @@ impl CsatTally {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_scores(rule: CsatRule, scores: &[u8]) -> Result<CsatTally, Error> {
-        // `low` is unused here: 0 counts the zeros, harmlessly.
-        let scan = scan_u8(scores, rule.satisfied_from, 0);
+        CsatTally::from_scores_with(rule, scores, scan_u8)
+    }
+
+    /// [`from_scores`](Self::from_scores) with the counting kernel given:
+    /// sequential or split across threads.
+    pub(crate) fn from_scores_with(
+        rule: CsatRule,
+        scores: &[u8],
+        scan: impl Fn(&[u8], u8, u8, Option<u8>) -> ByteScan,
+    ) -> Result<CsatTally, Error> {
         let scale = rule.scale;
-        if !scores.is_empty() && (scan.min < scale.min() || scan.max > scale.max()) {
+        // Offsets from the scale's minimum: a valid score's is at most the span.
+        let scan = scan(scores, scale.min(), rule.satisfied_from - scale.min(), None);
+        if scan.max_offset > scale.max() - scale.min() {
             let index = first_outside(scores, scale.min(), scale.max()).unwrap_or_default();
             return Err(Error::out_of_range("CSAT score", scores[index], scale.domain()).at(index));
         }
         Ok(CsatTally {
             rule,
             responses: scores.len() as u64,
-            satisfied: scan.at_least_high,
+            satisfied: scan.at_least,
             fault: Fault::default(),
         })
     }

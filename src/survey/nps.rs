@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::kernel::{first_outside, scan_u8};
+use crate::kernel::{ByteScan, first_outside, scan_u8};
 use crate::rate::{percent_difference, percent_of};
 use crate::tally::{Fault, tally, tally_serde};
 use crate::{Domain, Error};
@@ -283,15 +283,24 @@ impl NpsTally {
     /// assert_eq!(err.to_string(), "NPS rating 11 at index 2 is out of range: it must be between 0 and 10");
     /// ```
     pub fn from_scores(scores: &[u8]) -> Result<NpsTally, Error> {
-        let scan = scan_u8(scores, 9, 6);
-        if scan.max > NpsRating::MAX.0 {
+        NpsTally::from_scores_with(scores, scan_u8)
+    }
+
+    /// [`from_scores`](Self::from_scores) with the counting kernel given:
+    /// sequential or split across threads.
+    pub(crate) fn from_scores_with(
+        scores: &[u8],
+        scan: impl Fn(&[u8], u8, u8, Option<u8>) -> ByteScan,
+    ) -> Result<NpsTally, Error> {
+        let scan = scan(scores, 0, 9, Some(6));
+        if scan.max_offset > NpsRating::MAX.0 {
             return Err(bad_score(scores));
         }
         Ok(NpsTally {
             // A slice never holds more than isize::MAX elements.
             responses: scores.len() as u64,
-            promoters: scan.at_least_high,
-            detractors: scan.at_most_low,
+            promoters: scan.at_least,
+            detractors: scan.at_most,
             fault: Fault::default(),
         })
     }

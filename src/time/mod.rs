@@ -3,6 +3,9 @@
 //! - [`DurationSample`] keeps every duration for exact percentiles;
 //!   [`DurationSketch`] keeps a bounded number of logarithmic buckets and
 //!   answers within a stated relative error. Both merge.
+//! - [`WholeSeconds`] gives the same exact statistics straight from a
+//!   column of whole seconds (`&[u32]`), by histogram selection: no copy,
+//!   no sort, one pass for values below 18 hours.
 //! - [`Quantile`] names the percentile to compute; [`MeanDuration`] is a
 //!   weighted mean that keeps its total and count.
 //! - With the `chrono` feature: [`Period`] keys for volumes per hour, day,
@@ -20,6 +23,7 @@ mod mean;
 mod period;
 mod quantile;
 mod sample;
+mod seconds;
 mod sketch;
 
 #[cfg(feature = "chrono")]
@@ -31,4 +35,5 @@ pub use mean::MeanDuration;
 pub use period::{Period, PeriodKey};
 pub use quantile::Quantile;
 pub use sample::{DurationSample, DurationSummary, SortedDurations};
+pub use seconds::WholeSeconds;
 pub use sketch::{DurationSketch, RelativeAccuracy};

@@ -330,7 +330,7 @@ fn nanos(duration: Duration) -> Result<u64, Error> {
 }
 
 /// `low + frac × (high − low)` nanoseconds, `0 <= frac < 1`, `low <= high`.
-fn interpolate(low: u64, high: u64, frac: f64) -> f64 {
+pub(crate) fn interpolate(low: u64, high: u64, frac: f64) -> f64 {
     if frac == 0.0 {
         low as f64
     } else {

@@ -5,6 +5,7 @@ mod adversarial;
 mod business_time;
 mod conformance;
 mod datasets;
+mod kernels;
 mod laws;
 mod operations;
 #[cfg(feature = "serde")]

@@ -1,0 +1,4 @@
+//! Optional integrations, one file each.
+
+#[cfg(feature = "rayon")]
+mod rayon;
