@@ -394,7 +394,8 @@ fn erfc_scaled(z: f64) -> f64 {
         sum += term;
         k += 1.0;
     }
-    sum / (z * core::f64::consts::PI.sqrt())
+    // 1/√π = (2/√π) / 2, from a constant: `f64::sqrt` is not in `core`.
+    sum * (0.5 * core::f64::consts::FRAC_2_SQRT_PI) / z
 }
 
 /// `I_x(a, b)` for a, b ≥ 15 and λ = a − (a + b)·x ≥ 0 small: Temme's uniform
