@@ -650,6 +650,22 @@ mod tests {
     }
 
     #[test]
+    fn erfc_scaled_matches_scipy_on_both_sides_of_its_switch() {
+        // scipy.special.erfcx(z)
+        for (z, expected) in [
+            (0.5, 0.615_690_344_192_925_8),
+            (3.0, 0.179_001_151_181_389_98),
+            (9.99, 0.056_196_640_706_858_82),
+            (10.0, 0.056_140_992_743_822_59),
+            (12.0, 0.046_854_221_014_893_76),
+            (30.0, 0.018_795_888_861_416_754),
+            (1e3, 0.000_564_189_301_453_387_6),
+        ] {
+            close(erfc_scaled(z), expected, 1e-13);
+        }
+    }
+
+    #[test]
     fn stirling_pieces_are_exact_enough() {
         // δ(8) = ln Γ(8) − (7.5·ln 8 − 8 + ½·ln 2π)
         let direct = libm::lgamma(8.0)
