@@ -134,3 +134,62 @@ test("statistics and staffing", () => {
   assert.ok(erlangA.serviceLevelPct > 0 && erlangA.probAbandon > 0);
   assert.equal(typeof cx.version(), "string");
 });
+
+test("columns of whole seconds: exact statistics and tallies without a sort", () => {
+  // Past 4 096 values a column is read by histogram selection; one in a
+  // hundred of these waits is past 18 hours, where it takes its wide path.
+  const waits = Uint32Array.from({ length: 10000 }, (_, i) => ((i * 7919) % 600) + (i % 100 === 7 ? 70000 : 0));
+  const floats = Float64Array.from(waits);
+  assert.deepEqual(cx.wholeSecsStats(waits), cx.durationStats(floats));
+  const qs = [0, 0.25, 0.5, 0.9, 0.99, 1];
+  assert.deepEqual(Array.from(cx.wholeSecsQuantiles(waits, qs)), Array.from(cx.durationQuantiles(floats, qs)));
+  assert.deepEqual(cx.wholeSecsStats([30, 10, 20, 40]), { count: 4, meanS: 25, medianS: 25, p90S: 37, minS: 10, maxS: 40 });
+  throwsKind(() => cx.wholeSecsStats(new Uint32Array()), "empty");
+  throwsKind(() => cx.wholeSecsStats([10, -1]), "out_of_range", /-1 at index 1/);
+  throwsKind(() => cx.wholeSecsStats([10, 2 ** 32]), "out_of_range", /at index 1 is out of range: it must be between 0 and 4294967295/);
+  throwsKind(() => cx.wholeSecsQuantiles([10], [1.5]), "invalid_parameter");
+  assert.throws(() => cx.wholeSecsStats("10, 20"), TypeError);
+
+  const answered = [5, 12, 20, 21, 45, 3];
+  const abandoned = [2, 19, 60];
+  const sl = cx.ServiceLevelTally.fromWholeSecs(20, new Uint32Array(answered), new Uint32Array(abandoned), 5);
+  assert.deepEqual(sl.serviceLevel("exclude_short"), { percent: 50, part: 4, whole: 8 });
+  assert.deepEqual(sl.counts(), cx.ServiceLevelTally.fromWaits(20, answered, abandoned, 5).counts());
+  sl.merge(cx.ServiceLevelTally.fromWholeSecs(20, [], [1], 5)); // plain arrays work too
+  assert.equal(sl.counts().shortAbandoned, 2);
+
+  const aht = cx.AhtTally.fromWholeSecs(new Uint32Array([240, 120]), [30, 0], new Uint32Array([60, 45]));
+  assert.deepEqual(aht.aht(), { ahtS: 247.5, talkS: 180, holdS: 15, wrapS: 52.5, handled: 2 });
+  throwsKind(
+    () => cx.AhtTally.fromWholeSecs([240, 120], [30], [60, 45]),
+    "inconsistent",
+    /^talk times \(2 values\) and hold times \(1 values\) must have the same length$/,
+  );
+});
+
+test("a staffing plan: agents per interval and the day's totals", () => {
+  const goals = { serviceLevelPct: 80, answerWithinS: 20 };
+  const calls = [0, 40, 100, 60];
+  const plan = cx.staffingPlan(calls, 1800, 180, goals);
+  assert.equal(plan.intervals.length, 4);
+  assert.equal(plan.intervals[0].agents, 0, "no calls, no agents");
+  for (const [i, n] of calls.entries()) {
+    if (n === 0) continue;
+    const alone = cx.agentsRequired({ calls: n, intervalS: 1800, ahtS: 180 }, goals);
+    assert.deepEqual(plan.intervals[i], { calls: n, trafficErlangs: n / 10, ...alone });
+  }
+  const agents = plan.intervals.map((i) => i.agents);
+  assert.equal(plan.peakAgents, Math.max(...agents));
+  assert.equal(plan.peakAgents, 14);
+  assert.equal(plan.agentHours, agents.reduce((a, b) => a + b) / 2);
+  assert.equal(plan.calls, 200);
+  assert.ok(plan.serviceLevelPct >= 80 && plan.abandonmentPct === 0 && plan.asaS > 0);
+
+  const patient = cx.staffingPlan(new Float64Array([40, 100]), 1800, 180, goals, 120);
+  assert.ok(patient.abandonmentPct > 0 && patient.peakAgents <= 14);
+  assert.equal("serviceLevelPct" in cx.staffingPlan([10], 1800, 180, { maxAsaS: 30 }), false);
+  throwsKind(() => cx.staffingPlan([0, 0], 1800, 180, goals), "empty");
+  throwsKind(() => cx.staffingPlan([10, NaN], 1800, 180, goals), "out_of_range", /^calls NaN at index 1/);
+  throwsKind(() => cx.staffingPlan([10], 0, 180, goals), "invalid_parameter");
+  assert.throws(() => cx.staffingPlan([10], 1800, 180, { serviceLevel: 80 }), TypeError);
+});
