@@ -5,7 +5,7 @@ use cxkpi::{Domain, HandleTime, Merge, Resolution, ShortAbandons, try_seconds};
 use js_sys::Uint32Array;
 use wasm_bindgen::prelude::*;
 
-use crate::js::{Obj, Result, at, count, each, numbers, whole, whole_secs};
+use crate::js::{Obj, Result, at, count, each, numbers, whole};
 use crate::survey::rate_object;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -281,29 +281,6 @@ impl AhtTally {
             totals.hold,
             totals.wrap,
             count("handled", handled)?,
-        )?))
-    }
-
-    /// The tally of contacts given as three columns of whole seconds
-    /// (`Uint32Array`s, such as a log's): element `i` of `talkS`, `holdS`
-    /// and `wrapS` is one contact. Each column is summed exactly in one pass.
-    ///
-    /// # Errors
-    ///
-    /// `inconsistent` when the columns differ in length; `out_of_range` for
-    /// a number of a plain array that is not a whole number from 0 to
-    /// 2³² − 1.
-    #[wasm_bindgen(js_name = fromWholeSecs)]
-    pub fn from_whole_secs(
-        #[wasm_bindgen(js_name = talkS, unchecked_param_type = "WholeSeconds")] talk_s: JsValue,
-        #[wasm_bindgen(js_name = holdS, unchecked_param_type = "WholeSeconds")] hold_s: JsValue,
-        #[wasm_bindgen(js_name = wrapS, unchecked_param_type = "WholeSeconds")] wrap_s: JsValue,
-    ) -> Result<AhtTally> {
-        let talk = whole_secs(&talk_s, "talkS", "talk time (s)")?;
-        let hold = whole_secs(&hold_s, "holdS", "hold time (s)")?;
-        let wrap = whole_secs(&wrap_s, "wrapS", "wrap time (s)")?;
-        Ok(AhtTally(cxkpi::AhtTally::from_whole_secs(
-            &talk, &hold, &wrap,
         )?))
     }
 

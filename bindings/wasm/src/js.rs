@@ -2,7 +2,7 @@
 //! counts and integers, options objects, plain result objects, and errors.
 
 use cxkpi::{Domain, Error, Value};
-use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
+use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Why a call failed, before it becomes a thrown JavaScript error.
@@ -198,31 +198,6 @@ pub(crate) fn each<N>(
         .enumerate()
         .map(|(i, &n)| one(n).map_err(|e| at(e, i)))
         .collect()
-}
-
-/// A column of whole seconds: a `Uint32Array` as is, or an array of
-/// numbers, each a whole number from 0 to 2³² − 1 (a typed array would wrap
-/// −1 to 4 294 967 295, silently); `name` is the parameter, `input` the
-/// value's name in an error, which names its index.
-pub(crate) fn whole_secs(value: &JsValue, name: &str, input: &'static str) -> Result<Vec<u32>> {
-    if let Some(typed) = value.dyn_ref::<Uint32Array>() {
-        return Ok(typed.to_vec());
-    }
-    let allowed = Domain::Between {
-        min: 0,
-        max: u32::MAX.into(),
-    };
-    let one = |v: f64| {
-        whole(input, v, allowed, |n| {
-            u32::try_from(n).map_err(|_| Error::OutOfRange {
-                input,
-                value: Value::Float(v),
-                index: None,
-                allowed,
-            })
-        })
-    };
-    Ok(each(&numbers(value, name)?, &one)?)
 }
 
 /// The fields of an options object (`{calls, intervalS, ahtS}`), read one

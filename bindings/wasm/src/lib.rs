@@ -9,9 +9,8 @@
 //!   computed per day, per queue or per worker add up exactly;
 //! - **typed arrays in**: scores as a `Uint8Array` (or an array of numbers,
 //!   each checked: a plain array of 256 never wraps to 0), seconds as a
-//!   `Float64Array` or an array of numbers, contact counts and columns of
-//!   whole seconds as a `Uint32Array` (or an array of numbers, each
-//!   checked);
+//!   `Float64Array` or an array of numbers, contact counts as a
+//!   `Uint32Array`;
 //! - **plain objects out**: `{nps, promotersPct, …, responses}`, `{percent,
 //!   part, whole}`, with TypeScript interfaces in the generated `.d.ts`;
 //!   counts are numbers, exact up to 2⁵³ − 1; money is exact decimal text
@@ -45,9 +44,9 @@ pub use contact::{AbandonmentTally, AhtTally, FcrTally, RetentionTally};
 pub use cost::{CostTally, cost_per_minute};
 pub use operations::{
     ServiceLevelTally, TicketVolume, WaitTally, duration_quantiles, duration_stats,
-    service_level_from_counts, whole_secs_quantiles, whole_secs_stats,
+    service_level_from_counts,
 };
-pub use staffing::{agents_required, erlang_a, erlang_c, scheduled_agents, staffing_plan};
+pub use staffing::{agents_required, erlang_a, erlang_c, scheduled_agents};
 pub use statistics::{
     mean_interval, nps_difference, nps_sample_size, rate_interval, rate_sample_size, two_rates_test,
 };

@@ -1,14 +1,14 @@
 //! Operations: duration statistics, `WaitTally`, `ServiceLevelTally` and
 //! `TicketVolume`.
 
-use cxkpi::time::{DurationSample, DurationSummary, MeanDuration, Quantile, WholeSeconds};
+use cxkpi::time::{DurationSample, MeanDuration, Quantile};
 use cxkpi::{
     AbandonTreatment, Error, Merge, ServiceLevelCounts, ShortAbandons, Waited, try_seconds,
 };
 use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
 
-use crate::js::{Fail, Fields, Obj, Result, count, named, whole_secs};
+use crate::js::{Fail, Fields, Obj, Result, at, count, named};
 use crate::survey::rate_object;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -17,11 +17,6 @@ const TYPES: &str = r#"
 export interface DurationStats {
   count: number; meanS: number; medianS: number; p90S: number; minS: number; maxS: number;
 }
-/**
- * Durations in whole seconds, such as a log's column: a Uint32Array, or an
- * array of numbers, each a whole number from 0 to 2³² − 1.
- */
-export type WholeSeconds = Uint32Array | number[];
 /** A mean wait over `count` contacts. */
 export interface MeanWait { meanS: number; count: number }
 /** How the service level counts abandons. */
@@ -46,26 +41,15 @@ export interface ServiceLevelCounts {
 pub fn duration_stats(
     #[wasm_bindgen(js_name = durationsS)] durations_s: &[f64],
 ) -> Result<JsValue> {
-    Ok(summary_object(
-        &DurationSample::from_secs(durations_s)?.summary()?,
-    ))
-}
-
-/// A summary as a plain object `{count, meanS, medianS, p90S, minS, maxS}`.
-fn summary_object(summary: &DurationSummary) -> JsValue {
-    Obj::new()
+    let summary = DurationSample::from_secs(durations_s)?.summary()?;
+    Ok(Obj::new()
         .count("count", summary.count())
         .num("meanS", summary.mean_secs())
         .num("medianS", summary.median_secs())
         .num("p90S", summary.p90_secs())
         .num("minS", summary.min().as_secs_f64())
         .num("maxS", summary.max().as_secs_f64())
-        .done()
-}
-
-/// The quantiles of `quantiles`, each checked to lie in 0–1.
-fn quantiles_of(quantiles: &[f64]) -> core::result::Result<Vec<Quantile>, Error> {
-    quantiles.iter().map(|&q| Quantile::new(q)).collect()
+        .done())
 }
 
 /// Any quantiles (0.5 the median, 0.95 the 95th percentile) of durations in
@@ -81,50 +65,16 @@ pub fn duration_quantiles(
     #[wasm_bindgen(js_name = durationsS)] durations_s: &[f64],
     quantiles: &[f64],
 ) -> Result<Float64Array> {
-    let quantiles = quantiles_of(quantiles)?;
+    let quantiles = quantiles
+        .iter()
+        .enumerate()
+        .map(|(i, &q)| Quantile::new(q).map_err(|e| at(e, i)))
+        .collect::<core::result::Result<Vec<_>, _>>()?;
     let sorted = DurationSample::from_secs(durations_s)?.sorted()?;
     let values: Vec<f64> = quantiles
         .into_iter()
         .map(|q| sorted.quantile_secs(q))
         .collect();
-    Ok(Float64Array::from(&values[..]))
-}
-
-/// The statistics of `durationsS` of `durationStats` from a column of
-/// whole seconds (`Uint32Array`), by histogram selection: the same exact
-/// figures without a sort (one pass when every duration is below 65 536 s).
-///
-/// # Errors
-///
-/// `empty` without durations; `out_of_range` for a number of a plain array
-/// that is not a whole number from 0 to 2³² − 1.
-#[wasm_bindgen(js_name = wholeSecsStats, unchecked_return_type = "DurationStats")]
-pub fn whole_secs_stats(
-    #[wasm_bindgen(js_name = durationsS, unchecked_param_type = "WholeSeconds")]
-    durations_s: JsValue,
-) -> Result<JsValue> {
-    let secs = whole_secs(&durations_s, "durationsS", "duration (s)")?;
-    Ok(summary_object(&WholeSeconds::new(&secs)?.summary()))
-}
-
-/// The quantiles of `durationQuantiles` from a column of whole seconds
-/// (`Uint32Array`), by histogram selection: the same exact figures without
-/// a sort.
-///
-/// # Errors
-///
-/// `empty` without durations; `out_of_range` for a number of a plain array
-/// that is not a whole number from 0 to 2³² − 1; `invalid_parameter` for a
-/// quantile outside 0–1.
-#[wasm_bindgen(js_name = wholeSecsQuantiles)]
-pub fn whole_secs_quantiles(
-    #[wasm_bindgen(js_name = durationsS, unchecked_param_type = "WholeSeconds")]
-    durations_s: JsValue,
-    quantiles: &[f64],
-) -> Result<Float64Array> {
-    let secs = whole_secs(&durations_s, "durationsS", "duration (s)")?;
-    let quantiles = quantiles_of(quantiles)?;
-    let values = WholeSeconds::new(&secs)?.quantiles(&quantiles);
     Ok(Float64Array::from(&values[..]))
 }
 
@@ -310,36 +260,6 @@ impl ServiceLevelTally {
             answer_waits_s,
             abandon_waits_s,
         )?))
-    }
-
-    /// The tally of answered and abandoned contacts' waits in whole seconds
-    /// (`Uint32Array`s, such as a log's columns), each counted in one pass:
-    /// a wait of `w` seconds counts exactly as in `fromWaits`.
-    ///
-    /// # Errors
-    ///
-    /// As the constructor, and `out_of_range` for a number of a plain array
-    /// that is not a whole number from 0 to 2³² − 1.
-    #[wasm_bindgen(js_name = fromWholeSecs)]
-    pub fn from_whole_secs(
-        #[wasm_bindgen(js_name = thresholdS)] threshold_s: f64,
-        #[wasm_bindgen(js_name = answerWaitsS, unchecked_param_type = "WholeSeconds")]
-        answer_waits_s: JsValue,
-        #[wasm_bindgen(js_name = abandonWaitsS, unchecked_param_type = "WholeSeconds")]
-        abandon_waits_s: JsValue,
-        #[wasm_bindgen(js_name = shortAbandonBelowS)] short_abandon_below_s: Option<f64>,
-    ) -> Result<ServiceLevelTally> {
-        let empty = empty_service_level(threshold_s, short_abandon_below_s)?;
-        let answered = whole_secs(&answer_waits_s, "answerWaitsS", "answer wait (s)")?;
-        let abandoned = whole_secs(&abandon_waits_s, "abandonWaitsS", "abandon wait (s)")?;
-        Ok(ServiceLevelTally(
-            cxkpi::ServiceLevelTally::from_whole_secs(
-                empty.threshold(),
-                empty.short_abandons(),
-                &answered,
-                &abandoned,
-            ),
-        ))
     }
 
     /// Adds one contact that waited `waitS` seconds and was answered or not.

@@ -1,10 +1,7 @@
 //! Staffing: `erlangC`, `erlangA`, `agentsRequired` and `scheduledAgents`.
 
-use cxkpi::staffing::{
-    ErlangA, ErlangC, Model, Performance, Plan, Shrinkage, StaffingTarget, Workload,
-};
+use cxkpi::staffing::{ErlangA, ErlangC, Model, Shrinkage, StaffingTarget, Workload};
 use cxkpi::{Domain, Error, Value, try_seconds};
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use crate::js::{Fields, Obj, Result, integer};
@@ -32,13 +29,6 @@ export interface StaffingGoals {
 export interface Performance {
   agents: number; probWait: number; serviceLevelPct?: number; asaS: number; meanWaitS: number;
   abandonmentPct: number; occupancyPct: number;
-}
-/** One interval of a staffing plan: its forecast, the staffing found and what it achieves. */
-export interface PlanInterval extends Performance { calls: number; trafficErlangs: number }
-/** A staffing plan: its intervals, and the figures their calls would report together. */
-export interface StaffingPlan {
-  intervals: PlanInterval[]; calls: number; peakAgents: number; agentHours: number;
-  serviceLevelPct?: number; abandonmentPct: number; asaS: number; occupancyPct: number;
 }
 "#;
 
@@ -175,86 +165,25 @@ pub fn agents_required(
 ) -> Result<JsValue> {
     let load = workload(&load)?;
     let target = target(&goals)?;
-    let p = target.agents_required(&load, model(mean_patience_s)?)?;
-    Ok(performance_object(Obj::new(), &p).done())
-}
-
-/// Erlang A with the callers' mean patience, or Erlang C without one.
-fn model(mean_patience_s: Option<f64>) -> core::result::Result<Model, Error> {
-    Ok(match mean_patience_s {
+    let model = match mean_patience_s {
         Some(secs) => Model::ErlangA {
             patience: try_seconds(secs)?,
         },
         None => Model::ErlangC,
-    })
-}
-
-/// `object` with the fields of a `Performance`.
-fn performance_object(object: Obj, p: &Performance) -> Obj {
-    let object = object
+    };
+    let p = target.agents_required(&load, model)?;
+    let object = Obj::new()
         .num("agents", p.agents().into())
         .num("probWait", p.prob_wait())
         .num("asaS", p.asa_secs())
         .num("meanWaitS", p.mean_wait_secs())
         .num("abandonmentPct", p.abandonment_pct())
         .num("occupancyPct", p.occupancy_pct());
-    match p.service_level_pct() {
+    Ok(match p.service_level_pct() {
         Some(pct) => object.num("serviceLevelPct", pct),
         None => object,
     }
-}
-
-/// The staffing plan of a day, or any run of intervals of one length:
-/// `calls[i]` calls forecast in interval `i` of `intervalS` seconds, each
-/// handled in `ahtS` seconds on average, each interval staffed on its own
-/// to every goal, as `agentsRequired` does (Erlang C, or Erlang A with
-/// `meanPatienceS`), with the totals its calls would report together.
-///
-/// # Errors
-///
-/// `empty` for no intervals, or a forecast without calls, whose totals are
-/// undefined; `out_of_range` for a negative, NaN or infinite forecast (the
-/// message names its index), interval or handle time; `invalid_parameter`
-/// as `agentsRequired`; `overloaded` when no number of agents meets the
-/// goals in an interval.
-#[wasm_bindgen(js_name = staffingPlan, unchecked_return_type = "StaffingPlan")]
-pub fn staffing_plan(
-    calls: &[f64],
-    #[wasm_bindgen(js_name = intervalS)] interval_s: f64,
-    #[wasm_bindgen(js_name = ahtS)] aht_s: f64,
-    #[wasm_bindgen(unchecked_param_type = "StaffingGoals")] goals: JsValue,
-    #[wasm_bindgen(js_name = meanPatienceS)] mean_patience_s: Option<f64>,
-) -> Result<JsValue> {
-    // The interval and handle time checked, and named, as a workload's.
-    let shape = Workload::from_secs(0.0, interval_s, aht_s)?;
-    let target = target(&goals)?;
-    let model = model(mean_patience_s)?;
-    let plan = Plan::uniform(calls, shape.interval(), shape.aht(), &target, model)?;
-    let rows: Array = plan
-        .intervals()
-        .iter()
-        .map(|i| {
-            let object = Obj::new()
-                .num("calls", i.workload().calls())
-                .num("trafficErlangs", i.workload().traffic());
-            performance_object(object, i.performance()).done()
-        })
-        .collect();
-    let object = Obj::new()
-        .val("intervals", rows)
-        .num("calls", plan.calls())
-        .num("peakAgents", plan.peak_agents().into())
-        .num("agentHours", plan.agent_hours());
-    let object = if target.service_level_goal().is_some() {
-        object.num("serviceLevelPct", plan.service_level_pct()?)
-    } else {
-        object
-    };
-    Ok(object
-        .num("abandonmentPct", plan.abandonment_pct()?)
-        .num("asaS", plan.asa_secs()?)
-        .num("occupancyPct", plan.occupancy_pct()?)
-        .done())
+    .done())
 }
 
 /// The agents to schedule so that `agents` are available after a
