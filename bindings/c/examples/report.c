@@ -10,7 +10,8 @@
  *
  * It shows the idioms of the header: a status from every call, the thread's
  * last error message, plain tallies merged across days, an opaque tally
- * released with its _free, and money as exact decimal text.
+ * released with its _free, money as exact decimal text, and an output array
+ * that the caller provides.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -105,6 +106,18 @@ int main(void) {
     check(cxkpi_scheduled_agents(staff.agents, 30, &scheduled), "shrinkage");
     printf("Staffing       %" PRIu32 " agents (SL %.1f%%), %" PRIu32 " scheduled at 30%% shrinkage\n",
            staff.agents, staff.service_level_pct, scheduled);
+
+    /* The whole morning from its forecast: agents per half hour, and the totals. */
+    static const double forecast[] = {20, 60, 100, 140, 120, 80};
+    enum { HALF_HOURS = sizeof forecast / sizeof forecast[0] };
+    cxkpi_plan_interval plan[HALF_HOURS];
+    cxkpi_plan_totals morning;
+    check(cxkpi_staffing_plan(forecast, HALF_HOURS, 1800, 180, goals, 2, CXKPI_MODEL_ERLANG_C, 0,
+                              plan, &morning), "staffing plan");
+    printf("Morning plan  ");
+    for (size_t i = 0; i < HALF_HOURS; i++) printf(" %" PRIu32, plan[i].performance.agents);
+    printf(" agents: peak %" PRIu32 ", %.1f agent-hours, SL %.1f%%\n", morning.peak_agents,
+           morning.agent_hours, morning.service_level_pct);
 
     /* Errors are statuses with a message, never a crash. */
     static const uint8_t bad[] = {9, 11};

@@ -276,7 +276,8 @@ typedef uint32_t cxkpi_rate_method;
 /**
  * An AHT tally (opaque): handled contacts and their talk, hold and
  * after-contact work, exact to the nanosecond. Made by
- * [`cxkpi_aht_tally_new`] or [`cxkpi_aht_tally_from_totals`], released by
+ * [`cxkpi_aht_tally_new`], [`cxkpi_aht_tally_from_totals`] or
+ * [`cxkpi_aht_tally_from_whole_secs`], released by
  * [`cxkpi_aht_tally_free`].
  */
 typedef struct cxkpi_aht_tally cxkpi_aht_tally;
@@ -284,8 +285,9 @@ typedef struct cxkpi_aht_tally cxkpi_aht_tally;
 /**
  * A service-level tally (opaque): contacts answered and abandoned within a
  * threshold, and short abandons under a short-abandon threshold. Made by
- * [`cxkpi_service_level_tally_new`] or
- * [`cxkpi_service_level_tally_from_waits`], released by
+ * [`cxkpi_service_level_tally_new`],
+ * [`cxkpi_service_level_tally_from_waits`] or
+ * [`cxkpi_service_level_tally_from_whole_secs`], released by
  * [`cxkpi_service_level_tally_free`].
  */
 typedef struct cxkpi_service_level_tally cxkpi_service_level_tally;
@@ -811,6 +813,67 @@ typedef struct cxkpi_performance {
 } cxkpi_performance;
 
 /**
+ * One interval of a staffing plan: its forecast, and the least staffing
+ * that meets the goals with what that staffing achieves.
+ */
+typedef struct cxkpi_plan_interval {
+    /**
+     * The calls forecast for the interval.
+     */
+    double calls;
+    /**
+     * The offered traffic, in Erlangs.
+     */
+    double traffic_erlangs;
+    /**
+     * The staffing found and what it achieves; 0 agents for an interval
+     * without calls.
+     */
+    struct cxkpi_performance performance;
+} cxkpi_plan_interval;
+
+/**
+ * The totals of a staffing plan: the figures its intervals' calls would
+ * report together, each interval weighted by its calls (service level,
+ * abandonment), its answered calls (ASA) or its staffed time (occupancy).
+ */
+typedef struct cxkpi_plan_totals {
+    /**
+     * The calls over all intervals.
+     */
+    double calls;
+    /**
+     * The most agents any interval needs.
+     */
+    uint32_t peak_agents;
+    /**
+     * Agent-hours on the phones: Σ agents × interval length / 3600 s.
+     */
+    double agent_hours;
+    /**
+     * Whether `service_level_pct` holds a figure: only with a service-level
+     * goal, which gives its answer time.
+     */
+    bool has_service_level;
+    /**
+     * Calls answered within the goal's answer time, in percent of all calls.
+     */
+    double service_level_pct;
+    /**
+     * Calls that hang up, in percent of all calls (0 under Erlang C).
+     */
+    double abandonment_pct;
+    /**
+     * The average speed of answer of the answered calls, in seconds.
+     */
+    double asa_s;
+    /**
+     * Handled workload over staffed time, in percent.
+     */
+    double occupancy_pct;
+} cxkpi_plan_totals;
+
+/**
  * A confidence interval around an estimate, in the estimate's unit
  * (percent for rates, NPS points for NPS).
  */
@@ -1309,6 +1372,31 @@ cxkpi_status cxkpi_aht_tally_from_totals(double talk_s,
                                          struct cxkpi_aht_tally **out);
 
 /**
+ * Makes the AHT tally of contacts given as three columns of whole seconds,
+ * `uint32_t` each, such as a log's: row `i` of `talk_s`, `hold_s` and
+ * `wrap_s` is one contact. Each column is summed exactly in one vectorised
+ * pass; the tally equals recording each row with
+ * [`cxkpi_aht_tally_record`].
+ *
+ * # Errors
+ *
+ * `CXKPI_INCONSISTENT` when the columns differ in length (the message
+ * names the columns and their lengths). No time can be refused.
+ *
+ * # Safety
+ *
+ * Each array points to its length of `uint32_t` (or is null when its
+ * length is 0); `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_aht_tally_from_whole_secs(const uint32_t *talk_s,
+                                             size_t talk_len,
+                                             const uint32_t *hold_s,
+                                             size_t hold_len,
+                                             const uint32_t *wrap_s,
+                                             size_t wrap_len,
+                                             struct cxkpi_aht_tally **out);
+
+/**
  * Adds one handled contact, its times in seconds.
  *
  * # Errors
@@ -1648,6 +1736,32 @@ cxkpi_status cxkpi_service_level_tally_from_waits(double threshold_s,
                                                   struct cxkpi_service_level_tally **out);
 
 /**
+ * Makes the service-level tally of answered and abandoned contacts' waits
+ * in whole seconds, `uint32_t` columns such as a log's, each counted in one
+ * vectorised pass, with the thresholds of
+ * [`cxkpi_service_level_tally_new`]. A wait of `w` seconds counts exactly
+ * as `w` does in [`cxkpi_service_level_tally_from_waits`].
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold. No
+ * wait can be refused, and no count can overflow.
+ *
+ * # Safety
+ *
+ * Each array points to its length of `uint32_t` (or is null when its
+ * length is 0); `short_abandon_below_s` is null or points to a double;
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_service_level_tally_from_whole_secs(double threshold_s,
+                                                       const double *short_abandon_below_s,
+                                                       const uint32_t *answer_waits_s,
+                                                       size_t answered,
+                                                       const uint32_t *abandon_waits_s,
+                                                       size_t abandoned,
+                                                       struct cxkpi_service_level_tally **out);
+
+/**
  * Adds one contact that waited `wait_s` seconds, answered when `answered`
  * is not 0, abandoned when it is.
  *
@@ -1743,8 +1857,8 @@ cxkpi_status cxkpi_duration_stats(const double *durations_s,
  * # Errors
  *
  * `CXKPI_EMPTY` without durations; `CXKPI_OUT_OF_RANGE` for a negative,
- * NaN or infinite duration, or a quantile outside 0–1 (the message names
- * its index).
+ * NaN or infinite duration (the message names its index);
+ * `CXKPI_INVALID_PARAMETER` for a quantile outside 0–1.
  *
  * # Safety
  *
@@ -1756,6 +1870,47 @@ cxkpi_status cxkpi_duration_quantiles(const double *durations_s,
                                       const double *quantiles,
                                       size_t count,
                                       double *out_s);
+
+/**
+ * The summary of `len` durations in whole seconds, a `uint32_t` column
+ * such as a log's waits or handle times, by histogram selection: equal to
+ * [`cxkpi_duration_stats`] of the same durations, without a copy or a sort
+ * (one pass when every duration is below 65 536 s).
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` without durations.
+ *
+ * # Safety
+ *
+ * `durations_s` points to `len` `uint32_t` (or is null when `len` is 0);
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_whole_secs_stats(const uint32_t *durations_s,
+                                    size_t len,
+                                    struct cxkpi_duration_summary *out);
+
+/**
+ * Any number of quantiles of `len` durations in whole seconds, a
+ * `uint32_t` column, from the same passes over it: `out_s[i]` receives
+ * quantile `quantiles[i]`, exactly as [`cxkpi_duration_quantiles`] would.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` without durations; `CXKPI_INVALID_PARAMETER` for a
+ * quantile outside 0–1.
+ *
+ * # Safety
+ *
+ * `durations_s` points to `len` `uint32_t` and `quantiles` to `count`
+ * doubles; `out_s` is valid for writing `count` doubles (it need not be
+ * initialised); any of them is null only when its length is 0.
+ */
+cxkpi_status cxkpi_whole_secs_quantiles(const uint32_t *durations_s,
+                                        size_t len,
+                                        const double *quantiles,
+                                        size_t count,
+                                        double *out_s);
 
 /**
  * The ticket volume of `len` tickets, each given as its customer's id: a
@@ -1851,6 +2006,43 @@ cxkpi_status cxkpi_agents_required(struct cxkpi_workload workload,
  * `out` is null or valid for writing.
  */
 cxkpi_status cxkpi_scheduled_agents(uint32_t agents, double shrinkage_pct, uint32_t *out);
+
+/**
+ * The staffing plan of a day, or any run of intervals of one length:
+ * `calls[i]` calls forecast in interval `i` of `interval_s` seconds, each
+ * handled in `aht_s` seconds on average, each interval staffed on its own
+ * to every goal of `goals` (`count` of them) under a [`cxkpi_model`], as
+ * [`cxkpi_agents_required`] does. `out_intervals[i]` receives interval
+ * `i`, and `out` the plan's totals.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` for no intervals, or a forecast without calls, whose
+ * totals are undefined; `CXKPI_OUT_OF_RANGE` for a negative, NaN or
+ * infinite forecast (the message names its index), interval or handle
+ * time;
+ * `CXKPI_INVALID_PARAMETER` for an interval or handle time of 0, an
+ * impossible goal, an unknown goal kind or model, or a patience of 0 under
+ * Erlang A; `CXKPI_OVERLOADED` when no number of agents the model supports
+ * meets the goals in an interval.
+ *
+ * # Safety
+ *
+ * `calls` points to `len` doubles and `goals` to `count` goals (either
+ * null when its length is 0); `out_intervals` is valid for writing `len`
+ * values (it need not be initialised), or null when `len` is 0; `out` is
+ * null or valid for writing.
+ */
+cxkpi_status cxkpi_staffing_plan(const double *calls,
+                                 size_t len,
+                                 double interval_s,
+                                 double aht_s,
+                                 const struct cxkpi_staffing_goal *goals,
+                                 size_t count,
+                                 uint32_t model,
+                                 double mean_patience_s,
+                                 struct cxkpi_plan_interval *out_intervals,
+                                 struct cxkpi_plan_totals *out);
 
 /**
  * A confidence interval, in percent, for the rate `successes` of

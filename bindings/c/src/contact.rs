@@ -362,7 +362,8 @@ pub unsafe extern "C" fn cxkpi_fcr(tally: cxkpi_fcr_tally, out: *mut cxkpi_rate)
 
 /// An AHT tally (opaque): handled contacts and their talk, hold and
 /// after-contact work, exact to the nanosecond. Made by
-/// [`cxkpi_aht_tally_new`] or [`cxkpi_aht_tally_from_totals`], released by
+/// [`cxkpi_aht_tally_new`], [`cxkpi_aht_tally_from_totals`] or
+/// [`cxkpi_aht_tally_from_whole_secs`], released by
 /// [`cxkpi_aht_tally_free`].
 pub struct cxkpi_aht_tally(AhtTally);
 
@@ -419,6 +420,46 @@ pub unsafe extern "C" fn cxkpi_aht_tally_from_totals(
             Ok(into_handle(cxkpi_aht_tally(tally)))
         })
     }
+}
+
+/// Makes the AHT tally of contacts given as three columns of whole seconds,
+/// `uint32_t` each, such as a log's: row `i` of `talk_s`, `hold_s` and
+/// `wrap_s` is one contact. Each column is summed exactly in one vectorised
+/// pass; the tally equals recording each row with
+/// [`cxkpi_aht_tally_record`].
+///
+/// # Errors
+///
+/// `CXKPI_INCONSISTENT` when the columns differ in length (the message
+/// names the columns and their lengths). No time can be refused.
+///
+/// # Safety
+///
+/// Each array points to its length of `uint32_t` (or is null when its
+/// length is 0); `out` is null or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cxkpi_aht_tally_from_whole_secs(
+    talk_s: *const u32,
+    talk_len: usize,
+    hold_s: *const u32,
+    hold_len: usize,
+    wrap_s: *const u32,
+    wrap_len: usize,
+    out: *mut *mut cxkpi_aht_tally,
+) -> cxkpi_status {
+    guard(|| {
+        // SAFETY: the caller's promise, in `# Safety`.
+        let out = unsafe { Out::new(out, "out") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let talk = unsafe { slice(talk_s, talk_len, "talk_s") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let hold = unsafe { slice(hold_s, hold_len, "hold_s") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let wrap = unsafe { slice(wrap_s, wrap_len, "wrap_s") }?;
+        let tally = AhtTally::from_whole_secs(talk, hold, wrap)?;
+        out.write(into_handle(cxkpi_aht_tally(tally)));
+        Ok(())
+    })
 }
 
 /// Adds one handled contact, its times in seconds.

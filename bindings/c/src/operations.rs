@@ -3,13 +3,15 @@
 
 use core::ffi::c_char;
 
-use cxkpi::time::{DurationSample, Quantile};
+use cxkpi::time::{DurationSample, DurationSummary, Quantile, WholeSeconds};
 use cxkpi::{
     AbandonTreatment, Error, Merge, ServiceLevelCounts, ServiceLevelTally, ShortAbandons,
     TicketVolume, WaitTally, Waited, try_seconds,
 };
 
-use crate::ptr::{Out, bytes, free_handle, into_handle, mut_ref, shared_ref, slice, slice_mut};
+use crate::ptr::{
+    Out, OutArray, bytes, free_handle, into_handle, mut_ref, shared_ref, slice, slice_mut,
+};
 use crate::status::{Failure, cxkpi_status, guard};
 use crate::values::{at, compute_into, cxkpi_rate, decode};
 
@@ -341,8 +343,9 @@ pub unsafe extern "C" fn cxkpi_service_level_from_counts(
 
 /// A service-level tally (opaque): contacts answered and abandoned within a
 /// threshold, and short abandons under a short-abandon threshold. Made by
-/// [`cxkpi_service_level_tally_new`] or
-/// [`cxkpi_service_level_tally_from_waits`], released by
+/// [`cxkpi_service_level_tally_new`],
+/// [`cxkpi_service_level_tally_from_waits`] or
+/// [`cxkpi_service_level_tally_from_whole_secs`], released by
 /// [`cxkpi_service_level_tally_free`].
 pub struct cxkpi_service_level_tally(ServiceLevelTally);
 
@@ -440,6 +443,53 @@ pub unsafe extern "C" fn cxkpi_service_level_tally_from_waits(
             answer,
             abandon,
         )?;
+        out.write(into_handle(cxkpi_service_level_tally(tally)));
+        Ok(())
+    })
+}
+
+/// Makes the service-level tally of answered and abandoned contacts' waits
+/// in whole seconds, `uint32_t` columns such as a log's, each counted in one
+/// vectorised pass, with the thresholds of
+/// [`cxkpi_service_level_tally_new`]. A wait of `w` seconds counts exactly
+/// as `w` does in [`cxkpi_service_level_tally_from_waits`].
+///
+/// # Errors
+///
+/// `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold. No
+/// wait can be refused, and no count can overflow.
+///
+/// # Safety
+///
+/// Each array points to its length of `uint32_t` (or is null when its
+/// length is 0); `short_abandon_below_s` is null or points to a double;
+/// `out` is null or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cxkpi_service_level_tally_from_whole_secs(
+    threshold_s: f64,
+    short_abandon_below_s: *const f64,
+    answer_waits_s: *const u32,
+    answered: usize,
+    abandon_waits_s: *const u32,
+    abandoned: usize,
+    out: *mut *mut cxkpi_service_level_tally,
+) -> cxkpi_status {
+    guard(|| {
+        // SAFETY: the caller's promise, in `# Safety`.
+        let out = unsafe { Out::new(out, "out") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let short = unsafe { optional(short_abandon_below_s, "short_abandon_below_s") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let answer = unsafe { slice(answer_waits_s, answered, "answer_waits_s") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let abandon = unsafe { slice(abandon_waits_s, abandoned, "abandon_waits_s") }?;
+        let empty = empty_service_level(threshold_s, short)?;
+        let tally = ServiceLevelTally::from_whole_secs(
+            empty.threshold(),
+            empty.short_abandons(),
+            answer,
+            abandon,
+        );
         out.write(into_handle(cxkpi_service_level_tally(tally)));
         Ok(())
     })
@@ -579,6 +629,36 @@ pub struct cxkpi_duration_summary {
     pub max_s: f64,
 }
 
+impl From<DurationSummary> for cxkpi_duration_summary {
+    fn from(summary: DurationSummary) -> cxkpi_duration_summary {
+        cxkpi_duration_summary {
+            count: summary.count(),
+            mean_s: summary.mean_secs(),
+            median_s: summary.median_secs(),
+            p90_s: summary.p90_secs(),
+            min_s: summary.min().as_secs_f64(),
+            max_s: summary.max().as_secs_f64(),
+        }
+    }
+}
+
+/// The quantiles of the `count` doubles at `quantiles`, each checked to lie
+/// in 0–1.
+///
+/// # Safety
+///
+/// `quantiles` points to `count` doubles, or is null when `count` is 0.
+unsafe fn quantiles_of(quantiles: *const f64, count: usize) -> Result<Vec<Quantile>, Failure> {
+    // SAFETY: the caller's promise, in `# Safety`.
+    let qs = unsafe { slice(quantiles, count, "quantiles") }?;
+    let qs = qs
+        .iter()
+        .enumerate()
+        .map(|(i, &q)| Quantile::new(q).map_err(|e| at(e, i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(qs)
+}
+
 /// The summary of `len` durations in seconds (response, resolution or
 /// handle times), from one sort.
 ///
@@ -602,15 +682,7 @@ pub unsafe extern "C" fn cxkpi_duration_stats(
         let out = unsafe { Out::new(out, "out") }?;
         // SAFETY: the caller's promise, in `# Safety`.
         let secs = unsafe { slice(durations_s, len, "durations_s") }?;
-        let summary = DurationSample::from_secs(secs)?.summary()?;
-        out.write(cxkpi_duration_summary {
-            count: summary.count(),
-            mean_s: summary.mean_secs(),
-            median_s: summary.median_secs(),
-            p90_s: summary.p90_secs(),
-            min_s: summary.min().as_secs_f64(),
-            max_s: summary.max().as_secs_f64(),
-        });
+        out.write(DurationSample::from_secs(secs)?.summary()?.into());
         Ok(())
     })
 }
@@ -622,8 +694,8 @@ pub unsafe extern "C" fn cxkpi_duration_stats(
 /// # Errors
 ///
 /// `CXKPI_EMPTY` without durations; `CXKPI_OUT_OF_RANGE` for a negative,
-/// NaN or infinite duration, or a quantile outside 0–1 (the message names
-/// its index).
+/// NaN or infinite duration (the message names its index);
+/// `CXKPI_INVALID_PARAMETER` for a quantile outside 0–1.
 ///
 /// # Safety
 ///
@@ -643,16 +715,74 @@ pub unsafe extern "C" fn cxkpi_duration_quantiles(
         // SAFETY: the caller's promise, in `# Safety`.
         let secs = unsafe { slice(durations_s, len, "durations_s") }?;
         // SAFETY: the caller's promise, in `# Safety`.
-        let qs = unsafe { slice(quantiles, count, "quantiles") }?;
-        let qs = qs
-            .iter()
-            .enumerate()
-            .map(|(i, &q)| Quantile::new(q).map_err(|e| at(e, i)))
-            .collect::<Result<Vec<_>, _>>()?;
+        let qs = unsafe { quantiles_of(quantiles, count) }?;
         let sorted = DurationSample::from_secs(secs)?.sorted()?;
         for (slot, &q) in out.iter_mut().zip(&qs) {
             *slot = sorted.quantile_secs(q);
         }
+        Ok(())
+    })
+}
+
+/// The summary of `len` durations in whole seconds, a `uint32_t` column
+/// such as a log's waits or handle times, by histogram selection: equal to
+/// [`cxkpi_duration_stats`] of the same durations, without a copy or a sort
+/// (one pass when every duration is below 65 536 s).
+///
+/// # Errors
+///
+/// `CXKPI_EMPTY` without durations.
+///
+/// # Safety
+///
+/// `durations_s` points to `len` `uint32_t` (or is null when `len` is 0);
+/// `out` is null or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cxkpi_whole_secs_stats(
+    durations_s: *const u32,
+    len: usize,
+    out: *mut cxkpi_duration_summary,
+) -> cxkpi_status {
+    guard(|| {
+        // SAFETY: the caller's promise, in `# Safety`.
+        let out = unsafe { Out::new(out, "out") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let secs = unsafe { slice(durations_s, len, "durations_s") }?;
+        out.write(WholeSeconds::new(secs)?.summary().into());
+        Ok(())
+    })
+}
+
+/// Any number of quantiles of `len` durations in whole seconds, a
+/// `uint32_t` column, from the same passes over it: `out_s[i]` receives
+/// quantile `quantiles[i]`, exactly as [`cxkpi_duration_quantiles`] would.
+///
+/// # Errors
+///
+/// `CXKPI_EMPTY` without durations; `CXKPI_INVALID_PARAMETER` for a
+/// quantile outside 0–1.
+///
+/// # Safety
+///
+/// `durations_s` points to `len` `uint32_t` and `quantiles` to `count`
+/// doubles; `out_s` is valid for writing `count` doubles (it need not be
+/// initialised); any of them is null only when its length is 0.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cxkpi_whole_secs_quantiles(
+    durations_s: *const u32,
+    len: usize,
+    quantiles: *const f64,
+    count: usize,
+    out_s: *mut f64,
+) -> cxkpi_status {
+    guard(|| {
+        // SAFETY: the caller's promise, in `# Safety`.
+        let out = unsafe { OutArray::new(out_s, count, "out_s") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let secs = unsafe { slice(durations_s, len, "durations_s") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let qs = unsafe { quantiles_of(quantiles, count) }?;
+        out.write(WholeSeconds::new(secs)?.quantiles(&qs));
         Ok(())
     })
 }

@@ -156,6 +156,49 @@ impl<T> Out<T> {
     }
 }
 
+/// An out-array of `len` values, checked before any work is done and
+/// written once, on success. Unlike [`slice_mut`] it never reads or makes a
+/// reference to what was there, so the caller's array may be uninitialised
+/// (a struct with a `bool` of garbage in it would be no valid Rust value).
+pub(crate) struct OutArray<T> {
+    ptr: *mut T,
+    len: usize,
+}
+
+impl<T> OutArray<T> {
+    /// The out-array `name` of `len` values at `ptr`; `ptr` may be null
+    /// when `len` is 0.
+    ///
+    /// # Safety
+    ///
+    /// Unless `len` is 0, `ptr` is valid for writing `len` values of `T`
+    /// until the call returns.
+    pub(crate) unsafe fn new(
+        ptr: *mut T,
+        len: usize,
+        name: &'static str,
+    ) -> Result<OutArray<T>, Failure> {
+        if len > 0 {
+            check(ptr.cast_const(), name)?;
+            check_len::<T>(len, name)?;
+        }
+        Ok(OutArray { ptr, len })
+    }
+
+    /// Writes the first `len` values of `values`, without reading or
+    /// dropping what was there.
+    pub(crate) fn write(self, values: impl IntoIterator<Item = T>) {
+        for (i, value) in values.into_iter().take(self.len).enumerate() {
+            // `i < len`: the slot lies inside the caller's array.
+            let slot = self.ptr.wrapping_add(i);
+            // SAFETY: `new` checked the pointer non-null, aligned and of a
+            // byte length that fits `isize`, and its caller promised it
+            // valid for writing `len` values, of which `slot` is one.
+            unsafe { slot.write(value) };
+        }
+    }
+}
+
 /// Moves `value` to the heap for C to hold as an opaque handle.
 pub(crate) fn into_handle<T>(value: T) -> *mut T {
     Box::into_raw(Box::new(value))

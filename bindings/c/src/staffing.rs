@@ -1,10 +1,12 @@
 //! Staffing: Erlang C, Erlang A, the agents a set of goals needs, and
 //! shrinkage.
 
-use cxkpi::staffing::{ErlangA, ErlangC, Model, Performance, Shrinkage, StaffingTarget, Workload};
+use cxkpi::staffing::{
+    ErlangA, ErlangC, Model, Performance, Plan, Shrinkage, StaffingTarget, Workload,
+};
 use cxkpi::{Error, try_seconds};
 
-use crate::ptr::{Out, slice};
+use crate::ptr::{Out, OutArray, slice};
 use crate::status::{cxkpi_status, guard};
 use crate::values::{compute_into, decode};
 
@@ -245,6 +247,32 @@ impl From<Performance> for cxkpi_performance {
     }
 }
 
+/// The target of every goal of `goals`.
+fn target_of(goals: &[cxkpi_staffing_goal]) -> Result<StaffingTarget, Error> {
+    goals
+        .iter()
+        .try_fold(StaffingTarget::new(), |target, goal| goal.add_to(target))
+}
+
+/// The model of the code `code` of [`cxkpi_model`], with the callers' mean
+/// patience under Erlang A.
+fn model_of(code: u32, mean_patience_s: f64) -> Result<Model, Error> {
+    let model = decode(
+        "staffing model",
+        code,
+        &[
+            cxkpi_model::CXKPI_MODEL_ERLANG_C,
+            cxkpi_model::CXKPI_MODEL_ERLANG_A,
+        ],
+    )?;
+    Ok(match model {
+        cxkpi_model::CXKPI_MODEL_ERLANG_C => Model::ErlangC,
+        cxkpi_model::CXKPI_MODEL_ERLANG_A => Model::ErlangA {
+            patience: try_seconds(mean_patience_s)?,
+        },
+    })
+}
+
 /// The least number of agents that meets every goal of `goals` (`count` of
 /// them) on a workload, under a [`cxkpi_model`]; `mean_patience_s` is the
 /// callers' mean patience under Erlang A, ignored under Erlang C.
@@ -274,22 +302,8 @@ pub unsafe extern "C" fn cxkpi_agents_required(
         // SAFETY: the caller's promise, in `# Safety`.
         let goals = unsafe { slice(goals, count, "goals") }?;
         let load = workload.to_core()?;
-        let target = goals
-            .iter()
-            .try_fold(StaffingTarget::new(), |target, goal| goal.add_to(target))?;
-        let model = match decode(
-            "staffing model",
-            model,
-            &[
-                cxkpi_model::CXKPI_MODEL_ERLANG_C,
-                cxkpi_model::CXKPI_MODEL_ERLANG_A,
-            ],
-        )? {
-            cxkpi_model::CXKPI_MODEL_ERLANG_C => Model::ErlangC,
-            cxkpi_model::CXKPI_MODEL_ERLANG_A => Model::ErlangA {
-                patience: try_seconds(mean_patience_s)?,
-            },
-        };
+        let target = target_of(goals)?;
+        let model = model_of(model, mean_patience_s)?;
         out.write(target.agents_required(&load, model)?.into());
         Ok(())
     })
@@ -319,4 +333,124 @@ pub unsafe extern "C" fn cxkpi_scheduled_agents(
             Ok(Shrinkage::from_pct(shrinkage_pct)?.scheduled(agents)?)
         })
     }
+}
+
+/// One interval of a staffing plan: its forecast, and the least staffing
+/// that meets the goals with what that staffing achieves.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct cxkpi_plan_interval {
+    /// The calls forecast for the interval.
+    pub calls: f64,
+    /// The offered traffic, in Erlangs.
+    pub traffic_erlangs: f64,
+    /// The staffing found and what it achieves; 0 agents for an interval
+    /// without calls.
+    pub performance: cxkpi_performance,
+}
+
+/// The totals of a staffing plan: the figures its intervals' calls would
+/// report together, each interval weighted by its calls (service level,
+/// abandonment), its answered calls (ASA) or its staffed time (occupancy).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct cxkpi_plan_totals {
+    /// The calls over all intervals.
+    pub calls: f64,
+    /// The most agents any interval needs.
+    pub peak_agents: u32,
+    /// Agent-hours on the phones: Σ agents × interval length / 3600 s.
+    pub agent_hours: f64,
+    /// Whether `service_level_pct` holds a figure: only with a service-level
+    /// goal, which gives its answer time.
+    pub has_service_level: bool,
+    /// Calls answered within the goal's answer time, in percent of all calls.
+    pub service_level_pct: f64,
+    /// Calls that hang up, in percent of all calls (0 under Erlang C).
+    pub abandonment_pct: f64,
+    /// The average speed of answer of the answered calls, in seconds.
+    pub asa_s: f64,
+    /// Handled workload over staffed time, in percent.
+    pub occupancy_pct: f64,
+}
+
+/// The totals of `plan`, whose target has a service-level goal when
+/// `has_service_level`.
+fn totals(plan: &Plan, has_service_level: bool) -> Result<cxkpi_plan_totals, Error> {
+    Ok(cxkpi_plan_totals {
+        calls: plan.calls(),
+        peak_agents: plan.peak_agents(),
+        agent_hours: plan.agent_hours(),
+        has_service_level,
+        service_level_pct: if has_service_level {
+            plan.service_level_pct()?
+        } else {
+            0.0
+        },
+        abandonment_pct: plan.abandonment_pct()?,
+        asa_s: plan.asa_secs()?,
+        occupancy_pct: plan.occupancy_pct()?,
+    })
+}
+
+/// The staffing plan of a day, or any run of intervals of one length:
+/// `calls[i]` calls forecast in interval `i` of `interval_s` seconds, each
+/// handled in `aht_s` seconds on average, each interval staffed on its own
+/// to every goal of `goals` (`count` of them) under a [`cxkpi_model`], as
+/// [`cxkpi_agents_required`] does. `out_intervals[i]` receives interval
+/// `i`, and `out` the plan's totals.
+///
+/// # Errors
+///
+/// `CXKPI_EMPTY` for no intervals, or a forecast without calls, whose
+/// totals are undefined; `CXKPI_OUT_OF_RANGE` for a negative, NaN or
+/// infinite forecast (the message names its index), interval or handle
+/// time;
+/// `CXKPI_INVALID_PARAMETER` for an interval or handle time of 0, an
+/// impossible goal, an unknown goal kind or model, or a patience of 0 under
+/// Erlang A; `CXKPI_OVERLOADED` when no number of agents the model supports
+/// meets the goals in an interval.
+///
+/// # Safety
+///
+/// `calls` points to `len` doubles and `goals` to `count` goals (either
+/// null when its length is 0); `out_intervals` is valid for writing `len`
+/// values (it need not be initialised), or null when `len` is 0; `out` is
+/// null or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cxkpi_staffing_plan(
+    calls: *const f64,
+    len: usize,
+    interval_s: f64,
+    aht_s: f64,
+    goals: *const cxkpi_staffing_goal,
+    count: usize,
+    model: u32,
+    mean_patience_s: f64,
+    out_intervals: *mut cxkpi_plan_interval,
+    out: *mut cxkpi_plan_totals,
+) -> cxkpi_status {
+    guard(|| {
+        // SAFETY: the caller's promise, in `# Safety`.
+        let out = unsafe { Out::new(out, "out") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let out_intervals = unsafe { OutArray::new(out_intervals, len, "out_intervals") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let calls = unsafe { slice(calls, len, "calls") }?;
+        // SAFETY: the caller's promise, in `# Safety`.
+        let goals = unsafe { slice(goals, count, "goals") }?;
+        // The interval and handle time checked, and named, as a workload's.
+        let shape = Workload::from_secs(0.0, interval_s, aht_s)?;
+        let target = target_of(goals)?;
+        let model = model_of(model, mean_patience_s)?;
+        let plan = Plan::uniform(calls, shape.interval(), shape.aht(), &target, model)?;
+        let totals = totals(&plan, target.service_level_goal().is_some())?;
+        out_intervals.write(plan.intervals().iter().map(|i| cxkpi_plan_interval {
+            calls: i.workload().calls(),
+            traffic_erlangs: i.workload().traffic(),
+            performance: (*i.performance()).into(),
+        }));
+        out.write(totals);
+        Ok(())
+    })
 }

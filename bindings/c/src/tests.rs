@@ -440,3 +440,419 @@ fn a_panic_becomes_a_status_instead_of_crossing_into_c() {
     );
     assert_eq!(text(cxkpi_status_name(status as i32)), "internal");
 }
+
+/// `n` whole seconds from a fixed linear congruential sequence: mostly
+/// waits below a minute, one in a hundred past 18 hours (65 536 s), where
+/// the histogram selection takes its wide path.
+fn column(n: usize) -> Vec<u32> {
+    let mut state = 0x2545_f491_u32;
+    (0..n)
+        .map(|i| {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            if i % 100 == 7 {
+                65_536 + state % 200_000
+            } else {
+                state % 60
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn whole_seconds_columns_give_the_statistics_of_their_durations() {
+    // Past 4 096 values the column is read by histogram selection, not sorted.
+    for n in [1, 5, 4_097, 10_000] {
+        let secs = column(n);
+        let floats: Vec<f64> = secs.iter().map(|&s| f64::from(s)).collect();
+        let qs = [0.0, 0.25, 0.5, 0.9, 0.99, 1.0];
+        let (mut whole, mut sorted) = (
+            cxkpi_duration_summary::default(),
+            cxkpi_duration_summary::default(),
+        );
+        let (mut whole_qs, mut sorted_qs) = ([0.0; 6], [0.0; 6]);
+        // SAFETY: live arrays of their lengths and live out-parameters.
+        unsafe {
+            assert_eq!(
+                cxkpi_whole_secs_stats(secs.as_ptr(), n, &raw mut whole),
+                CXKPI_OK
+            );
+            assert_eq!(
+                cxkpi_duration_stats(floats.as_ptr(), n, &raw mut sorted),
+                CXKPI_OK
+            );
+            assert_eq!(
+                cxkpi_whole_secs_quantiles(secs.as_ptr(), n, qs.as_ptr(), 6, whole_qs.as_mut_ptr()),
+                CXKPI_OK
+            );
+            assert_eq!(
+                cxkpi_duration_quantiles(
+                    floats.as_ptr(),
+                    n,
+                    qs.as_ptr(),
+                    6,
+                    sorted_qs.as_mut_ptr()
+                ),
+                CXKPI_OK
+            );
+        }
+        assert_eq!(whole, sorted, "n = {n}");
+        assert_eq!(whole_qs, sorted_qs, "n = {n}");
+    }
+}
+
+#[test]
+fn whole_seconds_refuse_what_has_no_statistics() {
+    let secs = [30_u32, 10, 20];
+    let mut summary = cxkpi_duration_summary::default();
+    let mut out = [-1.0; 2];
+    // SAFETY: live arrays and out-parameters; null ones are what is tested.
+    unsafe {
+        assert_eq!(
+            cxkpi_whole_secs_stats(ptr::null(), 0, &raw mut summary),
+            CXKPI_EMPTY
+        );
+        assert_eq!(
+            cxkpi_whole_secs_stats(ptr::null(), 3, &raw mut summary),
+            CXKPI_NULL_POINTER
+        );
+        assert_eq!(last_error(), "`durations_s` is a null pointer");
+        let bad = [0.5, 1.5];
+        assert_eq!(
+            cxkpi_whole_secs_quantiles(secs.as_ptr(), 3, bad.as_ptr(), 2, out.as_mut_ptr()),
+            CXKPI_INVALID_PARAMETER
+        );
+        assert_eq!(
+            last_error(),
+            "quantile 1.5 is invalid: it must be a number from 0 to 1"
+        );
+        assert_eq!(out, [-1.0; 2], "untouched on failure");
+        assert_eq!(
+            cxkpi_whole_secs_quantiles(secs.as_ptr(), 3, [0.5, 0.9].as_ptr(), 2, ptr::null_mut()),
+            CXKPI_NULL_POINTER
+        );
+        // No quantiles asked: nothing is written, and the null array is the empty one.
+        assert_eq!(
+            cxkpi_whole_secs_quantiles(secs.as_ptr(), 3, ptr::null(), 0, ptr::null_mut()),
+            CXKPI_OK
+        );
+        assert_eq!(
+            cxkpi_whole_secs_quantiles(secs.as_ptr(), 3, [0.5, 0.9].as_ptr(), 2, out.as_mut_ptr()),
+            CXKPI_OK
+        );
+    }
+    assert_eq!(out, [20.0, 28.0]);
+}
+
+#[test]
+fn service_level_from_whole_seconds_counts_as_from_waits() {
+    let answered = column(5_000);
+    let abandoned: Vec<u32> = column(1_200).into_iter().map(|s| s % 40).collect();
+    let as_f64 = |secs: &[u32]| secs.iter().map(|&s| f64::from(s)).collect::<Vec<_>>();
+    let (answered_f, abandoned_f) = (as_f64(&answered), as_f64(&abandoned));
+    // A fractional short-abandon threshold: 4.5 s takes waits of 0 to 4 s.
+    let short = 4.5_f64;
+    let mut whole: *mut cxkpi_service_level_tally = ptr::null_mut();
+    let mut waits: *mut cxkpi_service_level_tally = ptr::null_mut();
+    let (mut whole_counts, mut waits_counts) = (
+        cxkpi_service_level_counts::default(),
+        cxkpi_service_level_counts::default(),
+    );
+    let mut rate = cxkpi_rate::default();
+    // SAFETY: live arrays of their lengths; the handles come from `…_from_…`
+    // and are freed once.
+    unsafe {
+        assert_eq!(
+            cxkpi_service_level_tally_from_whole_secs(
+                20.0,
+                &raw const short,
+                answered.as_ptr(),
+                answered.len(),
+                abandoned.as_ptr(),
+                abandoned.len(),
+                &raw mut whole,
+            ),
+            CXKPI_OK
+        );
+        assert_eq!(
+            cxkpi_service_level_tally_from_waits(
+                20.0,
+                &raw const short,
+                answered_f.as_ptr(),
+                answered_f.len(),
+                abandoned_f.as_ptr(),
+                abandoned_f.len(),
+                &raw mut waits,
+            ),
+            CXKPI_OK
+        );
+        assert_eq!(
+            cxkpi_service_level_tally_counts(whole, &raw mut whole_counts),
+            CXKPI_OK
+        );
+        assert_eq!(
+            cxkpi_service_level_tally_counts(waits, &raw mut waits_counts),
+            CXKPI_OK
+        );
+        assert_eq!(whole_counts, waits_counts);
+        assert_eq!(whole_counts.answered, 5_000);
+        assert!(whole_counts.short_abandoned > 0 && whole_counts.short_abandoned_known == 1);
+        // The two merge: their thresholds are the same.
+        assert_eq!(cxkpi_service_level_tally_merge(whole, waits), CXKPI_OK);
+        assert_eq!(
+            cxkpi_service_level(
+                whole,
+                cxkpi_abandon_treatment::CXKPI_ABANDONS_EXCLUDE_SHORT as u32,
+                &raw mut rate
+            ),
+            CXKPI_OK
+        );
+        assert_eq!(
+            rate.whole,
+            2 * (5_000 + 1_200 - waits_counts.short_abandoned)
+        );
+        cxkpi_service_level_tally_free(whole);
+        cxkpi_service_level_tally_free(waits);
+
+        let mut refused: *mut cxkpi_service_level_tally = ptr::null_mut();
+        assert_eq!(
+            cxkpi_service_level_tally_from_whole_secs(
+                f64::NAN,
+                ptr::null(),
+                answered.as_ptr(),
+                answered.len(),
+                ptr::null(),
+                0,
+                &raw mut refused,
+            ),
+            CXKPI_INVALID_PARAMETER
+        );
+        assert!(refused.is_null());
+    }
+}
+
+#[test]
+fn aht_from_whole_seconds_equals_contact_by_contact_and_refuses_ragged_columns() {
+    let talk = [240_u32, 120, 600, 45];
+    let hold = [30_u32, 0, 90, 0];
+    let wrap = [60_u32, 45, 120, 15];
+    let mut columns: *mut cxkpi_aht_tally = ptr::null_mut();
+    let mut contacts: *mut cxkpi_aht_tally = ptr::null_mut();
+    let (mut by_column, mut by_contact) =
+        (cxkpi_aht_result::default(), cxkpi_aht_result::default());
+    // SAFETY: live arrays of their lengths; the handles come from `…_new`
+    // or `…_from_whole_secs` and are freed once.
+    unsafe {
+        assert_eq!(
+            cxkpi_aht_tally_from_whole_secs(
+                talk.as_ptr(),
+                4,
+                hold.as_ptr(),
+                4,
+                wrap.as_ptr(),
+                4,
+                &raw mut columns
+            ),
+            CXKPI_OK
+        );
+        assert_eq!(cxkpi_aht_tally_new(&raw mut contacts), CXKPI_OK);
+        for i in 0..4 {
+            let secs = |column: &[u32; 4]| f64::from(column[i]);
+            assert_eq!(
+                cxkpi_aht_tally_record(contacts, secs(&talk), secs(&hold), secs(&wrap)),
+                CXKPI_OK
+            );
+        }
+        assert_eq!(cxkpi_aht(columns, &raw mut by_column), CXKPI_OK);
+        assert_eq!(cxkpi_aht(contacts, &raw mut by_contact), CXKPI_OK);
+        assert_eq!(by_column, by_contact);
+        assert_eq!((by_column.aht_s, by_column.handled), (341.25, 4));
+        cxkpi_aht_tally_free(contacts);
+        cxkpi_aht_tally_free(columns);
+
+        let mut ragged: *mut cxkpi_aht_tally = ptr::null_mut();
+        assert_eq!(
+            cxkpi_aht_tally_from_whole_secs(
+                talk.as_ptr(),
+                4,
+                hold.as_ptr(),
+                3,
+                wrap.as_ptr(),
+                4,
+                &raw mut ragged
+            ),
+            CXKPI_INCONSISTENT
+        );
+        assert_eq!(
+            last_error(),
+            "talk times (4 values) and hold times (3 values) must have the same length"
+        );
+        assert!(ragged.is_null());
+        // Three empty columns are the empty tally.
+        let mut empty: *mut cxkpi_aht_tally = ptr::null_mut();
+        assert_eq!(
+            cxkpi_aht_tally_from_whole_secs(
+                ptr::null(),
+                0,
+                ptr::null(),
+                0,
+                ptr::null(),
+                0,
+                &raw mut empty
+            ),
+            CXKPI_OK
+        );
+        assert_eq!(cxkpi_aht(empty, &raw mut by_column), CXKPI_EMPTY);
+        cxkpi_aht_tally_free(empty);
+    }
+}
+
+#[test]
+fn a_staffing_plan_staffs_each_interval_as_the_core_does() {
+    use core::time::Duration;
+    use cxkpi::staffing::{Model, Plan, StaffingTarget};
+
+    // A morning in half-hours: closed, then the rush, then calmer.
+    let calls = [0.0, 40.0, 100.0, 160.0, 60.0];
+    let goals = [cxkpi_staffing_goal {
+        kind: cxkpi_goal_kind::CXKPI_GOAL_SERVICE_LEVEL as u32,
+        value: 80.0,
+        within_s: 20.0,
+    }];
+    let target = StaffingTarget::new()
+        .service_level(80.0, Duration::from_secs(20))
+        .unwrap();
+    for (code, model) in [
+        (cxkpi_model::CXKPI_MODEL_ERLANG_C as u32, Model::ErlangC),
+        (
+            cxkpi_model::CXKPI_MODEL_ERLANG_A as u32,
+            Model::ErlangA {
+                patience: Duration::from_secs(120),
+            },
+        ),
+    ] {
+        let core = Plan::uniform(
+            &calls,
+            Duration::from_secs(1800),
+            Duration::from_secs(180),
+            &target,
+            model,
+        )
+        .unwrap();
+        let mut intervals = [cxkpi_plan_interval::default(); 5];
+        let mut totals = cxkpi_plan_totals::default();
+        // SAFETY: live arrays of their lengths and live out-parameters.
+        let status = unsafe {
+            cxkpi_staffing_plan(
+                calls.as_ptr(),
+                5,
+                1800.0,
+                180.0,
+                goals.as_ptr(),
+                1,
+                code,
+                120.0,
+                intervals.as_mut_ptr(),
+                &raw mut totals,
+            )
+        };
+        assert_eq!(status, CXKPI_OK);
+        assert_eq!(totals.peak_agents, core.peak_agents());
+        assert_eq!(totals.agent_hours, core.agent_hours());
+        assert_eq!(totals.calls, 360.0);
+        assert!(totals.has_service_level);
+        assert_eq!(totals.service_level_pct, core.service_level_pct().unwrap());
+        assert!(totals.service_level_pct >= 80.0);
+        assert_eq!(totals.abandonment_pct, core.abandonment_pct().unwrap());
+        assert_eq!(totals.asa_s, core.asa_secs().unwrap());
+        assert_eq!(totals.occupancy_pct, core.occupancy_pct().unwrap());
+        for (interval, expected) in intervals.iter().zip(core.intervals()) {
+            assert_eq!(interval.calls, expected.workload().calls());
+            assert_eq!(interval.traffic_erlangs, expected.workload().traffic());
+            assert_eq!(interval.performance.agents, expected.performance().agents());
+        }
+        assert_eq!(intervals[0].performance.agents, 0, "no calls, no agents");
+        // Each interval is what `cxkpi_agents_required` finds for it.
+        let rush = cxkpi_workload {
+            calls: 100.0,
+            interval_s: 1800.0,
+            aht_s: 180.0,
+        };
+        let mut alone = cxkpi_performance::default();
+        // SAFETY: a live array and out-parameter.
+        let status =
+            unsafe { cxkpi_agents_required(rush, goals.as_ptr(), 1, code, 120.0, &raw mut alone) };
+        assert_eq!(status, CXKPI_OK);
+        assert_eq!(intervals[2].performance, alone);
+    }
+}
+
+/// `cxkpi_staffing_plan` of half-hours of 180-s calls, with a patience of 0.
+fn plan(
+    calls: &[f64],
+    goals: &[cxkpi_staffing_goal],
+    model: u32,
+    out_intervals: *mut cxkpi_plan_interval,
+    out: &mut cxkpi_plan_totals,
+) -> cxkpi_status {
+    // SAFETY: live arrays of their lengths; the callers' `out_intervals`
+    // hold at least `calls.len()` intervals, or are null.
+    unsafe {
+        cxkpi_staffing_plan(
+            calls.as_ptr(),
+            calls.len(),
+            1800.0,
+            180.0,
+            goals.as_ptr(),
+            goals.len(),
+            model,
+            0.0,
+            out_intervals,
+            out,
+        )
+    }
+}
+
+#[test]
+fn a_staffing_plan_refuses_without_writing() {
+    let untouched = cxkpi_plan_interval {
+        calls: -1.0,
+        ..Default::default()
+    };
+    let mut intervals = [untouched; 3];
+    let mut totals = cxkpi_plan_totals::default();
+    let erlang_a = cxkpi_model::CXKPI_MODEL_ERLANG_A as u32;
+    for (calls, model, status) in [
+        (&[10.0, f64::NAN, 5.0][..], 0, CXKPI_OUT_OF_RANGE),
+        (&[0.0, 0.0, 0.0], 0, CXKPI_EMPTY), // a closed day
+        (&[], 0, CXKPI_EMPTY),
+        (&[10.0], 2, CXKPI_INVALID_PARAMETER), // no model 2
+        (&[10.0], erlang_a, CXKPI_INVALID_PARAMETER), // a patience of 0
+    ] {
+        let out = intervals.as_mut_ptr();
+        assert_eq!(
+            plan(calls, &[], model, out, &mut totals),
+            status,
+            "{calls:?}"
+        );
+        if calls.len() == 3 && status == CXKPI_OUT_OF_RANGE {
+            assert_eq!(
+                last_error(),
+                "calls NaN at index 1 is out of range: it must be a finite number, 0 or more"
+            );
+        }
+    }
+    let status = plan(&[10.0, 20.0], &[], 0, ptr::null_mut(), &mut totals);
+    assert_eq!(status, CXKPI_NULL_POINTER);
+    assert_eq!(last_error(), "`out_intervals` is a null pointer");
+    assert_eq!(intervals, [untouched; 3]);
+    assert_eq!(totals, cxkpi_plan_totals::default());
+
+    // Without a service-level goal the plan has no service level to report.
+    let status = plan(&[10.0, 20.0], &[], 0, intervals.as_mut_ptr(), &mut totals);
+    assert_eq!(status, CXKPI_OK);
+    assert!(!totals.has_service_level);
+    // 1 and 2 Erlangs: the least stable staffing, 2 and 3 agents.
+    let agents = intervals.map(|i| i.performance.agents);
+    assert_eq!(agents, [2, 3, 0]);
+    assert_eq!(intervals[2], untouched, "only `len` intervals are written");
+}

@@ -59,7 +59,7 @@ pub fn duration_stats(
 /// # Errors
 ///
 /// `empty` without durations; `out_of_range` for a negative, NaN or
-/// infinite duration, or a quantile outside 0–1.
+/// infinite duration; `invalid_parameter` for a quantile outside 0–1.
 #[wasm_bindgen(js_name = durationQuantiles)]
 pub fn duration_quantiles(
     #[wasm_bindgen(js_name = durationsS)] durations_s: &[f64],
