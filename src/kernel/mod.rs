@@ -40,13 +40,24 @@
 // The eight streams are a, b, …, h, as in the zips that hold them.
 #![allow(clippy::many_single_char_names)]
 
+// On WebAssembly the lane kernels give way to plain loops (see `scalar`).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 mod bytes;
 mod radix;
+#[cfg(any(test, target_arch = "wasm32"))]
+mod scalar;
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 mod words;
 
-pub(crate) use bytes::{ByteScan, ByteSum, scan_u8, sum_u8};
+pub(crate) use bytes::{ByteScan, ByteSum};
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use bytes::{scan_u8, sum_u8};
 pub(crate) use radix::{WordStats, select_u32};
-pub(crate) use words::{WordCounts, count_u32, sum_u32};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use scalar::{count_u32, scan_u8, sum_u8, sum_u32};
+pub(crate) use words::WordCounts;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use words::{count_u32, sum_u32};
 
 /// Streams read side by side.
 const STREAMS: usize = 8;
