@@ -152,9 +152,29 @@ impl Error {
         }
     }
 
-    /// The same error, located at `index` of a batch.
+    /// The same error, located at `index` of a batch: what a wrapper that
+    /// validates element by element (a binding, a column reader) returns, so
+    /// that its messages name the element as the crate's batch paths do.
+    /// Only [`Error::OutOfRange`] carries an index; any other error comes
+    /// back unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let waits = [12.0, -3.0];
+    /// let err = waits
+    ///     .iter()
+    ///     .enumerate()
+    ///     .map(|(i, &s)| cxkpi::try_seconds(s).map_err(|e| e.at(i)))
+    ///     .collect::<Result<Vec<_>, _>>()
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "duration (s) -3 at index 1 is out of range: it must be a finite number of seconds, 0 or more"
+    /// );
+    /// ```
     #[must_use]
-    pub(crate) fn at(self, at: usize) -> Error {
+    pub fn at(self, at: usize) -> Error {
         match self {
             Error::OutOfRange {
                 input,

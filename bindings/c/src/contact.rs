@@ -9,7 +9,7 @@ use cxkpi::{
 
 use crate::ptr::{Out, free_handle, into_handle, mut_ref, shared_ref, slice};
 use crate::status::{cxkpi_status, guard};
-use crate::values::{CTally, at, compute_into, cxkpi_rate, merge_into};
+use crate::values::{CTally, compute_into, cxkpi_rate, merge_into};
 
 // Retention
 
@@ -166,7 +166,7 @@ pub unsafe extern "C" fn cxkpi_abandonment_tally_from_abandon_waits(
         let waits = secs
             .iter()
             .enumerate()
-            .map(|(i, &s)| try_seconds(s).map_err(|e| at(e, i)))
+            .map(|(i, &s)| try_seconds(s).map_err(|e| e.at(i)))
             .collect::<Result<Vec<_>, _>>()?;
         let rule = ShortAbandons::below_secs(short_abandon_below_s)?;
         let tally = AbandonmentTally::from_abandon_waits(answered, &waits, rule)?;

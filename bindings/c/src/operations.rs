@@ -13,7 +13,7 @@ use crate::ptr::{
     Out, OutArray, bytes, free_handle, into_handle, mut_ref, shared_ref, slice, slice_mut,
 };
 use crate::status::{Failure, cxkpi_status, guard};
-use crate::values::{at, compute_into, cxkpi_rate, decode};
+use crate::values::{compute_into, cxkpi_rate, decode};
 
 /// A mean duration over a number of contacts.
 #[repr(C)]
@@ -654,7 +654,7 @@ unsafe fn quantiles_of(quantiles: *const f64, count: usize) -> Result<Vec<Quanti
     let qs = qs
         .iter()
         .enumerate()
-        .map(|(i, &q)| Quantile::new(q).map_err(|e| at(e, i)))
+        .map(|(i, &q)| Quantile::new(q).map_err(|e| e.at(i)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(qs)
 }

@@ -76,24 +76,6 @@ pub(crate) fn decode<T: Copy>(
         })
 }
 
-/// The same error, located at `index` of the array it came from.
-pub(crate) fn at(error: Error, index: usize) -> Error {
-    match error {
-        Error::OutOfRange {
-            input,
-            value,
-            allowed,
-            ..
-        } => Error::OutOfRange {
-            input,
-            value,
-            index: Some(index),
-            allowed,
-        },
-        other => other,
-    }
-}
-
 /// A `#[repr(C)]` tally: plain counts that convert to the core's tally,
 /// validated on the way in.
 pub(crate) trait CTally: Copy {

@@ -5,7 +5,7 @@ use cxkpi::{Domain, HandleTime, Merge, Resolution, ShortAbandons, try_seconds};
 use js_sys::Uint32Array;
 use wasm_bindgen::prelude::*;
 
-use crate::js::{Obj, Result, at, count, each, numbers, whole};
+use crate::js::{Obj, Result, count, each, numbers, whole};
 use crate::survey::rate_object;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -114,7 +114,7 @@ impl AbandonmentTally {
         let waits = abandon_waits_s
             .iter()
             .enumerate()
-            .map(|(i, &s)| try_seconds(s).map_err(|e| at(e, i)))
+            .map(|(i, &s)| try_seconds(s).map_err(|e| e.at(i)))
             .collect::<core::result::Result<Vec<_>, _>>()?;
         let rule = match short_abandon_below_s {
             Some(secs) => ShortAbandons::below_secs(secs)?,

@@ -149,24 +149,6 @@ pub(crate) fn parameter(
     })
 }
 
-/// The same error, located at `index` of the array it came from.
-pub(crate) fn at(error: Error, index: usize) -> Error {
-    match error {
-        Error::OutOfRange {
-            input,
-            value,
-            allowed,
-            ..
-        } => Error::OutOfRange {
-            input,
-            value,
-            index: Some(index),
-            allowed,
-        },
-        other => other,
-    }
-}
-
 /// The numbers of `value`: a `Float64Array`, or a plain array of numbers;
 /// `name` is the parameter, for a `TypeError`.
 pub(crate) fn numbers(value: &JsValue, name: &str) -> Result<Vec<f64>> {
@@ -196,7 +178,7 @@ pub(crate) fn each<N>(
     numbers
         .iter()
         .enumerate()
-        .map(|(i, &n)| one(n).map_err(|e| at(e, i)))
+        .map(|(i, &n)| one(n).map_err(|e| e.at(i)))
         .collect()
 }
 

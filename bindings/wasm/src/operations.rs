@@ -8,7 +8,7 @@ use cxkpi::{
 use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
 
-use crate::js::{Fail, Fields, Obj, Result, at, count, named};
+use crate::js::{Fail, Fields, Obj, Result, count, named};
 use crate::survey::rate_object;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -68,7 +68,7 @@ pub fn duration_quantiles(
     let quantiles = quantiles
         .iter()
         .enumerate()
-        .map(|(i, &q)| Quantile::new(q).map_err(|e| at(e, i)))
+        .map(|(i, &q)| Quantile::new(q).map_err(|e| e.at(i)))
         .collect::<core::result::Result<Vec<_>, _>>()?;
     let sorted = DurationSample::from_secs(durations_s)?.sorted()?;
     let values: Vec<f64> = quantiles
