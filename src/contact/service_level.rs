@@ -457,14 +457,7 @@ impl ServiceLevelTally {
         abandoned: &[f64],
     ) -> Result<ServiceLevelTally, Error> {
         let mut tally = ServiceLevelTally::new(threshold, short);
-        for (i, &s) in answered.iter().enumerate() {
-            let wait = seconds("answer wait (s)", s).map_err(|e| e.at(i))?;
-            tally.try_record(Waited::Answered(wait))?;
-        }
-        for (i, &s) in abandoned.iter().enumerate() {
-            let wait = seconds("abandon wait (s)", s).map_err(|e| e.at(i))?;
-            tally.try_record(Waited::Abandoned(wait))?;
-        }
+        super::wait::record_secs(answered, abandoned, |wait| tally.try_record(wait))?;
         Ok(tally)
     }
 

@@ -210,14 +210,7 @@ impl WaitTally {
     /// ```
     pub fn from_secs(answered: &[f64], abandoned: &[f64]) -> Result<WaitTally, Error> {
         let mut tally = WaitTally::new();
-        for (i, &s) in answered.iter().enumerate() {
-            let wait = seconds("answer wait (s)", s).map_err(|e| e.at(i))?;
-            tally.try_record(Waited::Answered(wait))?;
-        }
-        for (i, &s) in abandoned.iter().enumerate() {
-            let wait = seconds("abandon wait (s)", s).map_err(|e| e.at(i))?;
-            tally.try_record(Waited::Abandoned(wait))?;
-        }
+        record_secs(answered, abandoned, |wait| tally.try_record(wait))?;
         Ok(tally)
     }
 
@@ -399,4 +392,25 @@ struct WaitParts {
     answered_wait_nanos: u128,
     abandoned: u64,
     abandoned_wait_nanos: u128,
+}
+
+/// Feeds `record` the answered waits, then the abandoned ones, given in
+/// float seconds; a NaN, infinite or negative wait is an error naming its
+/// list and index.
+pub(crate) fn record_secs(
+    answered: &[f64],
+    abandoned: &[f64],
+    mut record: impl FnMut(Waited) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for (i, &s) in answered.iter().enumerate() {
+        record(Waited::Answered(
+            seconds("answer wait (s)", s).map_err(|e| e.at(i))?,
+        ))?;
+    }
+    for (i, &s) in abandoned.iter().enumerate() {
+        record(Waited::Abandoned(
+            seconds("abandon wait (s)", s).map_err(|e| e.at(i))?,
+        ))?;
+    }
+    Ok(())
 }
