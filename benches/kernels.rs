@@ -33,31 +33,15 @@ use cxkpi::{
     AhtTally, CesTally, CsatRule, CsatTally, NpsTally, Scale, ServiceLevelTally, ShortAbandons,
 };
 
+mod common;
+use common::{pseudo_random, scores};
+
 /// 10⁸ scores or waits: 100 MB of `u8`, 400 MB of `u32`.
 const BIG: usize = 100_000_000;
 /// 10⁷ rows of AHT columns and waits for the median.
 const ROWS: usize = 10_000_000;
 
 type Group<'a> = BenchmarkGroup<'a, criterion::measurement::WallTime>;
-
-/// A deterministic xorshift64 stream, so every run measures the same data.
-fn pseudo_random(n: usize, seed: u64) -> impl Iterator<Item = u64> {
-    let mut x = seed | 1;
-    (0..n).map(move |_| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    })
-}
-
-/// `n` scores in `min..=max`.
-fn scores(n: usize, min: u8, max: u8) -> Vec<u8> {
-    let span = u64::from(max - min) + 1;
-    pseudo_random(n, 0x9E37_79B9_7F4A_7C15)
-        .map(|x| min + u8::try_from(x % span).expect("span fits u8"))
-        .collect()
-}
 
 /// Waits in whole seconds with a long tail: up to 40 minutes.
 fn waits(n: usize, seed: u64) -> Vec<u32> {

@@ -24,31 +24,15 @@ use cxkpi::{
     ShortAbandons,
 };
 
+mod common;
+use common::{pseudo_random, scores};
+
 /// 10⁸ scores: about 100 MB, well beyond the last-level cache.
 const BIG: usize = 100_000_000;
 /// Batch inputs of the other metrics.
 const BATCH: usize = 10_000_000;
 /// Per-observation inputs.
 const STREAM: usize = 1_000_000;
-
-/// A deterministic xorshift64 stream, so every run measures the same data.
-fn pseudo_random(n: usize, seed: u64) -> impl Iterator<Item = u64> {
-    let mut x = seed | 1;
-    (0..n).map(move |_| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    })
-}
-
-/// `n` values in `min..=max`.
-fn scores(n: usize, min: u8, max: u8) -> Vec<u8> {
-    let span = u64::from(max - min) + 1;
-    pseudo_random(n, 0x9E37_79B9_7F4A_7C15)
-        .map(|x| min + u8::try_from(x % span).expect("span fits u8"))
-        .collect()
-}
 
 /// Sets the throughput of the next benchmark to `n` elements of `size` bytes,
 /// in the group's unit (its name ends in `elements` or `bytes`).

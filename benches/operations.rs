@@ -16,21 +16,13 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
 use cxkpi::{AbandonTreatment, Breakdown, ServiceLevelTally, ShortAbandons, Waited};
 
+mod common;
+use common::pseudo_random;
+
 /// 10⁷ durations.
 const DURATIONS: usize = 10_000_000;
 /// 10⁶ contacts.
 const CONTACTS: usize = 1_000_000;
-
-/// A deterministic xorshift64 stream, so every run measures the same data.
-fn pseudo_random(n: usize, seed: u64) -> impl Iterator<Item = u64> {
-    let mut x = seed | 1;
-    (0..n).map(move |_| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    })
-}
 
 /// Waits with a long tail, in milliseconds: up to about 20 minutes.
 fn waits(n: usize) -> Vec<Duration> {
