@@ -34,7 +34,7 @@ use cxkpi::{
 };
 
 mod common;
-use common::{pseudo_random, scores};
+use common::{plain_loop_nps, pseudo_random, scores};
 
 /// 10⁸ scores or waits: 100 MB of `u8`, 400 MB of `u32`.
 const BIG: usize = 100_000_000;
@@ -83,20 +83,6 @@ fn or_words_8(words: &[u64]) -> u64 {
     }
     let tail = &words[STREAMS * part..];
     acc.iter().flatten().chain(tail).fold(0, |a, &b| a | b)
-}
-
-/// The naive NPS loop: a `match` per score and an early return on a bad one.
-fn plain_loop_nps(scores: &[u8]) -> Result<(u64, u64, u64), usize> {
-    let (mut promoters, mut passives, mut detractors) = (0_u64, 0_u64, 0_u64);
-    for (i, &s) in scores.iter().enumerate() {
-        match s {
-            0..=6 => detractors += 1,
-            7..=8 => passives += 1,
-            9..=10 => promoters += 1,
-            _ => return Err(i),
-        }
-    }
-    Ok((promoters, passives, detractors))
 }
 
 fn bandwidth(group: &mut Group<'_>) {

@@ -25,7 +25,7 @@ use cxkpi::{
 };
 
 mod common;
-use common::{pseudo_random, scores};
+use common::{plain_loop_nps, pseudo_random, scores};
 
 /// 10⁸ scores: about 100 MB, well beyond the last-level cache.
 const BIG: usize = 100_000_000;
@@ -49,20 +49,6 @@ fn throughput(
     } else {
         Throughput::Elements(n)
     });
-}
-
-/// The naive NPS loop: a `match` per score and an early return on a bad one.
-fn plain_loop_nps(scores: &[u8]) -> Result<(u64, u64, u64), usize> {
-    let (mut promoters, mut passives, mut detractors) = (0_u64, 0_u64, 0_u64);
-    for (i, &s) in scores.iter().enumerate() {
-        match s {
-            0..=6 => detractors += 1,
-            7..=8 => passives += 1,
-            9..=10 => promoters += 1,
-            _ => return Err(i),
-        }
-    }
-    Ok((promoters, passives, detractors))
 }
 
 fn nps(c: &mut Criterion) {

@@ -19,3 +19,19 @@ pub fn scores(n: usize, min: u8, max: u8) -> Vec<u8> {
         .map(|x| min + u8::try_from(x % span).expect("span fits u8"))
         .collect()
 }
+
+/// The NPS loop a user writes first, the baseline the batch path is measured
+/// against: a `match` per score and an early return on a bad one.
+#[allow(dead_code)] // Not every bench compares with it.
+pub fn plain_loop_nps(scores: &[u8]) -> Result<(u64, u64, u64), usize> {
+    let (mut promoters, mut passives, mut detractors) = (0_u64, 0_u64, 0_u64);
+    for (i, &s) in scores.iter().enumerate() {
+        match s {
+            0..=6 => detractors += 1,
+            7..=8 => passives += 1,
+            9..=10 => promoters += 1,
+            _ => return Err(i),
+        }
+    }
+    Ok((promoters, passives, detractors))
+}
