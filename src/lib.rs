@@ -267,7 +267,7 @@ pub use survey::ces::{Ces, CesTally};
 pub use survey::csat::{CsatRule, CsatTally};
 pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
 pub use survey::scale::{Scale, Score};
-pub use tally::Merge;
+pub use tally::{Merge, Tally};
 pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not

@@ -54,6 +54,108 @@ pub trait Merge {
     fn try_merge(&mut self, other: &Self) -> Result<(), Error>;
 }
 
+/// An accumulator of observations whose state travels: the contract every
+/// tally of the crate keeps.
+///
+/// A tally records validated observations, merges exactly ([`Merge`]), and
+/// exports its *state*: plain data with public fields, from which
+/// [`from_state`](Tally::from_state) rebuilds the same tally after checking
+/// every invariant. That state is what crosses a thread, a process, a
+/// language binding or a SQL engine; its serialized form is the wire format.
+///
+/// Laws, for every tally `t`, `a`, `b`:
+///
+/// - the empty tally is the identity of [`Merge::try_merge`], which is
+///   associative and commutative;
+/// - recording `a ++ b` one by one equals `tally(a)` merged with `tally(b)`,
+///   and equals every batch path over the same observations;
+/// - `T::from_state(t.state()?)? == t`;
+/// - a faulted tally reports no number: [`len`](Tally::len),
+///   [`state`](Tally::state) and every getter return its fault.
+///
+/// # Naming
+///
+/// Constructors of every tally follow one rule: `new()` is the empty tally
+/// (taking its parameters, if any); `from_counts(..)` builds from aggregates;
+/// `from_<column>(params.., &[..])` from a column of observations (for example
+/// `from_scores`, `from_whole_secs`), parameters first; `par_from_<column>`
+/// is the same on rayon's pool.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{NpsTally, Tally};
+///
+/// fn roundtrip<T: Tally>(t: &T) -> Result<T, cxkpi::Error> {
+///     T::from_state(t.state()?)
+/// }
+/// let t = NpsTally::from_scores(&[10, 9, 3])?;
+/// assert_eq!(roundtrip(&t)?, t);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+pub trait Tally: Merge + Clone + PartialEq + core::fmt::Debug + Sized {
+    /// One observation, already validated (an [`NpsRating`](crate::NpsRating),
+    /// a [`HandleTime`](crate::HandleTime), …).
+    type Observation;
+    /// The tally's state: plain data with public fields.
+    type State;
+
+    /// Adds one observation.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when a count or sum would overflow, and the fault
+    /// the tally already carries. On error the tally is unchanged.
+    fn try_record(&mut self, observation: Self::Observation) -> Result<(), Error>;
+
+    /// Adds one observation; a failure becomes the tally's fault (see the
+    /// module docs of faults).
+    fn record(&mut self, observation: Self::Observation) {
+        if let Err(error) = self.try_record(observation) {
+            self.set_fault(error);
+        }
+    }
+
+    /// The number of observations recorded.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    fn len(&self) -> Result<u64, Error>;
+
+    /// Whether no observation was recorded.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault.
+    fn is_empty(&self) -> Result<bool, Error> {
+        Ok(self.len()? == 0)
+    }
+
+    /// The tally's state, from which [`from_state`](Tally::from_state)
+    /// rebuilds it exactly.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally has no state.
+    fn state(&self) -> Result<Self::State, Error>;
+
+    /// Rebuilds a tally from its state, checking every invariant, so that
+    /// no state builds a tally reporting a figure that recording
+    /// observations could not reach.
+    ///
+    /// # Errors
+    ///
+    /// An error naming the field, its value and what is allowed.
+    fn from_state(state: Self::State) -> Result<Self, Error>;
+
+    /// The first error an infallible operation met, if any.
+    fn fault(&self) -> Option<&Error>;
+
+    /// Keeps `error` as the tally's fault, unless it already has one.
+    fn set_fault(&mut self, error: Error);
+}
+
 /// The first error that an infallible operation met; see the module docs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Fault(Option<Box<Error>>);
@@ -65,6 +167,12 @@ impl Fault {
         if self.0.is_none() {
             self.0 = Some(Box::new(error));
         }
+    }
+
+    /// The kept error, if any.
+    #[inline]
+    pub(crate) fn get(&self) -> Option<&Error> {
+        self.0.as_deref()
     }
 
     /// `Err` with the kept error, if any.
