@@ -1,0 +1,367 @@
+//! One generic aggregate function over a core tally: the UDAF, its
+//! row-at-a-time [`Accumulator`] and its [`GroupsAccumulator`], written once
+//! for every KPI.
+
+use std::fmt::Debug;
+use std::hash::Hash;
+use std::sync::Arc;
+
+use cxkpi::Merge;
+use datafusion::arrow::array::{Array, ArrayRef, BooleanArray, StructArray};
+use datafusion::arrow::buffer::NullBuffer;
+use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Fields};
+use datafusion::common::{DataFusionError, Result, ScalarValue};
+use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
+use datafusion::logical_expr::{
+    Accumulator, AggregateUDFImpl, EmitTo, GroupsAccumulator, Signature, Volatility,
+};
+use datafusion::physical_expr::expressions::Literal;
+
+use crate::args::Arg;
+use crate::state::{ArrowState, core_error};
+
+/// A KPI as an aggregate: its parameters (the literal arguments) and how a
+/// row becomes an observation of its tally.
+pub(crate) trait Kpi: Debug + Clone + Send + Sync + 'static {
+    /// The core tally behind the function.
+    type Tally: ArrowState + Merge + Clone + Debug + Send + Sync + 'static;
+    /// One row, validated.
+    type Obs: Copy;
+
+    /// The SQL name.
+    const NAME: &'static str;
+    /// The arguments: columns first, then literals.
+    const ARGS: &'static [Arg];
+
+    /// The function with the literal arguments of a call (`None` for the
+    /// column arguments; a missing optional literal is absent).
+    fn from_literals(literals: &[Option<ScalarValue>]) -> Result<Self>;
+
+    /// The empty tally.
+    fn empty(&self) -> Self::Tally;
+
+    /// Calls `f(row, observation)` for every row of `columns` without a null
+    /// (the one null policy: a row with a null input is skipped).
+    ///
+    /// # Errors
+    ///
+    /// An invalid value (out of scale, negative, NaN), naming the function.
+    fn observe<F: FnMut(usize, Self::Obs) -> Result<()>>(
+        &self,
+        columns: &[ArrayRef],
+        f: F,
+    ) -> Result<()>;
+
+    /// Records one observation.
+    ///
+    /// # Errors
+    ///
+    /// An overflow or the tally's fault.
+    fn record(tally: &mut Self::Tally, obs: Self::Obs) -> Result<(), cxkpi::Error>;
+
+    /// The fields of the result struct.
+    fn output_fields() -> Vec<Field>;
+
+    /// The result's values, or `None` when the tally is empty (a `NULL`
+    /// result, never 0).
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault.
+    fn output(&self, tally: &Self::Tally) -> Result<Option<Vec<ScalarValue>>, cxkpi::Error>;
+
+    /// Whether the accumulator for many groups is offered.
+    const GROUPS: bool = true;
+}
+
+/// The SQL function of a [`Kpi`].
+#[derive(Debug)]
+pub(crate) struct KpiUdaf<K> {
+    signature: Signature,
+    kpi: std::marker::PhantomData<K>,
+}
+
+impl<K> PartialEq for KpiUdaf<K> {
+    fn eq(&self, other: &Self) -> bool {
+        self.signature == other.signature
+    }
+}
+
+impl<K> Eq for KpiUdaf<K> {}
+
+impl<K> Hash for KpiUdaf<K> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.signature.hash(state);
+    }
+}
+
+impl<K: Kpi> KpiUdaf<K> {
+    pub(crate) fn new() -> Self {
+        KpiUdaf {
+            signature: Signature::user_defined(Volatility::Immutable),
+            kpi: std::marker::PhantomData,
+        }
+    }
+
+    fn kpi(args: &AccumulatorArgs) -> Result<K> {
+        let literals = args
+            .exprs
+            .iter()
+            .zip(K::ARGS.iter())
+            .map(|(expr, arg)| {
+                if !arg.literal {
+                    return Ok(None);
+                }
+                match expr.downcast_ref::<Literal>() {
+                    Some(lit) => Ok(Some(lit.value().clone())),
+                    None => Err(DataFusionError::Plan(format!(
+                        "{}: argument `{}` must be a literal",
+                        K::NAME,
+                        arg.name
+                    ))),
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        K::from_literals(&literals)
+    }
+}
+
+fn return_type<K: Kpi>() -> DataType {
+    DataType::Struct(Fields::from(K::output_fields()))
+}
+
+impl<K: Kpi> AggregateUDFImpl for KpiUdaf<K> {
+    fn name(&self) -> &str {
+        K::NAME
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        crate::args::coerce(K::NAME, K::ARGS, arg_types)
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
+        Ok(return_type::<K>())
+    }
+
+    fn is_nullable(&self) -> bool {
+        true
+    }
+
+    fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
+        Ok(K::Tally::fields()
+            .into_iter()
+            .map(|f| {
+                let name = format!("{}[{}]", args.name, f.name());
+                Arc::new(f.with_name(name))
+            })
+            .collect())
+    }
+
+    fn accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
+        let kpi = Self::kpi(&args)?;
+        Ok(Box::new(KpiAccumulator {
+            tally: kpi.empty(),
+            kpi,
+        }))
+    }
+
+    fn groups_accumulator_supported(&self, _args: AccumulatorArgs) -> bool {
+        K::GROUPS
+    }
+
+    fn create_groups_accumulator(
+        &self,
+        args: AccumulatorArgs,
+    ) -> Result<Box<dyn GroupsAccumulator>> {
+        Ok(Box::new(KpiGroups {
+            kpi: Self::kpi(&args)?,
+            tallies: Vec::new(),
+        }))
+    }
+}
+
+/// The result column of `tallies`: a struct per group, `NULL` where a group
+/// is empty.
+fn results<K: Kpi>(kpi: &K, tallies: &[K::Tally]) -> Result<ArrayRef> {
+    let fields = K::output_fields();
+    let mut columns: Vec<Vec<ScalarValue>> = vec![Vec::with_capacity(tallies.len()); fields.len()];
+    let mut valid = Vec::with_capacity(tallies.len());
+    for tally in tallies {
+        let values = kpi.output(tally).map_err(|e| core_error(K::NAME, &e))?;
+        valid.push(values.is_some());
+        match values {
+            Some(values) => {
+                for (column, value) in columns.iter_mut().zip(values) {
+                    column.push(value);
+                }
+            }
+            None => {
+                for (column, field) in columns.iter_mut().zip(&fields) {
+                    column.push(ScalarValue::try_from(field.data_type())?);
+                }
+            }
+        }
+    }
+    let arrays = columns
+        .into_iter()
+        .zip(&fields)
+        .map(|(values, field)| {
+            if values.is_empty() {
+                Ok(datafusion::arrow::array::new_empty_array(field.data_type()))
+            } else {
+                ScalarValue::iter_to_array(values)
+            }
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let fields = Fields::from(
+        fields
+            .into_iter()
+            .map(|f| f.with_nullable(true))
+            .collect::<Vec<_>>(),
+    );
+    Ok(Arc::new(StructArray::try_new(
+        fields,
+        arrays,
+        Some(NullBuffer::from(valid)),
+    )?))
+}
+
+/// Merges the states in `columns` into `tally`, row `row`.
+fn merge_row<T: ArrowState + Merge>(
+    name: &str,
+    tally: &mut T,
+    columns: &[ArrayRef],
+    row: usize,
+) -> Result<()> {
+    let other = T::read(columns, row)?;
+    tally.try_merge(&other).map_err(|e| core_error(name, &e))
+}
+
+/// One group's accumulator.
+#[derive(Debug)]
+struct KpiAccumulator<K: Kpi> {
+    kpi: K,
+    tally: K::Tally,
+}
+
+impl<K: Kpi> Accumulator for KpiAccumulator<K> {
+    fn update_batch(&mut self, values: &[ArrayRef]) -> Result<()> {
+        let tally = &mut self.tally;
+        self.kpi.observe(values, |_, obs| {
+            K::record(tally, obs).map_err(|e| core_error(K::NAME, &e))
+        })
+    }
+
+    fn evaluate(&mut self) -> Result<ScalarValue> {
+        let array = results(&self.kpi, std::slice::from_ref(&self.tally))?;
+        ScalarValue::try_from_array(&array, 0)
+    }
+
+    fn size(&self) -> usize {
+        size_of_val(self)
+    }
+
+    fn state(&mut self) -> Result<Vec<ScalarValue>> {
+        K::Tally::columns(std::slice::from_ref(&self.tally))?
+            .iter()
+            .map(|column| ScalarValue::try_from_array(column, 0))
+            .collect()
+    }
+
+    fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
+        let rows = states.first().map_or(0, |s| s.len());
+        for row in 0..rows {
+            merge_row(K::NAME, &mut self.tally, states, row)?;
+        }
+        Ok(())
+    }
+}
+
+/// The accumulator of every group of a `GROUP BY`: one tally per group.
+#[derive(Debug)]
+struct KpiGroups<K: Kpi> {
+    kpi: K,
+    tallies: Vec<K::Tally>,
+}
+
+impl<K: Kpi> KpiGroups<K> {
+    fn grow(&mut self, total: usize) {
+        if self.tallies.len() < total {
+            let empty = self.kpi.empty();
+            self.tallies.resize(total, empty);
+        }
+    }
+}
+
+fn kept(filter: Option<&BooleanArray>, row: usize) -> bool {
+    filter.is_none_or(|f| f.is_valid(row) && f.value(row))
+}
+
+impl<K: Kpi> GroupsAccumulator for KpiGroups<K> {
+    fn update_batch(
+        &mut self,
+        values: &[ArrayRef],
+        group_indices: &[usize],
+        opt_filter: Option<&BooleanArray>,
+        total_num_groups: usize,
+    ) -> Result<()> {
+        self.grow(total_num_groups);
+        let tallies = &mut self.tallies;
+        self.kpi.observe(values, |row, obs| {
+            if kept(opt_filter, row) {
+                K::record(&mut tallies[group_indices[row]], obs)
+                    .map_err(|e| core_error(K::NAME, &e))?;
+            }
+            Ok(())
+        })
+    }
+
+    fn evaluate(&mut self, emit_to: EmitTo) -> Result<ArrayRef> {
+        let tallies = emit_to.take_needed(&mut self.tallies);
+        results(&self.kpi, &tallies)
+    }
+
+    fn state(&mut self, emit_to: EmitTo) -> Result<Vec<ArrayRef>> {
+        let tallies = emit_to.take_needed(&mut self.tallies);
+        K::Tally::columns(&tallies)
+    }
+
+    fn merge_batch(
+        &mut self,
+        values: &[ArrayRef],
+        group_indices: &[usize],
+        total_num_groups: usize,
+    ) -> Result<()> {
+        self.grow(total_num_groups);
+        for (row, &group) in group_indices.iter().enumerate() {
+            merge_row(K::NAME, &mut self.tallies[group], values, row)?;
+        }
+        Ok(())
+    }
+
+    fn convert_to_state(
+        &self,
+        values: &[ArrayRef],
+        opt_filter: Option<&BooleanArray>,
+    ) -> Result<Vec<ArrayRef>> {
+        // Each row its own group: a row skipped (null or filtered) is an
+        // empty tally, the identity of the merge.
+        let rows = values.first().map_or(0, |v| v.len());
+        let mut tallies = vec![self.kpi.empty(); rows];
+        self.kpi.observe(values, |row, obs| {
+            if kept(opt_filter, row) {
+                K::record(&mut tallies[row], obs).map_err(|e| core_error(K::NAME, &e))?;
+            }
+            Ok(())
+        })?;
+        K::Tally::columns(&tallies)
+    }
+
+    fn size(&self) -> usize {
+        self.tallies.capacity() * size_of::<K::Tally>()
+    }
+}

@@ -1,0 +1,134 @@
+//! Every cxkpi KPI as an Apache DataFusion aggregate function.
+//!
+//! [`register_all`] is the one call: it adds every function to a
+//! [`SessionContext`], after which plain SQL computes exact KPIs, by group,
+//! on one machine or (with the crate's `cxkpi-scheduler` and
+//! `cxkpi-executor`) on an Apache Ballista cluster:
+//!
+//! ```
+//! use datafusion::prelude::SessionContext;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> datafusion::common::Result<()> {
+//! let ctx = SessionContext::new();
+//! cxkpi_datafusion::register_all(&ctx);
+//! let batches = ctx
+//!     .sql("SELECT nps(score)['value'] AS nps FROM (VALUES (10), (9), (3), (8)) AS t(score)")
+//!     .await?
+//!     .collect()
+//!     .await?;
+//! let nps = batches[0].column(0).as_any().downcast_ref::<datafusion::arrow::array::Float64Array>();
+//! assert_eq!(nps.map(|a| a.value(0)), Some(25.0));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Functions
+//!
+//! | function | tally | result |
+//! | --- | --- | --- |
+//! | `nps(score)` | `NpsTally` | `{value, n, promoters, passives, detractors, low, high}` (adjusted Wald) |
+//! | `csat(score, scale_min, scale_max, satisfied_from)` | `CsatTally` | rate |
+//! | `ces(score, scale_min, scale_max)` | `CesTally` | `{value, n}` (mean score) |
+//! | `retention(status)` (`'retained'`, `'churned'`, `'new'`) | `RetentionTally` | rate |
+//! | `abandonment(answered, wait_s, short_abandon_s)` | `AbandonmentTally` | rate (short abandons out of both sides; 0 = none) |
+//! | `fcr(contacts)` | `FcrTally` | rate |
+//! | `aht(talk_s, hold_s, acw_s)` | `AhtTally` | `{value, n, talk, hold, wrap}` (seconds) |
+//! | `asa(wait_s, answered)`, `mean_wait(..)`, `time_to_abandon(..)` | `WaitTally` | `{value, n}` (seconds) |
+//! | `service_level(wait_s, answered, threshold_s, treatment[, short_abandon_s])` | `ServiceLevelTally` | rate |
+//! | `escalation(escalated)` | `EscalationTally` | rate |
+//! | `cost_per_unit(cost)` | `CostTally` | `{value, n, total}` (exact decimal text) |
+//! | `duration_quantile(secs, q)` | `DurationSample` | `{value, n}` (exact) |
+//! | `duration_quantile_sketch(secs, q[, relative_accuracy])` | `DurationSketch` | `{value, n, relative_error}` |
+//!
+//! A *rate* is `{value, part, n, low, high}`: the percentage, its numerator
+//! and denominator, and the 95 % Wilson interval. Arguments after the column
+//! ones are literals (parameters); `treatment` is one of the six names of
+//! `AbandonTreatment` (`count_against`, `exclude_within_threshold`,
+//! `within_threshold_as_met`, `ignore`, `short_as_met`, `exclude_short`).
+//!
+//! # Policies
+//!
+//! - **Empty group**: the result is `NULL`, never 0.
+//! - **Nulls**: a row with a `NULL` in any column argument is skipped, as
+//!   SQL's own aggregates do; `n` says how many rows were counted.
+//! - **Invalid values** (a score out of its scale, a negative or NaN
+//!   duration, an unknown treatment): a query error that names the function,
+//!   the value and what is allowed, in the core's words.
+//! - **State**: the intermediate state of every function is its tally's
+//!   state in Arrow types (see the `state` module), merged with
+//!   `Merge::try_merge`: an overflow is a query error, never a wrap.
+
+mod args;
+pub mod bank;
+pub mod cluster;
+pub mod cli;
+mod functions;
+mod kpi;
+mod state;
+
+use datafusion::execution::FunctionRegistry;
+use datafusion::logical_expr::AggregateUDF;
+use datafusion::prelude::SessionContext;
+
+use functions::{
+    ASA, AbandonmentKpi, AhtKpi, CesKpi, CostKpi, CsatKpi, EscalationKpi, FcrKpi, MEAN_WAIT,
+    NpsKpi, QuantileKpi, RetentionKpi, ServiceLevelKpi, SketchKpi, TIME_TO_ABANDON, WaitKpi,
+};
+use kpi::KpiUdaf;
+
+/// Every cxkpi aggregate function.
+///
+/// # Example
+///
+/// ```
+/// let names: Vec<String> = cxkpi_datafusion::udafs().iter().map(|f| f.name().to_owned()).collect();
+/// assert!(names.contains(&"service_level".to_owned()));
+/// ```
+pub fn udafs() -> Vec<AggregateUDF> {
+    vec![
+        AggregateUDF::from(KpiUdaf::<NpsKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<CsatKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<CesKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<RetentionKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<AbandonmentKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<FcrKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<EscalationKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<AhtKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<WaitKpi<ASA>>::new()),
+        AggregateUDF::from(KpiUdaf::<WaitKpi<MEAN_WAIT>>::new()),
+        AggregateUDF::from(KpiUdaf::<WaitKpi<TIME_TO_ABANDON>>::new()),
+        AggregateUDF::from(KpiUdaf::<ServiceLevelKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<CostKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<QuantileKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<SketchKpi>::new()),
+    ]
+}
+
+/// Registers every cxkpi aggregate function on `ctx`.
+///
+/// # Example
+///
+/// ```
+/// let ctx = datafusion::prelude::SessionContext::new();
+/// cxkpi_datafusion::register_all(&ctx);
+/// assert!(ctx.udaf("nps").is_ok());
+/// ```
+pub fn register_all(ctx: &SessionContext) {
+    for udaf in udafs() {
+        ctx.register_udaf(udaf);
+    }
+}
+
+/// Registers every cxkpi aggregate function in a function registry (a
+/// Ballista scheduler's or executor's session state).
+///
+/// # Errors
+///
+/// The registry's error.
+pub fn register_in(registry: &mut dyn FunctionRegistry) -> datafusion::common::Result<()> {
+    for udaf in udafs() {
+        registry.register_udaf(std::sync::Arc::new(udaf))?;
+    }
+    Ok(())
+}

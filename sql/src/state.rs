@@ -1,0 +1,583 @@
+//! The one place where a core tally becomes Arrow columns and back.
+//!
+//! An aggregate's intermediate state *is* its tally's public state, column
+//! for column, in the Arrow types of the tally contract: `u64` counts as
+//! `UInt64`, `u128` sums as `Decimal128(38, 0)` (a sum of 10³⁸ or more is an
+//! overflow error naming the field), durations and thresholds as `UInt64`
+//! nanoseconds, money as `Utf8` exact decimal text, `f64` as `Float64`,
+//! `Vec<u64>` as `List<UInt64>`. Reading a state rebuilds the tally through
+//! the core's validating constructors, so a corrupt partial state from
+//! another process is an error, never a figure.
+//!
+//! The core's `Tally::state`/`from_state` are landing; until every tally
+//! has them, the tallies without public totals are read through their
+//! serialized form (the same fields, by the core's own serde). Only this
+//! module changes when they land.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use cxkpi::{
+    AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
+    FcrTally, Money, NpsTally, RetentionTally, Scale, ServiceLevelTally, ShortAbandons,
+    WaitTally,
+    contact::escalation::EscalationTally,
+    time::{DurationSample, DurationSketch},
+};
+use datafusion::arrow::array::{
+    Array, ArrayRef, AsArray, Decimal128Array, Float64Array, Int32Array, ListArray, StringArray,
+    UInt8Array, UInt64Array,
+};
+use datafusion::arrow::buffer::OffsetBuffer;
+use datafusion::arrow::datatypes::{
+    DataType, Decimal128Type, Field, Float64Type, Int32Type, UInt8Type, UInt64Type,
+};
+use datafusion::common::{DataFusionError, Result};
+
+/// A tally whose state maps to Arrow columns.
+pub trait ArrowState: Sized {
+    /// The state's fields, in order: names and Arrow types.
+    fn fields() -> Vec<Field>;
+
+    /// The states of `tallies` as one column per field.
+    ///
+    /// # Errors
+    ///
+    /// A tally's fault, or a sum too wide for `Decimal128(38, 0)`.
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>>;
+
+    /// The tally whose state is row `row` of `columns`.
+    ///
+    /// # Errors
+    ///
+    /// A null, a negative sum, or a state the core rejects (inconsistent
+    /// counts, a bad parameter): an error naming the field.
+    fn read(columns: &[ArrayRef], row: usize) -> Result<Self>;
+}
+
+/// A core error as a query error.
+pub(crate) fn core_error(function: &str, error: &cxkpi::Error) -> DataFusionError {
+    DataFusionError::Execution(format!("{function}: {error}"))
+}
+
+/// An overflow of `field` in the aggregate state, as the core words it.
+fn overflow(field: &str, limit: &str) -> DataFusionError {
+    DataFusionError::Execution(format!("aggregate state: {field} overflows {limit}"))
+}
+
+fn state_error(error: &cxkpi::Error) -> DataFusionError {
+    core_error("aggregate state", error)
+}
+
+fn u64_field(name: &str) -> Field {
+    Field::new(name, DataType::UInt64, false)
+}
+
+fn u128_field(name: &str) -> Field {
+    Field::new(name, DataType::Decimal128(38, 0), false)
+}
+
+fn u8_field(name: &str) -> Field {
+    Field::new(name, DataType::UInt8, false)
+}
+
+fn u64s(values: impl Iterator<Item = u64>) -> ArrayRef {
+    Arc::new(values.collect::<UInt64Array>())
+}
+
+fn u8s(values: impl Iterator<Item = u8>) -> ArrayRef {
+    Arc::new(values.collect::<UInt8Array>())
+}
+
+/// The largest value `Decimal128(38, 0)` holds.
+const DECIMAL_38_MAX: u128 = 10u128.pow(38) - 1;
+
+fn u128s(field: &'static str, values: impl Iterator<Item = u128>) -> Result<ArrayRef> {
+    let values = values
+        .map(|v| {
+            if v > DECIMAL_38_MAX {
+                return Err(overflow(field, "Decimal128(38, 0)"));
+            }
+            i128::try_from(v).map_err(|_| overflow(field, "i128"))
+        })
+        .collect::<Result<Vec<i128>>>()?;
+    Ok(Arc::new(
+        Decimal128Array::from(values).with_precision_and_scale(38, 0)?,
+    ))
+}
+
+fn present(columns: &[ArrayRef], i: usize, row: usize) -> Result<&ArrayRef> {
+    let column = columns.get(i).ok_or_else(|| {
+        DataFusionError::Internal(format!("aggregate state: missing column {i}"))
+    })?;
+    if column.is_null(row) {
+        return Err(DataFusionError::Execution(format!(
+            "aggregate state: column {i} is null at row {row}"
+        )));
+    }
+    Ok(column)
+}
+
+fn get_u64(columns: &[ArrayRef], i: usize, row: usize) -> Result<u64> {
+    Ok(present(columns, i, row)?
+        .as_primitive_opt::<UInt64Type>()
+        .ok_or_else(|| DataFusionError::Internal(format!("aggregate state: column {i} is not UInt64")))?
+        .value(row))
+}
+
+fn get_u8(columns: &[ArrayRef], i: usize, row: usize) -> Result<u8> {
+    Ok(present(columns, i, row)?
+        .as_primitive_opt::<UInt8Type>()
+        .ok_or_else(|| DataFusionError::Internal(format!("aggregate state: column {i} is not UInt8")))?
+        .value(row))
+}
+
+fn get_u128(columns: &[ArrayRef], i: usize, row: usize, field: &str) -> Result<u128> {
+    let v = present(columns, i, row)?
+        .as_primitive_opt::<Decimal128Type>()
+        .ok_or_else(|| {
+            DataFusionError::Internal(format!("aggregate state: column {i} is not Decimal128"))
+        })?
+        .value(row);
+    u128::try_from(v).map_err(|_| {
+        DataFusionError::Execution(format!(
+            "aggregate state: {field} is {v}; allowed: 0 to 10^38 - 1"
+        ))
+    })
+}
+
+fn nanos(d: Duration) -> Result<u64> {
+    u64::try_from(d.as_nanos())
+        .map_err(|_| overflow("duration in nanoseconds", "u64"))
+}
+
+fn duration(nanos: u128) -> Result<Duration> {
+    let secs = u64::try_from(nanos / 1_000_000_000)
+        .map_err(|_| overflow("duration in seconds", "u64"))?;
+    #[expect(clippy::cast_possible_truncation, reason = "below 10^9")]
+    let sub = (nanos % 1_000_000_000) as u32;
+    Ok(Duration::new(secs, sub))
+}
+
+/// A tally's serialized form read into `P`, for the tallies whose state has
+/// no public getters yet (see the module docs).
+fn parts<T: serde::Serialize, P: serde::de::DeserializeOwned>(tally: &T) -> Result<P> {
+    let text = serde_json::to_string(tally)
+        .map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))?;
+    from_json(&text)
+}
+
+/// The serialized fields of an `AhtTally`.
+#[derive(serde::Deserialize)]
+struct AhtParts {
+    talk_ns: u128,
+    hold_ns: u128,
+    wrap_ns: u128,
+    handled: u64,
+}
+
+/// The serialized fields of a `DurationSketch`.
+#[derive(serde::Deserialize)]
+struct SketchParts {
+    relative_accuracy: f64,
+    zeros: u64,
+    offset: i32,
+    bins: Vec<u64>,
+    total_nanos: u128,
+    min_nanos: u64,
+    max_nanos: u64,
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))
+}
+
+fn json_duration(d: Duration) -> serde_json::Value {
+    serde_json::json!({ "secs": d.as_secs(), "nanos": d.subsec_nanos() })
+}
+
+impl ArrowState for NpsTally {
+    fn fields() -> Vec<Field> {
+        vec![u64_field("promoters"), u64_field("passives"), u64_field("detractors")]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u64s(tallies.iter().map(NpsTally::promoters)),
+            u64s(tallies.iter().map(NpsTally::passives)),
+            u64s(tallies.iter().map(NpsTally::detractors)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        NpsTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?, get_u64(c, 2, row)?)
+            .map_err(|e| state_error(&e))
+    }
+}
+
+fn scale_of(c: &[ArrayRef], i: usize, row: usize) -> Result<Scale> {
+    Scale::new(get_u8(c, i, row)?, get_u8(c, i + 1, row)?).map_err(|e| state_error(&e))
+}
+
+impl ArrowState for CsatTally {
+    fn fields() -> Vec<Field> {
+        vec![
+            u8_field("scale_min"),
+            u8_field("scale_max"),
+            u8_field("satisfied_from"),
+            u64_field("satisfied"),
+            u64_field("responses"),
+        ]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u8s(tallies.iter().map(|t| t.rule().scale().min())),
+            u8s(tallies.iter().map(|t| t.rule().scale().max())),
+            u8s(tallies.iter().map(|t| t.rule().satisfied_from())),
+            u64s(tallies.iter().map(CsatTally::satisfied)),
+            u64s(tallies.iter().map(CsatTally::len)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        let rule = CsatRule::new(scale_of(c, 0, row)?, get_u8(c, 2, row)?).map_err(|e| state_error(&e))?;
+        CsatTally::from_counts(rule, get_u64(c, 3, row)?, get_u64(c, 4, row)?)
+            .map_err(|e| state_error(&e))
+    }
+}
+
+impl ArrowState for CesTally {
+    fn fields() -> Vec<Field> {
+        vec![u8_field("scale_min"), u8_field("scale_max"), u128_field("sum"), u64_field("responses")]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u8s(tallies.iter().map(|t| t.scale().min())),
+            u8s(tallies.iter().map(|t| t.scale().max())),
+            u128s("CES sum", tallies.iter().map(CesTally::sum))?,
+            u64s(tallies.iter().map(CesTally::len)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        CesTally::from_sum(scale_of(c, 0, row)?, get_u128(c, 2, row, "sum")?, get_u64(c, 3, row)?)
+            .map_err(|e| state_error(&e))
+    }
+}
+
+impl ArrowState for RetentionTally {
+    fn fields() -> Vec<Field> {
+        vec![
+            u64_field("customers_at_start"),
+            u64_field("customers_at_end"),
+            u64_field("new_customers"),
+        ]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u64s(tallies.iter().map(RetentionTally::customers_at_start)),
+            u64s(tallies.iter().map(RetentionTally::customers_at_end)),
+            u64s(tallies.iter().map(RetentionTally::new_customers)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        RetentionTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?, get_u64(c, 2, row)?)
+            .map_err(|e| state_error(&e))
+    }
+}
+
+impl ArrowState for AbandonmentTally {
+    fn fields() -> Vec<Field> {
+        vec![u64_field("offered"), u64_field("abandoned"), u64_field("short_abandoned")]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u64s(tallies.iter().map(AbandonmentTally::offered)),
+            u64s(tallies.iter().map(AbandonmentTally::abandoned)),
+            u64s(tallies.iter().map(AbandonmentTally::short_abandoned)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        AbandonmentTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?, get_u64(c, 2, row)?)
+            .map_err(|e| state_error(&e))
+    }
+}
+
+impl ArrowState for FcrTally {
+    fn fields() -> Vec<Field> {
+        vec![u64_field("resolved_on_first_contact"), u64_field("resolved")]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u64s(tallies.iter().map(FcrTally::first_contact)),
+            u64s(tallies.iter().map(FcrTally::len)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        FcrTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?).map_err(|e| state_error(&e))
+    }
+}
+
+impl ArrowState for EscalationTally {
+    fn fields() -> Vec<Field> {
+        vec![u64_field("contacts"), u64_field("escalated")]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u64s(tallies.iter().map(EscalationTally::len)),
+            u64s(tallies.iter().map(|t| t.escalation().map_or(0, cxkpi::Rate::part))),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        EscalationTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?)
+            .map_err(|e| state_error(&e))
+    }
+}
+
+impl ArrowState for AhtTally {
+    fn fields() -> Vec<Field> {
+        vec![u64_field("handled"), u128_field("talk_ns"), u128_field("hold_ns"), u128_field("wrap_ns")]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let parts = tallies.iter().map(parts::<_, AhtParts>).collect::<Result<Vec<_>>>()?;
+        Ok(vec![
+            u64s(parts.iter().map(|p| p.handled)),
+            u128s("talk_ns", parts.iter().map(|p| p.talk_ns))?,
+            u128s("hold_ns", parts.iter().map(|p| p.hold_ns))?,
+            u128s("wrap_ns", parts.iter().map(|p| p.wrap_ns))?,
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        AhtTally::from_totals(
+            duration(get_u128(c, 1, row, "talk_ns")?)?,
+            duration(get_u128(c, 2, row, "hold_ns")?)?,
+            duration(get_u128(c, 3, row, "wrap_ns")?)?,
+            get_u64(c, 0, row)?,
+        )
+        .map_err(|e| state_error(&e))
+    }
+}
+
+impl ArrowState for WaitTally {
+    fn fields() -> Vec<Field> {
+        vec![
+            u64_field("answered"),
+            u128_field("answered_wait_ns"),
+            u64_field("abandoned"),
+            u128_field("abandoned_wait_ns"),
+        ]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            u64s(tallies.iter().map(WaitTally::answered)),
+            u128s("answered_wait_ns", tallies.iter().map(|t| t.asa().map_or(0, |m| m.total_nanos())))?,
+            u64s(tallies.iter().map(WaitTally::abandoned)),
+            u128s(
+                "abandoned_wait_ns",
+                tallies.iter().map(|t| t.time_to_abandon().map_or(0, |m| m.total_nanos())),
+            )?,
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        from_json(&format!(
+            r#"{{"answered":{},"answered_wait_nanos":{},"abandoned":{},"abandoned_wait_nanos":{}}}"#,
+            get_u64(c, 0, row)?,
+            get_u128(c, 1, row, "answered_wait_ns")?,
+            get_u64(c, 2, row)?,
+            get_u128(c, 3, row, "abandoned_wait_ns")?,
+        ))
+    }
+}
+
+impl ArrowState for ServiceLevelTally {
+    fn fields() -> Vec<Field> {
+        vec![
+            u64_field("threshold_ns"),
+            Field::new("short_abandons_below_ns", DataType::UInt64, true),
+            u64_field("answered"),
+            u64_field("answered_within"),
+            u64_field("abandoned"),
+            u64_field("abandoned_within"),
+            u64_field("short_abandoned"),
+        ]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let counts = tallies
+            .iter()
+            .map(ServiceLevelTally::counts)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| state_error(&e))?;
+        let short = tallies
+            .iter()
+            .map(|t| match t.short_abandons() {
+                ShortAbandons::Below(d) => nanos(d).map(Some),
+                _ => Ok(None),
+            })
+            .collect::<Result<Vec<Option<u64>>>>()?;
+        Ok(vec![
+            u64s(tallies.iter().map(|t| nanos(t.threshold())).collect::<Result<Vec<_>>>()?.into_iter()),
+            Arc::new(UInt64Array::from(short)),
+            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::answered)),
+            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::answered_within)),
+            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::abandoned)),
+            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::abandoned_within)),
+            u64s(counts.iter().map(|k| k.short_abandoned().unwrap_or(0))),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        let short = if c.get(1).is_some_and(|a| a.is_null(row)) {
+            serde_json::json!("none")
+        } else {
+            serde_json::json!({ "below": json_duration(Duration::from_nanos(get_u64(c, 1, row)?)) })
+        };
+        let value = serde_json::json!({
+            "threshold": json_duration(Duration::from_nanos(get_u64(c, 0, row)?)),
+            "short_abandons": short,
+            "answered": get_u64(c, 2, row)?,
+            "answered_within": get_u64(c, 3, row)?,
+            "abandoned": get_u64(c, 4, row)?,
+            "abandoned_within": get_u64(c, 5, row)?,
+            "short_abandoned": get_u64(c, 6, row)?,
+        });
+        from_json(&value.to_string())
+    }
+}
+
+impl ArrowState for CostTally {
+    fn fields() -> Vec<Field> {
+        vec![Field::new("total_cost", DataType::Utf8, false), u64_field("units")]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        Ok(vec![
+            Arc::new(tallies.iter().map(|t| Some(t.total().to_string())).collect::<StringArray>()),
+            u64s(tallies.iter().map(CostTally::len)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        let text = present(c, 0, row)?
+            .as_string_opt::<i32>()
+            .ok_or_else(|| DataFusionError::Internal("aggregate state: total_cost is not Utf8".into()))?
+            .value(row);
+        let total: Money = text.parse().map_err(|e| state_error(&e))?;
+        CostTally::from_totals(total, get_u64(c, 1, row)?).map_err(|e| state_error(&e))
+    }
+}
+
+fn nanos_list_field() -> Field {
+    Field::new(
+        "nanos",
+        DataType::List(Arc::new(Field::new_list_field(DataType::UInt64, true))),
+        false,
+    )
+}
+
+fn nanos_list(lists: &[Vec<u64>]) -> Result<ArrayRef> {
+    let values = UInt64Array::from_iter_values(lists.iter().flatten().copied());
+    let offsets = OffsetBuffer::from_lengths(lists.iter().map(Vec::len));
+    Ok(Arc::new(ListArray::try_new(
+        Arc::new(Field::new_list_field(DataType::UInt64, true)),
+        offsets,
+        Arc::new(values),
+        None,
+    )?))
+}
+
+fn get_list(c: &[ArrayRef], i: usize, row: usize) -> Result<Vec<u64>> {
+    let list = present(c, i, row)?
+        .as_list_opt::<i32>()
+        .ok_or_else(|| DataFusionError::Internal(format!("aggregate state: column {i} is not a list")))?
+        .value(row);
+    let values = list
+        .as_primitive_opt::<UInt64Type>()
+        .ok_or_else(|| DataFusionError::Internal("aggregate state: list is not UInt64".into()))?;
+    if values.null_count() > 0 {
+        return Err(DataFusionError::Execution("aggregate state: null in nanos".into()));
+    }
+    Ok(values.values().to_vec())
+}
+
+impl ArrowState for DurationSample {
+    fn fields() -> Vec<Field> {
+        vec![nanos_list_field()]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let lists = tallies
+            .iter()
+            .map(|t| Ok(t.sorted().map_err(|e| state_error(&e))?.as_nanos().to_vec()))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(vec![nanos_list(&lists)?])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        let nanos = get_list(c, 0, row)?;
+        from_json(&serde_json::json!({ "nanos": nanos }).to_string())
+    }
+}
+
+impl ArrowState for DurationSketch {
+    fn fields() -> Vec<Field> {
+        vec![
+            Field::new("relative_accuracy", DataType::Float64, false),
+            u64_field("zeros"),
+            Field::new("offset", DataType::Int32, false),
+            Field::new(
+                "bins",
+                DataType::List(Arc::new(Field::new_list_field(DataType::UInt64, true))),
+                false,
+            ),
+            u128_field("total_ns"),
+            u64_field("min_ns"),
+            u64_field("max_ns"),
+        ]
+    }
+
+    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let parts = tallies.iter().map(parts::<_, SketchParts>).collect::<Result<Vec<_>>>()?;
+        let bins: Vec<Vec<u64>> = parts.iter().map(|p| p.bins.clone()).collect();
+        Ok(vec![
+            Arc::new(parts.iter().map(|p| Some(p.relative_accuracy)).collect::<Float64Array>()),
+            u64s(parts.iter().map(|p| p.zeros)),
+            Arc::new(parts.iter().map(|p| Some(p.offset)).collect::<Int32Array>()),
+            nanos_list(&bins)?,
+            u128s("total_ns", parts.iter().map(|p| p.total_nanos))?,
+            u64s(parts.iter().map(|p| p.min_nanos)),
+            u64s(parts.iter().map(|p| p.max_nanos)),
+        ])
+    }
+
+    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+        let accuracy = present(c, 0, row)?.as_primitive::<Float64Type>().value(row);
+        let offset = present(c, 2, row)?.as_primitive::<Int32Type>().value(row);
+        let bins = get_list(c, 3, row)?;
+        let text = format!(
+            r#"{{"relative_accuracy":{},"zeros":{},"offset":{},"bins":{},"total_nanos":{},"min_nanos":{},"max_nanos":{}}}"#,
+            serde_json::json!(accuracy),
+            get_u64(c, 1, row)?,
+            offset,
+            serde_json::json!(bins),
+            get_u128(c, 4, row, "total_ns")?,
+            get_u64(c, 5, row)?,
+            get_u64(c, 6, row)?,
+        );
+        from_json(&text)
+    }
+}

@@ -1,0 +1,9 @@
+//! The SQL functions against the core, their policies, the bank log's
+//! report figures, the conformance vectors and the cluster.
+
+mod bank;
+mod cluster;
+mod common;
+mod functions;
+mod policies;
+mod vectors;
