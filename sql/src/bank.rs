@@ -9,7 +9,7 @@
 //! | --- | --- | --- |
 //! | `vru_line` | text | VRU and line, `AA0101`… |
 //! | `call_id` | bigint | call id (unique with `vru_line`) |
-//! | `customer_id` | bigint | caller, 0 = not identified |
+//! | `customer_id` | text | caller as recorded (`0` = not identified; some ids are written in float notation, `6.02701E+11`) |
 //! | `priority` | bigint | 0, 1 regular; 2 priority |
 //! | `type` | text | `PS`, `PE`, `IN`, `NE`, `NW`, `TT` |
 //! | `date` | date | day of the call |
@@ -59,7 +59,7 @@ pub fn schema() -> Schema {
     Schema::new(vec![
         Field::new("vru_line", DataType::Utf8, false),
         Field::new("call_id", DataType::Int64, false),
-        Field::new("customer_id", DataType::Int64, false),
+        Field::new("customer_id", DataType::Utf8, false),
         Field::new("priority", DataType::Int64, false),
         Field::new("type", DataType::Utf8, false),
         Field::new("date", DataType::Date32, false),
@@ -80,7 +80,7 @@ pub fn schema() -> Schema {
 struct Columns {
     vru_line: Vec<String>,
     call_id: Vec<i64>,
-    customer_id: Vec<i64>,
+    customer_id: Vec<String>,
     priority: Vec<i64>,
     kind: Vec<String>,
     date: Vec<i32>,
@@ -182,7 +182,7 @@ pub fn load(path: &Path) -> Result<RecordBatch> {
         let entry = clock(field(6)?).ok_or_else(|| bad("vru_entry"))?;
         c.vru_line.push(field(0)?.to_owned());
         c.call_id.push(int(1)?);
-        c.customer_id.push(int(2)?);
+        c.customer_id.push(field(2)?.to_owned());
         c.priority.push(int(3)?);
         c.kind.push(field(4)?.to_owned());
         c.date.push(date);
@@ -203,7 +203,7 @@ pub fn load(path: &Path) -> Result<RecordBatch> {
     let columns: Vec<ArrayRef> = vec![
         Arc::new(StringArray::from(c.vru_line)),
         Arc::new(Int64Array::from(c.call_id)),
-        Arc::new(Int64Array::from(c.customer_id)),
+        Arc::new(StringArray::from(c.customer_id)),
         Arc::new(Int64Array::from(c.priority)),
         Arc::new(StringArray::from(c.kind)),
         Arc::new(Date32Array::from(c.date)),

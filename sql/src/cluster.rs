@@ -106,11 +106,13 @@ pub async fn run_executor(options: ExecutorOptions) -> Result<()> {
 ///
 /// A malformed URL.
 pub async fn remote_context(url: &str) -> Result<SessionContext> {
-    let config = SessionConfig::new_with_ballista();
-    let mut state = SessionStateBuilder::new()
+    let state = SessionStateBuilder::new()
         .with_default_features()
-        .with_config(config)
+        .with_config(SessionConfig::new_with_ballista())
         .build();
-    crate::register_in(&mut state)?;
-    SessionContext::remote_with_state(url, state).await
+    // Ballista's upgrade of the state replaces its aggregate functions with
+    // its own list, so the cxkpi functions are registered afterwards.
+    let ctx = SessionContext::remote_with_state(url, state).await?;
+    crate::register_all(&ctx);
+    Ok(ctx)
 }

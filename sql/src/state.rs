@@ -522,7 +522,12 @@ impl ArrowState for DurationSample {
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
         let lists = tallies
             .iter()
-            .map(|t| Ok(t.sorted().map_err(|e| state_error(&e))?.as_nanos().to_vec()))
+            .map(|t| {
+                if t.is_empty() {
+                    return Ok(Vec::new());
+                }
+                Ok(t.sorted().map_err(|e| state_error(&e))?.as_nanos().to_vec())
+            })
             .collect::<Result<Vec<_>>>()?;
         Ok(vec![nanos_list(&lists)?])
     }
