@@ -38,17 +38,32 @@ pub(crate) struct Arg {
 impl Arg {
     /// A column argument.
     pub(crate) const fn column(name: &'static str, kind: Kind) -> Arg {
-        Arg { name, kind, literal: false, optional: false }
+        Arg {
+            name,
+            kind,
+            literal: false,
+            optional: false,
+        }
     }
 
     /// A literal parameter.
     pub(crate) const fn literal(name: &'static str, kind: Kind) -> Arg {
-        Arg { name, kind, literal: true, optional: false }
+        Arg {
+            name,
+            kind,
+            literal: true,
+            optional: false,
+        }
     }
 
     /// An optional literal parameter.
     pub(crate) const fn optional(name: &'static str, kind: Kind) -> Arg {
-        Arg { name, kind, literal: true, optional: true }
+        Arg {
+            name,
+            kind,
+            literal: true,
+            optional: true,
+        }
     }
 }
 
@@ -56,7 +71,13 @@ impl Arg {
 pub(crate) fn usage(name: &str, args: &[Arg]) -> String {
     let list: Vec<String> = args
         .iter()
-        .map(|a| if a.optional { format!("[{}]", a.name) } else { a.name.to_owned() })
+        .map(|a| {
+            if a.optional {
+                format!("[{}]", a.name)
+            } else {
+                a.name.to_owned()
+            }
+        })
         .collect();
     format!("{name}({})", list.join(", "))
 }
@@ -85,9 +106,10 @@ pub(crate) fn coerce(name: &str, args: &[Arg], types: &[DataType]) -> Result<Vec
                 (Kind::Int | Kind::Money, t) if t.is_integer() => Some(DataType::Int64),
                 (Kind::Float, t) if t.is_numeric() => Some(DataType::Float64),
                 (Kind::Bool, DataType::Boolean) => Some(DataType::Boolean),
-                (Kind::Text | Kind::Money, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => {
-                    Some(DataType::Utf8)
-                }
+                (
+                    Kind::Text | Kind::Money,
+                    DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View,
+                ) => Some(DataType::Utf8),
                 (Kind::Money, DataType::Decimal128(p, s)) => Some(DataType::Decimal128(*p, *s)),
                 _ => None,
             };
@@ -97,7 +119,9 @@ pub(crate) fn coerce(name: &str, args: &[Arg], types: &[DataType]) -> Result<Vec
                     Kind::Float => "a number",
                     Kind::Bool => "a boolean",
                     Kind::Text => "text",
-                    Kind::Money => "an exact amount (DECIMAL, integer or decimal text; not a float)",
+                    Kind::Money => {
+                        "an exact amount (DECIMAL, integer or decimal text; not a float)"
+                    }
                 };
                 DataFusionError::Plan(format!(
                     "{name}: argument `{}` must be {wanted}, got {t}; usage: {}",
@@ -110,11 +134,18 @@ pub(crate) fn coerce(name: &str, args: &[Arg], types: &[DataType]) -> Result<Vec
 }
 
 fn missing(function: &str, arg: &str) -> DataFusionError {
-    DataFusionError::Plan(format!("{function}: argument `{arg}` must be a non-null literal"))
+    DataFusionError::Plan(format!(
+        "{function}: argument `{arg}` must be a non-null literal"
+    ))
 }
 
 /// Literal `i` as an integer.
-pub(crate) fn lit_i64(function: &str, literals: &[Option<ScalarValue>], i: usize, arg: &str) -> Result<i64> {
+pub(crate) fn lit_i64(
+    function: &str,
+    literals: &[Option<ScalarValue>],
+    i: usize,
+    arg: &str,
+) -> Result<i64> {
     match literals.get(i) {
         Some(Some(ScalarValue::Int64(Some(v)))) => Ok(*v),
         _ => Err(missing(function, arg)),
@@ -136,7 +167,12 @@ pub(crate) fn lit_f64_opt(
 }
 
 /// Literal `i` as a number.
-pub(crate) fn lit_f64(function: &str, literals: &[Option<ScalarValue>], i: usize, arg: &str) -> Result<f64> {
+pub(crate) fn lit_f64(
+    function: &str,
+    literals: &[Option<ScalarValue>],
+    i: usize,
+    arg: &str,
+) -> Result<f64> {
     lit_f64_opt(function, literals, i, arg)?.ok_or_else(|| missing(function, arg))
 }
 
@@ -164,21 +200,36 @@ fn wrong(function: &str, i: usize, t: &DataType) -> DataFusionError {
 }
 
 /// Column `i` as integers.
-pub(crate) fn ints<'a>(function: &str, columns: &'a [ArrayRef], i: usize) -> Result<&'a Int64Array> {
+pub(crate) fn ints<'a>(
+    function: &str,
+    columns: &'a [ArrayRef],
+    i: usize,
+) -> Result<&'a Int64Array> {
     let c = column(function, columns, i)?;
-    c.as_primitive_opt::<Int64Type>().ok_or_else(|| wrong(function, i, c.data_type()))
+    c.as_primitive_opt::<Int64Type>()
+        .ok_or_else(|| wrong(function, i, c.data_type()))
 }
 
 /// Column `i` as numbers.
-pub(crate) fn floats<'a>(function: &str, columns: &'a [ArrayRef], i: usize) -> Result<&'a Float64Array> {
+pub(crate) fn floats<'a>(
+    function: &str,
+    columns: &'a [ArrayRef],
+    i: usize,
+) -> Result<&'a Float64Array> {
     let c = column(function, columns, i)?;
-    c.as_primitive_opt::<Float64Type>().ok_or_else(|| wrong(function, i, c.data_type()))
+    c.as_primitive_opt::<Float64Type>()
+        .ok_or_else(|| wrong(function, i, c.data_type()))
 }
 
 /// Column `i` as booleans.
-pub(crate) fn bools<'a>(function: &str, columns: &'a [ArrayRef], i: usize) -> Result<&'a BooleanArray> {
+pub(crate) fn bools<'a>(
+    function: &str,
+    columns: &'a [ArrayRef],
+    i: usize,
+) -> Result<&'a BooleanArray> {
     let c = column(function, columns, i)?;
-    c.as_boolean_opt().ok_or_else(|| wrong(function, i, c.data_type()))
+    c.as_boolean_opt()
+        .ok_or_else(|| wrong(function, i, c.data_type()))
 }
 
 /// Column `i` as text.
@@ -188,7 +239,8 @@ pub(crate) fn texts<'a>(
     i: usize,
 ) -> Result<&'a datafusion::arrow::array::StringArray> {
     let c = column(function, columns, i)?;
-    c.as_string_opt::<i32>().ok_or_else(|| wrong(function, i, c.data_type()))
+    c.as_string_opt::<i32>()
+        .ok_or_else(|| wrong(function, i, c.data_type()))
 }
 
 /// The amounts of money column `i`, `None` where null.
@@ -199,16 +251,24 @@ pub(crate) fn money(function: &str, columns: &[ArrayRef], i: usize) -> Result<Ve
         DataType::Utf8 => c
             .as_string::<i32>()
             .iter()
-            .map(|v| v.map(|t| t.trim().parse::<Money>().map_err(|e| bad(&e))).transpose())
+            .map(|v| {
+                v.map(|t| t.trim().parse::<Money>().map_err(|e| bad(&e)))
+                    .transpose()
+            })
             .collect(),
         DataType::Int64 => c
             .as_primitive::<Int64Type>()
             .iter()
-            .map(|v| v.map(|n| Money::new(Decimal::from(n)).map_err(|e| bad(&e))).transpose())
+            .map(|v| {
+                v.map(|n| Money::new(Decimal::from(n)).map_err(|e| bad(&e)))
+                    .transpose()
+            })
             .collect(),
         DataType::Decimal128(_, scale) => {
             let scale = u32::try_from(*scale).map_err(|_| {
-                DataFusionError::Plan(format!("{function}: a DECIMAL with a negative scale is not money"))
+                DataFusionError::Plan(format!(
+                    "{function}: a DECIMAL with a negative scale is not money"
+                ))
             })?;
             c.as_primitive::<datafusion::arrow::datatypes::Decimal128Type>()
                 .iter()

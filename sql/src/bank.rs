@@ -63,7 +63,11 @@ pub fn schema() -> Schema {
         Field::new("priority", DataType::Int64, false),
         Field::new("type", DataType::Utf8, false),
         Field::new("date", DataType::Date32, false),
-        Field::new("started", DataType::Timestamp(TimeUnit::Second, None), false),
+        Field::new(
+            "started",
+            DataType::Timestamp(TimeUnit::Second, None),
+            false,
+        ),
         Field::new("hour", DataType::Int64, false),
         Field::new("vru_time", DataType::Int64, false),
         Field::new("outcome", DataType::Utf8, false),
@@ -156,10 +160,24 @@ pub fn load(path: &Path) -> Result<RecordBatch> {
         })
     };
     let names = [
-        "vru+line", "call_id", "customer_id", "priority", "type", "date", "vru_entry", "vru_time",
-        "q_start", "q_time", "outcome", "ser_time", "server",
+        "vru+line",
+        "call_id",
+        "customer_id",
+        "priority",
+        "type",
+        "date",
+        "vru_entry",
+        "vru_time",
+        "q_start",
+        "q_time",
+        "outcome",
+        "ser_time",
+        "server",
     ];
-    let idx = names.iter().map(|n| col(n)).collect::<Result<Vec<usize>>>()?;
+    let idx = names
+        .iter()
+        .map(|n| col(n))
+        .collect::<Result<Vec<usize>>>()?;
     let mut c = Columns::default();
     for (n, line) in lines.enumerate() {
         let line = line.trim_end();
@@ -167,8 +185,15 @@ pub fn load(path: &Path) -> Result<RecordBatch> {
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        let bad = |what: &str| DataFusionError::Execution(format!("{}: line {}: bad {what}", path.display(), n + 2));
-        let field = |i: usize| fields.get(idx[i]).copied().ok_or_else(|| bad("row: too few fields"));
+        let bad = |what: &str| {
+            DataFusionError::Execution(format!("{}: line {}: bad {what}", path.display(), n + 2))
+        };
+        let field = |i: usize| {
+            fields
+                .get(idx[i])
+                .copied()
+                .ok_or_else(|| bad("row: too few fields"))
+        };
         let int = |i: usize| field(i)?.trim().parse::<i64>().map_err(|_| bad(names[i]));
         let (outcome, answered) = match field(10)? {
             "PHANTOM" => continue,
@@ -193,8 +218,10 @@ pub fn load(path: &Path) -> Result<RecordBatch> {
         c.answered.push(answered);
         c.queued.push(queued);
         c.reached_queue.push(reached_queue);
-        c.q_time.push(if reached_queue { Some(int(9)?) } else { None });
-        c.ser_time.push(if answered { Some(int(11)?) } else { None });
+        c.q_time
+            .push(if reached_queue { Some(int(9)?) } else { None });
+        c.ser_time
+            .push(if answered { Some(int(11)?) } else { None });
         c.server.push(match field(12)? {
             "NO_SERVER" => None,
             name => Some(name.to_owned()),

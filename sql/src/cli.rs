@@ -79,19 +79,32 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options> {
                 };
             }
             "--table" => {
-                let spec = args.next().ok_or_else(|| usage_error("--table needs NAME=PATH"))?;
+                let spec = args
+                    .next()
+                    .ok_or_else(|| usage_error("--table needs NAME=PATH"))?;
                 let (name, path) = spec
                     .split_once('=')
                     .ok_or_else(|| usage_error(&format!("--table {spec:?}: expected NAME=PATH")))?;
                 options.tables.push((name.to_owned(), PathBuf::from(path)));
             }
-            "--remote" => options.remote = Some(args.next().ok_or_else(|| usage_error("--remote needs df://HOST:PORT"))?),
+            "--remote" => {
+                options.remote = Some(
+                    args.next()
+                        .ok_or_else(|| usage_error("--remote needs df://HOST:PORT"))?,
+                )
+            }
             "--partitions" => {
-                let n = args.next().and_then(|n| n.parse().ok()).filter(|&n: &usize| n > 0);
-                options.partitions = Some(n.ok_or_else(|| usage_error("--partitions needs a count of 1 or more"))?);
+                let n = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n: &usize| n > 0);
+                options.partitions =
+                    Some(n.ok_or_else(|| usage_error("--partitions needs a count of 1 or more"))?);
             }
             "-h" | "--help" => return Err(usage_error("")),
-            flag if flag.starts_with("--") => return Err(usage_error(&format!("unknown option {flag}"))),
+            flag if flag.starts_with("--") => {
+                return Err(usage_error(&format!("unknown option {flag}")));
+            }
             _ if query.is_none() => query = Some(arg),
             _ => return Err(usage_error("more than one query")),
         }
@@ -109,19 +122,30 @@ fn file_kind(path: &Path) -> Result<&'static str> {
     };
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| DataFusionError::Execution(format!("cannot read {}: {e}", path.display())))?
+            .map_err(|e| {
+                DataFusionError::Execution(format!("cannot read {}: {e}", path.display()))
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
         entries.sort();
         return entries.iter().find_map(|p| kind_of(p)).ok_or_else(|| {
-            DataFusionError::Execution(format!("{}: no .csv or .parquet file in the folder", path.display()))
+            DataFusionError::Execution(format!(
+                "{}: no .csv or .parquet file in the folder",
+                path.display()
+            ))
         });
     }
     if !path.exists() {
-        return Err(DataFusionError::Execution(format!("{}: no such file or folder", path.display())));
+        return Err(DataFusionError::Execution(format!(
+            "{}: no such file or folder",
+            path.display()
+        )));
     }
     kind_of(path).ok_or_else(|| {
-        DataFusionError::Execution(format!("{}: unknown file type (expected .csv or .parquet)", path.display()))
+        DataFusionError::Execution(format!(
+            "{}: unknown file type (expected .csv or .parquet)",
+            path.display()
+        ))
     })
 }
 
@@ -135,8 +159,14 @@ async fn register(ctx: &SessionContext, name: &str, path: &Path) -> Result<()> {
         location.push('/');
     }
     match kind {
-        "csv" => ctx.register_csv(name, &location, CsvReadOptions::new()).await,
-        _ => ctx.register_parquet(name, &location, ParquetReadOptions::default()).await,
+        "csv" => {
+            ctx.register_csv(name, &location, CsvReadOptions::new())
+                .await
+        }
+        _ => {
+            ctx.register_parquet(name, &location, ParquetReadOptions::default())
+                .await
+        }
     }
 }
 
@@ -206,7 +236,10 @@ fn flatten(batch: &RecordBatch) -> Result<RecordBatch> {
             columns.push(Arc::clone(column));
         }
     }
-    Ok(RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)?)
+    Ok(RecordBatch::try_new(
+        Arc::new(Schema::new(fields)),
+        columns,
+    )?)
 }
 
 /// `batches` as text in `format`.
@@ -277,5 +310,9 @@ pub fn split_calls(dir: &Path, n: usize) -> Result<()> {
 
 /// An error as one line.
 pub fn one_line(error: &DataFusionError) -> String {
-    error.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+    error
+        .to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -7,9 +7,9 @@ use cxkpi::stats::{Confidence, NpsMethod, RateMethod};
 use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
-    CustomerStatus, FcrTally, HandleTime, Money, NpsRating, NpsTally, Outcome,
-    Rate, Resolution, RetentionTally, Scale, Score, ServiceLevelTally, ShortAbandons, WaitTally,
-    Waited, contact::escalation::{EscalationTally, Handling},
+    CustomerStatus, FcrTally, HandleTime, Money, NpsRating, NpsTally, Outcome, Rate, Resolution,
+    RetentionTally, Scale, Score, ServiceLevelTally, ShortAbandons, WaitTally, Waited,
+    contact::escalation::{EscalationTally, Handling},
 };
 use datafusion::arrow::array::ArrayRef;
 use datafusion::arrow::datatypes::{DataType, Field};
@@ -103,11 +103,18 @@ impl Kpi for NpsKpi {
         NpsTally::new()
     }
 
-    fn observe<F: FnMut(usize, NpsRating) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, NpsRating) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         let scores = ints(Self::NAME, c, 0)?;
         for (row, score) in scores.iter().enumerate() {
             if let Some(score) = score {
-                f(row, NpsRating::try_from(score).map_err(|e| core_error(Self::NAME, &e))?)?;
+                f(
+                    row,
+                    NpsRating::try_from(score).map_err(|e| core_error(Self::NAME, &e))?,
+                )?;
             }
         }
         Ok(())
@@ -171,11 +178,20 @@ impl Kpi for CsatKpi {
         CsatTally::new(self.0)
     }
 
-    fn observe<F: FnMut(usize, Score) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, Score) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         let scale = self.0.scale();
         for (row, score) in ints(Self::NAME, c, 0)?.iter().enumerate() {
             if let Some(score) = score {
-                f(row, scale.score_i64(score).map_err(|e| core_error(Self::NAME, &e))?)?;
+                f(
+                    row,
+                    scale
+                        .score_i64(score)
+                        .map_err(|e| core_error(Self::NAME, &e))?,
+                )?;
             }
         }
         Ok(())
@@ -216,10 +232,19 @@ impl Kpi for CesKpi {
         CesTally::new(self.0)
     }
 
-    fn observe<F: FnMut(usize, Score) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, Score) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         for (row, score) in ints(Self::NAME, c, 0)?.iter().enumerate() {
             if let Some(score) = score {
-                f(row, self.0.score_i64(score).map_err(|e| core_error(Self::NAME, &e))?)?;
+                f(
+                    row,
+                    self.0
+                        .score_i64(score)
+                        .map_err(|e| core_error(Self::NAME, &e))?,
+                )?;
             }
         }
         Ok(())
@@ -256,7 +281,11 @@ impl Kpi for RetentionKpi {
         RetentionTally::new()
     }
 
-    fn observe<F: FnMut(usize, CustomerStatus) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, CustomerStatus) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         for (row, status) in texts(Self::NAME, c, 0)?.iter().enumerate() {
             let status = match status {
                 None => continue,
@@ -315,7 +344,11 @@ impl Kpi for AbandonmentKpi {
         AbandonmentTally::new()
     }
 
-    fn observe<F: FnMut(usize, Outcome) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, Outcome) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         let answered = bools(Self::NAME, c, 0)?;
         let waits = floats(Self::NAME, c, 1)?;
         for row in 0..answered.len() {
@@ -365,10 +398,17 @@ impl Kpi for FcrKpi {
         FcrTally::new()
     }
 
-    fn observe<F: FnMut(usize, Resolution) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, Resolution) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         for (row, contacts) in ints(Self::NAME, c, 0)?.iter().enumerate() {
             if let Some(contacts) = contacts {
-                f(row, Resolution::try_from(contacts).map_err(|e| core_error(Self::NAME, &e))?)?;
+                f(
+                    row,
+                    Resolution::try_from(contacts).map_err(|e| core_error(Self::NAME, &e))?,
+                )?;
             }
         }
         Ok(())
@@ -406,10 +446,21 @@ impl Kpi for EscalationKpi {
         EscalationTally::new()
     }
 
-    fn observe<F: FnMut(usize, Handling) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, Handling) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         for (row, escalated) in bools(Self::NAME, c, 0)?.iter().enumerate() {
             if let Some(escalated) = escalated {
-                f(row, if escalated { Handling::Escalated } else { Handling::Contained })?;
+                f(
+                    row,
+                    if escalated {
+                        Handling::Escalated
+                    } else {
+                        Handling::Contained
+                    },
+                )?;
             }
         }
         Ok(())
@@ -451,12 +502,21 @@ impl Kpi for AhtKpi {
         AhtTally::new()
     }
 
-    fn observe<F: FnMut(usize, HandleTime) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
-        let (talk, hold, wrap) = (floats(Self::NAME, c, 0)?, floats(Self::NAME, c, 1)?, floats(Self::NAME, c, 2)?);
+    fn observe<F: FnMut(usize, HandleTime) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
+        let (talk, hold, wrap) = (
+            floats(Self::NAME, c, 0)?,
+            floats(Self::NAME, c, 1)?,
+            floats(Self::NAME, c, 2)?,
+        );
         for row in 0..talk.len() {
             if all_valid(&[talk, hold, wrap], row) {
-                let contact = HandleTime::from_secs(talk.value(row), hold.value(row), wrap.value(row))
-                    .map_err(|e| core_error(Self::NAME, &e))?;
+                let contact =
+                    HandleTime::from_secs(talk.value(row), hold.value(row), wrap.value(row))
+                        .map_err(|e| core_error(Self::NAME, &e))?;
                 f(row, contact)?;
             }
         }
@@ -480,7 +540,13 @@ impl Kpi for AhtKpi {
 
     fn output(&self, t: &AhtTally) -> Result<Option<Vec<ScalarValue>>, cxkpi::Error> {
         Ok(or_null(t.aht())?.map(|a| {
-            vec![f64v(a.secs()), u64v(a.handled()), f64v(a.talk_secs()), f64v(a.hold_secs()), f64v(a.wrap_secs())]
+            vec![
+                f64v(a.secs()),
+                u64v(a.handled()),
+                f64v(a.talk_secs()),
+                f64v(a.hold_secs()),
+                f64v(a.wrap_secs()),
+            ]
         }))
     }
 }
@@ -496,13 +562,24 @@ pub(crate) const TIME_TO_ABANDON: u8 = 2;
 #[derive(Clone, Debug)]
 pub(crate) struct WaitKpi<const W: u8>;
 
-fn waits<F: FnMut(usize, Waited) -> Result<()>>(name: &str, c: &[ArrayRef], mut f: F) -> Result<()> {
+fn waits<F: FnMut(usize, Waited) -> Result<()>>(
+    name: &str,
+    c: &[ArrayRef],
+    mut f: F,
+) -> Result<()> {
     let waits = floats(name, c, 0)?;
     let answered = bools(name, c, 1)?;
     for row in 0..waits.len() {
         if all_valid(&[waits, answered], row) {
             let wait = seconds(name, waits.value(row))?;
-            f(row, if answered.value(row) { Waited::Answered(wait) } else { Waited::Abandoned(wait) })?;
+            f(
+                row,
+                if answered.value(row) {
+                    Waited::Answered(wait)
+                } else {
+                    Waited::Abandoned(wait)
+                },
+            )?;
         }
     }
     Ok(())
@@ -516,7 +593,10 @@ impl<const W: u8> Kpi for WaitKpi<W> {
         MEAN_WAIT => "mean_wait",
         _ => "time_to_abandon",
     };
-    const ARGS: &'static [Arg] = &[Arg::column("wait_s", Kind::Float), Arg::column("answered", Kind::Bool)];
+    const ARGS: &'static [Arg] = &[
+        Arg::column("wait_s", Kind::Float),
+        Arg::column("answered", Kind::Bool),
+    ];
 
     fn from_literals(_: &[Option<ScalarValue>]) -> Result<Self> {
         Ok(WaitKpi)
@@ -583,8 +663,13 @@ impl Kpi for ServiceLevelKpi {
             None => ShortAbandons::None,
         };
         // Checks the threshold once, at planning.
-        ServiceLevelTally::with_threshold_secs(threshold_s, short).map_err(|e| core_error(Self::NAME, &e))?;
-        Ok(ServiceLevelKpi { threshold_s, short, treatment })
+        ServiceLevelTally::with_threshold_secs(threshold_s, short)
+            .map_err(|e| core_error(Self::NAME, &e))?;
+        Ok(ServiceLevelKpi {
+            threshold_s,
+            short,
+            treatment,
+        })
     }
 
     fn empty(&self) -> ServiceLevelTally {
@@ -630,7 +715,11 @@ impl Kpi for CostKpi {
         CostTally::new()
     }
 
-    fn observe<F: FnMut(usize, Money) -> Result<()>>(&self, c: &[ArrayRef], mut f: F) -> Result<()> {
+    fn observe<F: FnMut(usize, Money) -> Result<()>>(
+        &self,
+        c: &[ArrayRef],
+        mut f: F,
+    ) -> Result<()> {
         for (row, amount) in money(Self::NAME, c, 0)?.into_iter().enumerate() {
             if let Some(amount) = amount {
                 f(row, amount)?;
@@ -667,7 +756,11 @@ fn quantile(function: &str, l: &[Option<ScalarValue>]) -> Result<Quantile> {
     Quantile::new(lit_f64(function, l, 1, "q")?).map_err(|e| core_error(function, &e))
 }
 
-fn durations<F: FnMut(usize, Duration) -> Result<()>>(name: &str, c: &[ArrayRef], mut f: F) -> Result<()> {
+fn durations<F: FnMut(usize, Duration) -> Result<()>>(
+    name: &str,
+    c: &[ArrayRef],
+    mut f: F,
+) -> Result<()> {
     for (row, secs) in floats(name, c, 0)?.iter().enumerate() {
         if let Some(secs) = secs {
             f(row, seconds(name, secs)?)?;
@@ -684,7 +777,10 @@ impl Kpi for QuantileKpi {
     type Tally = DurationSample;
     type Obs = Duration;
     const NAME: &'static str = "duration_quantile";
-    const ARGS: &'static [Arg] = &[Arg::column("secs", Kind::Float), Arg::literal("q", Kind::Float)];
+    const ARGS: &'static [Arg] = &[
+        Arg::column("secs", Kind::Float),
+        Arg::literal("q", Kind::Float),
+    ];
 
     fn from_literals(l: &[Option<ScalarValue>]) -> Result<Self> {
         Ok(QuantileKpi(quantile(Self::NAME, l)?))
@@ -748,10 +844,15 @@ impl Kpi for SketchKpi {
     }
 
     fn output_fields() -> Vec<Field> {
-        vec![f64_field("value"), u64_field("n"), f64_field("relative_error")]
+        vec![
+            f64_field("value"),
+            u64_field("n"),
+            f64_field("relative_error"),
+        ]
     }
 
     fn output(&self, t: &DurationSketch) -> Result<Option<Vec<ScalarValue>>, cxkpi::Error> {
-        Ok(or_null(t.quantile(self.0))?.map(|v| vec![f64v(v), u64v(t.len()), f64v(t.accuracy().get())]))
+        Ok(or_null(t.quantile(self.0))?
+            .map(|v| vec![f64v(v), u64v(t.len()), f64v(t.accuracy().get())]))
     }
 }

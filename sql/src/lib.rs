@@ -61,8 +61,8 @@
 
 mod args;
 pub mod bank;
-pub mod cluster;
 pub mod cli;
+pub mod cluster;
 mod functions;
 mod kpi;
 mod state;

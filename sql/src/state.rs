@@ -18,9 +18,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cxkpi::{
-    AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
-    FcrTally, Money, NpsTally, RetentionTally, Scale, ServiceLevelTally, ShortAbandons,
-    WaitTally,
+    AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally, FcrTally, Money,
+    NpsTally, RetentionTally, Scale, ServiceLevelTally, ShortAbandons, WaitTally,
     contact::escalation::EscalationTally,
     time::{DurationSample, DurationSketch},
 };
@@ -107,9 +106,9 @@ fn u128s(field: &'static str, values: impl Iterator<Item = u128>) -> Result<Arra
 }
 
 fn present(columns: &[ArrayRef], i: usize, row: usize) -> Result<&ArrayRef> {
-    let column = columns.get(i).ok_or_else(|| {
-        DataFusionError::Internal(format!("aggregate state: missing column {i}"))
-    })?;
+    let column = columns
+        .get(i)
+        .ok_or_else(|| DataFusionError::Internal(format!("aggregate state: missing column {i}")))?;
     if column.is_null(row) {
         return Err(DataFusionError::Execution(format!(
             "aggregate state: column {i} is null at row {row}"
@@ -121,14 +120,18 @@ fn present(columns: &[ArrayRef], i: usize, row: usize) -> Result<&ArrayRef> {
 fn get_u64(columns: &[ArrayRef], i: usize, row: usize) -> Result<u64> {
     Ok(present(columns, i, row)?
         .as_primitive_opt::<UInt64Type>()
-        .ok_or_else(|| DataFusionError::Internal(format!("aggregate state: column {i} is not UInt64")))?
+        .ok_or_else(|| {
+            DataFusionError::Internal(format!("aggregate state: column {i} is not UInt64"))
+        })?
         .value(row))
 }
 
 fn get_u8(columns: &[ArrayRef], i: usize, row: usize) -> Result<u8> {
     Ok(present(columns, i, row)?
         .as_primitive_opt::<UInt8Type>()
-        .ok_or_else(|| DataFusionError::Internal(format!("aggregate state: column {i} is not UInt8")))?
+        .ok_or_else(|| {
+            DataFusionError::Internal(format!("aggregate state: column {i} is not UInt8"))
+        })?
         .value(row))
 }
 
@@ -147,13 +150,12 @@ fn get_u128(columns: &[ArrayRef], i: usize, row: usize, field: &str) -> Result<u
 }
 
 fn nanos(d: Duration) -> Result<u64> {
-    u64::try_from(d.as_nanos())
-        .map_err(|_| overflow("duration in nanoseconds", "u64"))
+    u64::try_from(d.as_nanos()).map_err(|_| overflow("duration in nanoseconds", "u64"))
 }
 
 fn duration(nanos: u128) -> Result<Duration> {
-    let secs = u64::try_from(nanos / 1_000_000_000)
-        .map_err(|_| overflow("duration in seconds", "u64"))?;
+    let secs =
+        u64::try_from(nanos / 1_000_000_000).map_err(|_| overflow("duration in seconds", "u64"))?;
     #[expect(clippy::cast_possible_truncation, reason = "below 10^9")]
     let sub = (nanos % 1_000_000_000) as u32;
     Ok(Duration::new(secs, sub))
@@ -189,7 +191,8 @@ struct SketchParts {
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))
+    serde_json::from_str(text)
+        .map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))
 }
 
 fn json_duration(d: Duration) -> serde_json::Value {
@@ -198,7 +201,11 @@ fn json_duration(d: Duration) -> serde_json::Value {
 
 impl ArrowState for NpsTally {
     fn fields() -> Vec<Field> {
-        vec![u64_field("promoters"), u64_field("passives"), u64_field("detractors")]
+        vec![
+            u64_field("promoters"),
+            u64_field("passives"),
+            u64_field("detractors"),
+        ]
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
@@ -210,8 +217,12 @@ impl ArrowState for NpsTally {
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        NpsTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?, get_u64(c, 2, row)?)
-            .map_err(|e| state_error(&e))
+        NpsTally::from_counts(
+            get_u64(c, 0, row)?,
+            get_u64(c, 1, row)?,
+            get_u64(c, 2, row)?,
+        )
+        .map_err(|e| state_error(&e))
     }
 }
 
@@ -241,7 +252,8 @@ impl ArrowState for CsatTally {
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        let rule = CsatRule::new(scale_of(c, 0, row)?, get_u8(c, 2, row)?).map_err(|e| state_error(&e))?;
+        let rule =
+            CsatRule::new(scale_of(c, 0, row)?, get_u8(c, 2, row)?).map_err(|e| state_error(&e))?;
         CsatTally::from_counts(rule, get_u64(c, 3, row)?, get_u64(c, 4, row)?)
             .map_err(|e| state_error(&e))
     }
@@ -249,7 +261,12 @@ impl ArrowState for CsatTally {
 
 impl ArrowState for CesTally {
     fn fields() -> Vec<Field> {
-        vec![u8_field("scale_min"), u8_field("scale_max"), u128_field("sum"), u64_field("responses")]
+        vec![
+            u8_field("scale_min"),
+            u8_field("scale_max"),
+            u128_field("sum"),
+            u64_field("responses"),
+        ]
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
@@ -262,8 +279,12 @@ impl ArrowState for CesTally {
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        CesTally::from_sum(scale_of(c, 0, row)?, get_u128(c, 2, row, "sum")?, get_u64(c, 3, row)?)
-            .map_err(|e| state_error(&e))
+        CesTally::from_sum(
+            scale_of(c, 0, row)?,
+            get_u128(c, 2, row, "sum")?,
+            get_u64(c, 3, row)?,
+        )
+        .map_err(|e| state_error(&e))
     }
 }
 
@@ -285,14 +306,22 @@ impl ArrowState for RetentionTally {
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        RetentionTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?, get_u64(c, 2, row)?)
-            .map_err(|e| state_error(&e))
+        RetentionTally::from_counts(
+            get_u64(c, 0, row)?,
+            get_u64(c, 1, row)?,
+            get_u64(c, 2, row)?,
+        )
+        .map_err(|e| state_error(&e))
     }
 }
 
 impl ArrowState for AbandonmentTally {
     fn fields() -> Vec<Field> {
-        vec![u64_field("offered"), u64_field("abandoned"), u64_field("short_abandoned")]
+        vec![
+            u64_field("offered"),
+            u64_field("abandoned"),
+            u64_field("short_abandoned"),
+        ]
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
@@ -304,14 +333,21 @@ impl ArrowState for AbandonmentTally {
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        AbandonmentTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?, get_u64(c, 2, row)?)
-            .map_err(|e| state_error(&e))
+        AbandonmentTally::from_counts(
+            get_u64(c, 0, row)?,
+            get_u64(c, 1, row)?,
+            get_u64(c, 2, row)?,
+        )
+        .map_err(|e| state_error(&e))
     }
 }
 
 impl ArrowState for FcrTally {
     fn fields() -> Vec<Field> {
-        vec![u64_field("resolved_on_first_contact"), u64_field("resolved")]
+        vec![
+            u64_field("resolved_on_first_contact"),
+            u64_field("resolved"),
+        ]
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
@@ -334,7 +370,11 @@ impl ArrowState for EscalationTally {
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
         Ok(vec![
             u64s(tallies.iter().map(EscalationTally::len)),
-            u64s(tallies.iter().map(|t| t.escalation().map_or(0, cxkpi::Rate::part))),
+            u64s(
+                tallies
+                    .iter()
+                    .map(|t| t.escalation().map_or(0, cxkpi::Rate::part)),
+            ),
         ])
     }
 
@@ -346,11 +386,19 @@ impl ArrowState for EscalationTally {
 
 impl ArrowState for AhtTally {
     fn fields() -> Vec<Field> {
-        vec![u64_field("handled"), u128_field("talk_ns"), u128_field("hold_ns"), u128_field("wrap_ns")]
+        vec![
+            u64_field("handled"),
+            u128_field("talk_ns"),
+            u128_field("hold_ns"),
+            u128_field("wrap_ns"),
+        ]
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let parts = tallies.iter().map(parts::<_, AhtParts>).collect::<Result<Vec<_>>>()?;
+        let parts = tallies
+            .iter()
+            .map(parts::<_, AhtParts>)
+            .collect::<Result<Vec<_>>>()?;
         Ok(vec![
             u64s(parts.iter().map(|p| p.handled)),
             u128s("talk_ns", parts.iter().map(|p| p.talk_ns))?,
@@ -383,11 +431,18 @@ impl ArrowState for WaitTally {
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
         Ok(vec![
             u64s(tallies.iter().map(WaitTally::answered)),
-            u128s("answered_wait_ns", tallies.iter().map(|t| t.asa().map_or(0, |m| m.total_nanos())))?,
+            u128s(
+                "answered_wait_ns",
+                tallies
+                    .iter()
+                    .map(|t| t.asa().map_or(0, |m| m.total_nanos())),
+            )?,
             u64s(tallies.iter().map(WaitTally::abandoned)),
             u128s(
                 "abandoned_wait_ns",
-                tallies.iter().map(|t| t.time_to_abandon().map_or(0, |m| m.total_nanos())),
+                tallies
+                    .iter()
+                    .map(|t| t.time_to_abandon().map_or(0, |m| m.total_nanos())),
             )?,
         ])
     }
@@ -430,12 +485,26 @@ impl ArrowState for ServiceLevelTally {
             })
             .collect::<Result<Vec<Option<u64>>>>()?;
         Ok(vec![
-            u64s(tallies.iter().map(|t| nanos(t.threshold())).collect::<Result<Vec<_>>>()?.into_iter()),
+            u64s(
+                tallies
+                    .iter()
+                    .map(|t| nanos(t.threshold()))
+                    .collect::<Result<Vec<_>>>()?
+                    .into_iter(),
+            ),
             Arc::new(UInt64Array::from(short)),
             u64s(counts.iter().map(cxkpi::ServiceLevelCounts::answered)),
-            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::answered_within)),
+            u64s(
+                counts
+                    .iter()
+                    .map(cxkpi::ServiceLevelCounts::answered_within),
+            ),
             u64s(counts.iter().map(cxkpi::ServiceLevelCounts::abandoned)),
-            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::abandoned_within)),
+            u64s(
+                counts
+                    .iter()
+                    .map(cxkpi::ServiceLevelCounts::abandoned_within),
+            ),
             u64s(counts.iter().map(|k| k.short_abandoned().unwrap_or(0))),
         ])
     }
@@ -461,12 +530,20 @@ impl ArrowState for ServiceLevelTally {
 
 impl ArrowState for CostTally {
     fn fields() -> Vec<Field> {
-        vec![Field::new("total_cost", DataType::Utf8, false), u64_field("units")]
+        vec![
+            Field::new("total_cost", DataType::Utf8, false),
+            u64_field("units"),
+        ]
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
         Ok(vec![
-            Arc::new(tallies.iter().map(|t| Some(t.total().to_string())).collect::<StringArray>()),
+            Arc::new(
+                tallies
+                    .iter()
+                    .map(|t| Some(t.total().to_string()))
+                    .collect::<StringArray>(),
+            ),
             u64s(tallies.iter().map(CostTally::len)),
         ])
     }
@@ -474,7 +551,9 @@ impl ArrowState for CostTally {
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
         let text = present(c, 0, row)?
             .as_string_opt::<i32>()
-            .ok_or_else(|| DataFusionError::Internal("aggregate state: total_cost is not Utf8".into()))?
+            .ok_or_else(|| {
+                DataFusionError::Internal("aggregate state: total_cost is not Utf8".into())
+            })?
             .value(row);
         let total: Money = text.parse().map_err(|e| state_error(&e))?;
         CostTally::from_totals(total, get_u64(c, 1, row)?).map_err(|e| state_error(&e))
@@ -503,13 +582,17 @@ fn nanos_list(lists: &[Vec<u64>]) -> Result<ArrayRef> {
 fn get_list(c: &[ArrayRef], i: usize, row: usize) -> Result<Vec<u64>> {
     let list = present(c, i, row)?
         .as_list_opt::<i32>()
-        .ok_or_else(|| DataFusionError::Internal(format!("aggregate state: column {i} is not a list")))?
+        .ok_or_else(|| {
+            DataFusionError::Internal(format!("aggregate state: column {i} is not a list"))
+        })?
         .value(row);
     let values = list
         .as_primitive_opt::<UInt64Type>()
         .ok_or_else(|| DataFusionError::Internal("aggregate state: list is not UInt64".into()))?;
     if values.null_count() > 0 {
-        return Err(DataFusionError::Execution("aggregate state: null in nanos".into()));
+        return Err(DataFusionError::Execution(
+            "aggregate state: null in nanos".into(),
+        ));
     }
     Ok(values.values().to_vec())
 }
@@ -556,10 +639,18 @@ impl ArrowState for DurationSketch {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let parts = tallies.iter().map(parts::<_, SketchParts>).collect::<Result<Vec<_>>>()?;
+        let parts = tallies
+            .iter()
+            .map(parts::<_, SketchParts>)
+            .collect::<Result<Vec<_>>>()?;
         let bins: Vec<Vec<u64>> = parts.iter().map(|p| p.bins.clone()).collect();
         Ok(vec![
-            Arc::new(parts.iter().map(|p| Some(p.relative_accuracy)).collect::<Float64Array>()),
+            Arc::new(
+                parts
+                    .iter()
+                    .map(|p| Some(p.relative_accuracy))
+                    .collect::<Float64Array>(),
+            ),
             u64s(parts.iter().map(|p| p.zeros)),
             Arc::new(parts.iter().map(|p| Some(p.offset)).collect::<Int32Array>()),
             nanos_list(&bins)?,

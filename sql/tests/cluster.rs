@@ -21,13 +21,20 @@ impl Drop for Processes {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn wait_for(port: u16) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(60), "port {port} never opened");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "port {port} never opened"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -45,8 +52,15 @@ const QUERIES: [&str; 3] = [
 ];
 
 fn sql(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_cxkpi-sql")).args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_cxkpi-sql"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -63,7 +77,12 @@ fn a_scheduler_and_two_executors_give_the_single_process_figures() {
         c.stdout(Stdio::null()).stderr(Stdio::null());
     };
     let mut command = Command::new(env!("CARGO_BIN_EXE_cxkpi-scheduler"));
-    command.args(["--bind", &format!("127.0.0.1:{scheduler}"), "--external-host", "127.0.0.1"]);
+    command.args([
+        "--bind",
+        &format!("127.0.0.1:{scheduler}"),
+        "--external-host",
+        "127.0.0.1",
+    ]);
     quiet(&mut command);
     processes.0.push(command.spawn().unwrap());
     wait_for(scheduler);
@@ -98,9 +117,19 @@ fn a_scheduler_and_two_executors_give_the_single_process_figures() {
     let remote = format!("df://127.0.0.1:{scheduler}");
     for query in QUERIES {
         let local = sql(&["--format", "csv", query]);
-        let split = sql(&["--format", "csv", "--table", &table, "--partitions", "4", query]);
+        let split = sql(&[
+            "--format",
+            "csv",
+            "--table",
+            &table,
+            "--partitions",
+            "4",
+            query,
+        ]);
         assert_eq!(split, local, "{query}");
-        let distributed = sql(&["--format", "csv", "--table", &table, "--remote", &remote, query]);
+        let distributed = sql(&[
+            "--format", "csv", "--table", &table, "--remote", &remote, query,
+        ]);
         assert_eq!(distributed, local, "{query}");
     }
     drop(processes);

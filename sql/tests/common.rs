@@ -10,7 +10,8 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 
 /// A session with every function and `partitions` target partitions.
 pub fn ctx(partitions: usize) -> SessionContext {
-    let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(partitions));
+    let ctx =
+        SessionContext::new_with_config(SessionConfig::new().with_target_partitions(partitions));
     cxkpi_datafusion::register_all(&ctx);
     ctx
 }
@@ -26,15 +27,23 @@ pub fn register(ctx: &SessionContext, name: &str, batch: &RecordBatch, parts: us
             vec![batch.slice(start, per.min(rows - start))]
         })
         .collect();
-    ctx.register_table(name, Arc::new(MemTable::try_new(batch.schema(), partitions)?))?;
+    ctx.register_table(
+        name,
+        Arc::new(MemTable::try_new(batch.schema(), partitions)?),
+    )?;
     Ok(())
 }
 
 /// The rows of `sql`, in one batch.
 pub async fn query(ctx: &SessionContext, sql: &str) -> Result<RecordBatch> {
     let batches = ctx.sql(sql).await?.collect().await?;
-    let schema = batches.first().map_or_else(|| Arc::new(datafusion::arrow::datatypes::Schema::empty()), RecordBatch::schema);
-    Ok(datafusion::arrow::compute::concat_batches(&schema, &batches)?)
+    let schema = batches.first().map_or_else(
+        || Arc::new(datafusion::arrow::datatypes::Schema::empty()),
+        RecordBatch::schema,
+    );
+    Ok(datafusion::arrow::compute::concat_batches(
+        &schema, &batches,
+    )?)
 }
 
 /// The error message of `sql`.
@@ -59,7 +68,10 @@ pub fn f64_at(batch: &RecordBatch, column: usize, field: &str, row: usize) -> Op
     if s.is_null(row) {
         return None;
     }
-    let values = s.column_by_name(field).expect("field").as_primitive::<Float64Type>();
+    let values = s
+        .column_by_name(field)
+        .expect("field")
+        .as_primitive::<Float64Type>();
     Some(values.value(row))
 }
 
@@ -69,10 +81,19 @@ pub fn u64_at(batch: &RecordBatch, column: usize, field: &str, row: usize) -> Op
     if s.is_null(row) {
         return None;
     }
-    Some(s.column_by_name(field).expect("field").as_primitive::<UInt64Type>().value(row))
+    Some(
+        s.column_by_name(field)
+            .expect("field")
+            .as_primitive::<UInt64Type>()
+            .value(row),
+    )
 }
 
 /// Column `column` as integers.
 pub fn i64s(batch: &RecordBatch, column: usize) -> Vec<i64> {
-    batch.column(column).as_primitive::<datafusion::arrow::datatypes::Int64Type>().values().to_vec()
+    batch
+        .column(column)
+        .as_primitive::<datafusion::arrow::datatypes::Int64Type>()
+        .values()
+        .to_vec()
 }

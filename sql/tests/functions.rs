@@ -8,8 +8,8 @@ use std::time::Duration;
 use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
-    CustomerStatus, FcrTally, HandleTime, Merge, Money, NpsTally, Outcome,
-    Resolution, RetentionTally, Scale, ServiceLevelTally, ShortAbandons, WaitTally, Waited,
+    CustomerStatus, FcrTally, HandleTime, Merge, Money, NpsTally, Outcome, Resolution,
+    RetentionTally, Scale, ServiceLevelTally, ShortAbandons, WaitTally, Waited,
     contact::escalation::{EscalationTally, Handling},
 };
 use datafusion::arrow::array::{
@@ -84,13 +84,25 @@ fn batch(rows: &[Row]) -> RecordBatch {
         Arc::new(rows.iter().map(|r| r.score).collect::<Int64Array>()),
         Arc::new(rows.iter().map(|r| r.csat).collect::<Int64Array>()),
         Arc::new(rows.iter().map(|r| r.wait).collect::<Float64Array>()),
-        Arc::new(rows.iter().map(|r| Some(r.answered)).collect::<BooleanArray>()),
+        Arc::new(
+            rows.iter()
+                .map(|r| Some(r.answered))
+                .collect::<BooleanArray>(),
+        ),
         Arc::new(rows.iter().map(|r| r.talk).collect::<Float64Array>()),
         Arc::new(rows.iter().map(|r| r.hold).collect::<Float64Array>()),
         Arc::new(rows.iter().map(|r| r.acw).collect::<Float64Array>()),
         Arc::new(rows.iter().map(|r| r.contacts).collect::<Int64Array>()),
-        Arc::new(rows.iter().map(|r| Some(r.escalated)).collect::<BooleanArray>()),
-        Arc::new(rows.iter().map(|r| Some(r.cost.as_str())).collect::<StringArray>()),
+        Arc::new(
+            rows.iter()
+                .map(|r| Some(r.escalated))
+                .collect::<BooleanArray>(),
+        ),
+        Arc::new(
+            rows.iter()
+                .map(|r| Some(r.cost.as_str()))
+                .collect::<StringArray>(),
+        ),
         Arc::new(rows.iter().map(|r| Some(r.status)).collect::<StringArray>()),
     ];
     RecordBatch::try_new(Arc::new(schema), columns).unwrap()
@@ -116,28 +128,54 @@ struct Core {
 
 fn core(rows: &[Row]) -> Core {
     let mut c = Core {
-        csat: Some(CsatTally::new(CsatRule::new(Scale::ONE_TO_FIVE, 4).unwrap())),
+        csat: Some(CsatTally::new(
+            CsatRule::new(Scale::ONE_TO_FIVE, 4).unwrap(),
+        )),
         ces: Some(CesTally::new(Scale::ONE_TO_FIVE)),
-        sl: Some(ServiceLevelTally::with_threshold_secs(20.0, ShortAbandons::below_secs(5.0).unwrap()).unwrap()),
+        sl: Some(
+            ServiceLevelTally::with_threshold_secs(20.0, ShortAbandons::below_secs(5.0).unwrap())
+                .unwrap(),
+        ),
         sketch: Some(DurationSketch::new(RelativeAccuracy::ONE_PERCENT)),
         ..Core::default()
     };
     let short = ShortAbandons::below_secs(5.0).unwrap();
     for r in rows {
         c.nps.try_record(u8::try_from(r.score).unwrap()).unwrap();
-        c.csat.as_mut().unwrap().try_record(u8::try_from(r.csat).unwrap()).unwrap();
-        c.ces.as_mut().unwrap().try_record(u8::try_from(r.csat).unwrap()).unwrap();
+        c.csat
+            .as_mut()
+            .unwrap()
+            .try_record(u8::try_from(r.csat).unwrap())
+            .unwrap();
+        c.ces
+            .as_mut()
+            .unwrap()
+            .try_record(u8::try_from(r.csat).unwrap())
+            .unwrap();
         c.retention.record(match r.status {
             "retained" => CustomerStatus::Retained,
             "churned" => CustomerStatus::Churned,
             _ => CustomerStatus::New,
         });
         let wait = Duration::from_secs_f64(r.wait);
-        c.abandonment.record(if r.answered { Outcome::Answered } else { Outcome::abandoned_after(wait, short) });
+        c.abandonment.record(if r.answered {
+            Outcome::Answered
+        } else {
+            Outcome::abandoned_after(wait, short)
+        });
         c.fcr.record(Resolution::try_from(r.contacts).unwrap());
-        c.escalation.record(if r.escalated { Handling::Escalated } else { Handling::Contained });
-        c.aht.record(HandleTime::from_secs(r.talk, r.hold, r.acw).unwrap());
-        let waited = if r.answered { Waited::Answered(wait) } else { Waited::Abandoned(wait) };
+        c.escalation.record(if r.escalated {
+            Handling::Escalated
+        } else {
+            Handling::Contained
+        });
+        c.aht
+            .record(HandleTime::from_secs(r.talk, r.hold, r.acw).unwrap());
+        let waited = if r.answered {
+            Waited::Answered(wait)
+        } else {
+            Waited::Abandoned(wait)
+        };
         c.waits.try_record(waited).unwrap();
         c.sl.as_mut().unwrap().try_record(waited).unwrap();
         c.cost.record(r.cost.parse::<Money>().unwrap());
@@ -163,12 +201,30 @@ fn check(batch: &RecordBatch, row: usize, first: usize, c: &Core) {
     let nps = c.nps.nps().unwrap();
     assert_eq!(f64_at(batch, first, "value", row), Some(nps.score()));
     assert_eq!(u64_at(batch, first, "n", row), Some(nps.responses()));
-    assert_eq!(u64_at(batch, first, "promoters", row), Some(nps.promoters()));
-    assert_eq!(u64_at(batch, first, "detractors", row), Some(nps.detractors()));
+    assert_eq!(
+        u64_at(batch, first, "promoters", row),
+        Some(nps.promoters())
+    );
+    assert_eq!(
+        u64_at(batch, first, "detractors", row),
+        Some(nps.detractors())
+    );
     let rate = |col: usize, r: cxkpi::Rate| {
-        assert_eq!(f64_at(batch, first + col, "value", row), Some(r.percent()), "column {col}");
-        assert_eq!(u64_at(batch, first + col, "n", row), Some(r.whole()), "column {col}");
-        assert_eq!(u64_at(batch, first + col, "part", row), Some(r.part()), "column {col}");
+        assert_eq!(
+            f64_at(batch, first + col, "value", row),
+            Some(r.percent()),
+            "column {col}"
+        );
+        assert_eq!(
+            u64_at(batch, first + col, "n", row),
+            Some(r.whole()),
+            "column {col}"
+        );
+        assert_eq!(
+            u64_at(batch, first + col, "part", row),
+            Some(r.part()),
+            "column {col}"
+        );
     };
     rate(1, c.csat.as_ref().unwrap().csat().unwrap());
     let ces = c.ces.as_ref().unwrap().ces().unwrap();
@@ -181,14 +237,30 @@ fn check(batch: &RecordBatch, row: usize, first: usize, c: &Core) {
     assert_eq!(f64_at(batch, first + 7, "value", row), Some(aht.secs()));
     assert_eq!(f64_at(batch, first + 7, "hold", row), Some(aht.hold_secs()));
     assert_eq!(u64_at(batch, first + 7, "n", row), Some(aht.handled()));
-    assert_eq!(f64_at(batch, first + 8, "value", row), Some(c.waits.asa().unwrap().secs()));
-    assert_eq!(f64_at(batch, first + 9, "value", row), Some(c.waits.average_wait().unwrap().secs()));
-    assert_eq!(f64_at(batch, first + 10, "value", row), Some(c.waits.time_to_abandon().unwrap().secs()));
+    assert_eq!(
+        f64_at(batch, first + 8, "value", row),
+        Some(c.waits.asa().unwrap().secs())
+    );
+    assert_eq!(
+        f64_at(batch, first + 9, "value", row),
+        Some(c.waits.average_wait().unwrap().secs())
+    );
+    assert_eq!(
+        f64_at(batch, first + 10, "value", row),
+        Some(c.waits.time_to_abandon().unwrap().secs())
+    );
     for (i, treatment) in AbandonTreatment::ALL.iter().enumerate() {
-        rate(11 + i, c.sl.as_ref().unwrap().service_level(*treatment).unwrap());
+        rate(
+            11 + i,
+            c.sl.as_ref().unwrap().service_level(*treatment).unwrap(),
+        );
     }
     let cost = batch.column(first + 17).as_struct();
-    let value = cost.column_by_name("value").unwrap().as_string::<i32>().value(row);
+    let value = cost
+        .column_by_name("value")
+        .unwrap()
+        .as_string::<i32>()
+        .value(row);
     assert_eq!(value, c.cost.cost_per_unit().unwrap().to_string());
     assert_eq!(
         f64_at(batch, first + 18, "value", row),
@@ -207,11 +279,26 @@ async fn group_by_equals_the_core_through_partial_states() {
     register(&ctx, "t", &batch(&rows), 5).unwrap();
     // Partial aggregates per partition, a hash repartition, and a final
     // merge of the states: the path that exercises state and merge_batch.
-    let plan = query(&ctx, &format!("EXPLAIN SELECT g, {SELECT} FROM t GROUP BY g")).await.unwrap();
-    let text = datafusion::arrow::util::pretty::pretty_format_batches(&[plan]).unwrap().to_string();
+    let plan = query(
+        &ctx,
+        &format!("EXPLAIN SELECT g, {SELECT} FROM t GROUP BY g"),
+    )
+    .await
+    .unwrap();
+    let text = datafusion::arrow::util::pretty::pretty_format_batches(&[plan])
+        .unwrap()
+        .to_string();
     assert!(text.contains("mode=Partial"), "{text}");
-    assert!(text.contains("RepartitionExec: partitioning=Hash"), "{text}");
-    let result = query(&ctx, &format!("SELECT g, {SELECT} FROM t GROUP BY g ORDER BY g")).await.unwrap();
+    assert!(
+        text.contains("RepartitionExec: partitioning=Hash"),
+        "{text}"
+    );
+    let result = query(
+        &ctx,
+        &format!("SELECT g, {SELECT} FROM t GROUP BY g ORDER BY g"),
+    )
+    .await
+    .unwrap();
     assert_eq!(i64s(&result, 0), (0..GROUPS).collect::<Vec<_>>());
     for g in 0..GROUPS {
         let group: Vec<Row> = rows.iter().filter(|r| r.g == g).cloned().collect();
@@ -224,7 +311,9 @@ async fn one_group_equals_the_core_through_merged_partitions() {
     let rows = rows(3000);
     let ctx = ctx(3);
     register(&ctx, "t", &batch(&rows), 4).unwrap();
-    let result = query(&ctx, &format!("SELECT {SELECT} FROM t")).await.unwrap();
+    let result = query(&ctx, &format!("SELECT {SELECT} FROM t"))
+        .await
+        .unwrap();
     check(&result, 0, 0, &core(&rows));
 }
 
@@ -239,4 +328,3 @@ async fn merged_per_chunk_tallies_equal_one_pass() {
     }
     assert_eq!(merged, core(&rows).nps);
 }
-

@@ -6,15 +6,25 @@ use crate::common::{ctx, error, f64_at, query, u64_at};
 #[tokio::test]
 async fn an_empty_group_is_null_never_zero() {
     let ctx = ctx(2);
-    let r = query(&ctx, "SELECT nps(s), asa(w, a), service_level(w, a, 20, 'ignore') \
-                         FROM (VALUES (9, 1.0, true)) AS t(s, w, a) WHERE s > 100").await.unwrap();
+    let r = query(
+        &ctx,
+        "SELECT nps(s), asa(w, a), service_level(w, a, 20, 'ignore') \
+                         FROM (VALUES (9, 1.0, true)) AS t(s, w, a) WHERE s > 100",
+    )
+    .await
+    .unwrap();
     assert_eq!(r.num_rows(), 1);
     for c in 0..3 {
         assert!(r.column(c).is_null(0), "column {c}");
     }
     // A group whose rows are all null is empty too.
-    let r = query(&ctx, "SELECT g, nps(CASE WHEN g = 1 THEN NULL ELSE s END) FROM \
-                         (VALUES (1, 9), (2, 10), (2, 0)) AS t(g, s) GROUP BY g ORDER BY g").await.unwrap();
+    let r = query(
+        &ctx,
+        "SELECT g, nps(CASE WHEN g = 1 THEN NULL ELSE s END) FROM \
+                         (VALUES (1, 9), (2, 10), (2, 0)) AS t(g, s) GROUP BY g ORDER BY g",
+    )
+    .await
+    .unwrap();
     assert_eq!(f64_at(&r, 1, "value", 0), None);
     assert_eq!(f64_at(&r, 1, "value", 1), Some(0.0));
 }
@@ -36,29 +46,72 @@ async fn null_rows_are_skipped_and_n_counts_the_rest() {
 async fn invalid_values_are_errors_naming_function_value_and_range() {
     let ctx = ctx(2);
     let e = error(&ctx, "SELECT nps(s) FROM (VALUES (9), (11)) AS t(s)").await;
-    assert!(e.contains("nps: ") && e.contains("11") && e.contains("0") && e.contains("10"), "{e}");
+    assert!(
+        e.contains("nps: ") && e.contains("11") && e.contains("0") && e.contains("10"),
+        "{e}"
+    );
     let e = error(&ctx, "SELECT csat(s, 1, 5, 4) FROM (VALUES (6)) AS t(s)").await;
-    assert!(e.contains("csat: ") && e.contains('6') && e.contains("1") && e.contains('5'), "{e}");
+    assert!(
+        e.contains("csat: ") && e.contains('6') && e.contains("1") && e.contains('5'),
+        "{e}"
+    );
     let e = error(&ctx, "SELECT asa(w, true) FROM (VALUES (-1.5)) AS t(w)").await;
-    assert!(e.contains("asa: ") && e.contains("-1.5") && e.contains("0 or more"), "{e}");
+    assert!(
+        e.contains("asa: ") && e.contains("-1.5") && e.contains("0 or more"),
+        "{e}"
+    );
     let e = error(&ctx, "SELECT aht(CAST('NaN' AS DOUBLE), 0, 0)").await;
     assert!(e.contains("aht: ") && e.contains("NaN"), "{e}");
-    let e = error(&ctx, "SELECT service_level(w, true, 20, 'sometimes') FROM (VALUES (1.0)) AS t(w)").await;
-    assert!(e.contains("service_level") && e.contains("sometimes") && e.contains("count_against"), "{e}");
+    let e = error(
+        &ctx,
+        "SELECT service_level(w, true, 20, 'sometimes') FROM (VALUES (1.0)) AS t(w)",
+    )
+    .await;
+    assert!(
+        e.contains("service_level") && e.contains("sometimes") && e.contains("count_against"),
+        "{e}"
+    );
     let e = error(&ctx, "SELECT fcr(c) FROM (VALUES (0)) AS t(c)").await;
     assert!(e.contains("fcr: ") && e.contains('0'), "{e}");
     let e = error(&ctx, "SELECT cost_per_unit(c) FROM (VALUES (1.5)) AS t(c)").await;
-    assert!(e.contains("cost_per_unit") && e.contains("not a float"), "{e}");
-    let e = error(&ctx, "SELECT csat(s, 1, 5, x) FROM (VALUES (4, 4)) AS t(s, x)").await;
-    assert!(e.contains("csat") && e.contains("satisfied_from") && e.contains("literal"), "{e}");
+    assert!(
+        e.contains("cost_per_unit") && e.contains("not a float"),
+        "{e}"
+    );
+    let e = error(
+        &ctx,
+        "SELECT csat(s, 1, 5, x) FROM (VALUES (4, 4)) AS t(s, x)",
+    )
+    .await;
+    assert!(
+        e.contains("csat") && e.contains("satisfied_from") && e.contains("literal"),
+        "{e}"
+    );
 }
 
 #[tokio::test]
 async fn money_is_exact() {
     let ctx = ctx(2);
-    let r = query(&ctx, "SELECT cost_per_unit(c) FROM (VALUES ('0.10'), ('0.20'), ('0.30')) AS t(c)").await.unwrap();
+    let r = query(
+        &ctx,
+        "SELECT cost_per_unit(c) FROM (VALUES ('0.10'), ('0.20'), ('0.30')) AS t(c)",
+    )
+    .await
+    .unwrap();
     let s = crate::common::structs(&r, 0);
     use datafusion::arrow::array::AsArray;
-    assert_eq!(s.column_by_name("value").unwrap().as_string::<i32>().value(0), "0.20");
-    assert_eq!(s.column_by_name("total").unwrap().as_string::<i32>().value(0), "0.60");
+    assert_eq!(
+        s.column_by_name("value")
+            .unwrap()
+            .as_string::<i32>()
+            .value(0),
+        "0.20"
+    );
+    assert_eq!(
+        s.column_by_name("total")
+            .unwrap()
+            .as_string::<i32>()
+            .value(0),
+        "0.60"
+    );
 }

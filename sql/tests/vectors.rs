@@ -15,25 +15,43 @@ fn tolerance(case: &Value) -> f64 {
 }
 
 fn numbers(v: &Value) -> Vec<f64> {
-    v.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
 }
 
 fn ints(v: &Value) -> Vec<i64> {
-    v.as_array().map(|a| a.iter().filter_map(Value::as_i64).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_i64).collect())
+        .unwrap_or_default()
 }
 
 /// A table of columns `(name, column)`.
 fn table(columns: Vec<(&str, ArrayRef)>) -> RecordBatch {
     let schema = Schema::new(
-        columns.iter().map(|(n, c)| Field::new(*n, c.data_type().clone(), true)).collect::<Vec<_>>(),
+        columns
+            .iter()
+            .map(|(n, c)| Field::new(*n, c.data_type().clone(), true))
+            .collect::<Vec<_>>(),
     );
-    RecordBatch::try_new(Arc::new(schema), columns.into_iter().map(|(_, c)| c).collect()).unwrap()
+    RecordBatch::try_new(
+        Arc::new(schema),
+        columns.into_iter().map(|(_, c)| c).collect(),
+    )
+    .unwrap()
 }
 
 fn waits(answered: &[f64], abandoned: &[f64]) -> RecordBatch {
     let w: Vec<f64> = answered.iter().chain(abandoned).copied().collect();
-    let a: Vec<bool> = answered.iter().map(|_| true).chain(abandoned.iter().map(|_| false)).collect();
-    table(vec![("w", Arc::new(Float64Array::from(w))), ("a", Arc::new(BooleanArray::from(a)))])
+    let a: Vec<bool> = answered
+        .iter()
+        .map(|_| true)
+        .chain(abandoned.iter().map(|_| false))
+        .collect();
+    table(vec![
+        ("w", Arc::new(Float64Array::from(w))),
+        ("a", Arc::new(BooleanArray::from(a))),
+    ])
 }
 
 /// The table and SQL of a row-level case, with the result field to read
@@ -41,7 +59,12 @@ fn waits(answered: &[f64], abandoned: &[f64]) -> RecordBatch {
 fn sql_of(case: &Value) -> Option<(RecordBatch, String, Vec<(&'static str, &'static str)>)> {
     let input = &case["input"];
     let metric = case["metric"].as_str()?;
-    let scores = || table(vec![("s", Arc::new(Int64Array::from(ints(&input["scores"]))) as ArrayRef)]);
+    let scores = || {
+        table(vec![(
+            "s",
+            Arc::new(Int64Array::from(ints(&input["scores"]))) as ArrayRef,
+        )])
+    };
     Some(match metric {
         "nps" if input.get("scores").is_some() => (
             scores(),
@@ -52,7 +75,10 @@ fn sql_of(case: &Value) -> Option<(RecordBatch, String, Vec<(&'static str, &'sta
             let scale = ints(&input["scale"]);
             (
                 scores(),
-                format!("SELECT csat(s, {}, {}, {}) FROM t", scale[0], scale[1], input["satisfied_from"]),
+                format!(
+                    "SELECT csat(s, {}, {}, {}) FROM t",
+                    scale[0], scale[1], input["satisfied_from"]
+                ),
                 vec![("value", "csat"), ("n", "responses"), ("part", "satisfied")],
             )
         }
@@ -65,15 +91,31 @@ fn sql_of(case: &Value) -> Option<(RecordBatch, String, Vec<(&'static str, &'sta
             )
         }
         "fcr" if input.get("contacts_per_resolved_request").is_some() => (
-            table(vec![("s", Arc::new(Int64Array::from(ints(&input["contacts_per_resolved_request"]))) as ArrayRef)]),
+            table(vec![(
+                "s",
+                Arc::new(Int64Array::from(ints(
+                    &input["contacts_per_resolved_request"],
+                ))) as ArrayRef,
+            )]),
             "SELECT fcr(s) FROM t".into(),
             vec![("value", "fcr_pct")],
         ),
         "aht" if input.get("contacts").is_some() => {
             let contacts = input["contacts"].as_array()?;
-            let col = |k: &str| -> ArrayRef { Arc::new(contacts.iter().map(|c| c[k].as_f64()).collect::<Float64Array>()) };
+            let col = |k: &str| -> ArrayRef {
+                Arc::new(
+                    contacts
+                        .iter()
+                        .map(|c| c[k].as_f64())
+                        .collect::<Float64Array>(),
+                )
+            };
             (
-                table(vec![("talk", col("talk_s")), ("hold", col("hold_s")), ("wrap", col("wrap_s"))]),
+                table(vec![
+                    ("talk", col("talk_s")),
+                    ("hold", col("hold_s")),
+                    ("wrap", col("wrap_s")),
+                ]),
                 "SELECT aht(talk, hold, wrap) FROM t".into(),
                 vec![("value", "aht_s")],
             )
@@ -82,7 +124,10 @@ fn sql_of(case: &Value) -> Option<(RecordBatch, String, Vec<(&'static str, &'sta
             let answered = vec![0.0; usize::try_from(input["answered"].as_u64()?).ok()?];
             (
                 waits(&answered, &numbers(&input["abandon_waits_s"])),
-                format!("SELECT abandonment(a, w, {}) FROM t", input["short_abandon_below_s"]),
+                format!(
+                    "SELECT abandonment(a, w, {}) FROM t",
+                    input["short_abandon_below_s"]
+                ),
                 vec![("value", "abandonment_pct")],
             )
         }
@@ -93,13 +138,23 @@ fn sql_of(case: &Value) -> Option<(RecordBatch, String, Vec<(&'static str, &'sta
         ),
         "duration_stats" => (
             waits(&numbers(&input["durations_s"]), &[]),
-            "SELECT duration_quantile(w, 0.5), duration_quantile(w, 0.9), mean_wait(w, a) FROM t".into(),
-            vec![("value", "median_s"), ("value", "p90_s"), ("value", "mean_s")],
+            "SELECT duration_quantile(w, 0.5), duration_quantile(w, 0.9), mean_wait(w, a) FROM t"
+                .into(),
+            vec![
+                ("value", "median_s"),
+                ("value", "p90_s"),
+                ("value", "mean_s"),
+            ],
         ),
         "service_level" if input.get("answer_waits_s").is_some() => {
-            let short = input.get("short_abandon_below_s").map_or(String::new(), |s| format!(", {s}"));
+            let short = input
+                .get("short_abandon_below_s")
+                .map_or(String::new(), |s| format!(", {s}"));
             (
-                waits(&numbers(&input["answer_waits_s"]), &numbers(&input["abandon_waits_s"])),
+                waits(
+                    &numbers(&input["answer_waits_s"]),
+                    &numbers(&input["abandon_waits_s"]),
+                ),
                 format!(
                     "SELECT service_level(w, a, {}, '{}'{short}) FROM t",
                     input["threshold_s"],
@@ -120,7 +175,9 @@ async fn the_row_level_vectors_through_sql() {
         let text = std::fs::read_to_string(root.join(file)).unwrap();
         let doc: Value = serde_json::from_str(&text).unwrap();
         for case in doc["cases"].as_array().unwrap() {
-            let Some((batch, sql, reads)) = sql_of(case) else { continue };
+            let Some((batch, sql, reads)) = sql_of(case) else {
+                continue;
+            };
             let id = case["id"].as_str().unwrap();
             let ctx = ctx(2);
             register(&ctx, "t", &batch, 2).unwrap();
@@ -142,14 +199,21 @@ async fn the_row_level_vectors_through_sql() {
                     let r = query(&ctx, &sql).await.unwrap();
                     for (column, (field, key)) in reads.iter().enumerate() {
                         // duration_stats reads one field from each of three columns.
-                        let column = if reads.iter().all(|(f, _)| *f == "value") { column } else { 0 };
+                        let column = if reads.iter().all(|(f, _)| *f == "value") {
+                            column
+                        } else {
+                            0
+                        };
                         let want = &expect[*key];
                         if *field == "n" || *field == "part" {
                             assert_eq!(u64_at(&r, column, field, 0), want.as_u64(), "{id}: {key}");
                         } else {
                             let got = f64_at(&r, column, field, 0).unwrap();
                             let want = want.as_f64().unwrap();
-                            assert!((got - want).abs() <= tolerance(case), "{id}: {key} {got} != {want}");
+                            assert!(
+                                (got - want).abs() <= tolerance(case),
+                                "{id}: {key} {got} != {want}"
+                            );
                         }
                     }
                 }

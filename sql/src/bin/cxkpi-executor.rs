@@ -10,7 +10,8 @@ const USAGE: &str = "usage: cxkpi-executor --scheduler HOST:PORT [--bind HOST] [
 [--port N] [--grpc-port N] [--tasks N] [--work-dir DIR]";
 
 fn number<T: std::str::FromStr>(v: Option<String>) -> Result<T, String> {
-    v.and_then(|v| v.parse().ok()).ok_or_else(|| USAGE.to_owned())
+    v.and_then(|v| v.parse().ok())
+        .ok_or_else(|| USAGE.to_owned())
 }
 
 fn parse() -> Result<ExecutorOptions, String> {

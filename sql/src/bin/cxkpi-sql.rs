@@ -8,8 +8,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = if args.first().map(String::as_str) == Some("--split-calls") {
         match (args.get(1), args.get(2).and_then(|n| n.parse().ok())) {
-            (Some(dir), Some(n)) => cli::split_calls(std::path::Path::new(dir), n).map(|()| String::new()),
-            _ => Err(datafusion::common::DataFusionError::Configuration(cli::USAGE.into())),
+            (Some(dir), Some(n)) => {
+                cli::split_calls(std::path::Path::new(dir), n).map(|()| String::new())
+            }
+            _ => Err(datafusion::common::DataFusionError::Configuration(
+                cli::USAGE.into(),
+            )),
         }
     } else {
         cli::parse(args).and_then(|options| {
