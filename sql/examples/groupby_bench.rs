@@ -1,5 +1,5 @@
 //! GROUP BY timings: cxkpi's `nps(score)` and `service_level(..)` against the
-//! same figures written with DataFusion's built-in `SUM(CASE …)`, on one
+//! same figures written with `DataFusion`'s built-in `SUM(CASE …)`, on one
 //! engine, one partition (one thread), the same in-memory rows.
 //!
 //! ```text
@@ -82,7 +82,10 @@ const QUERIES: [(&str, &str); 4] = [
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<()> {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     let rows = args.first().copied().unwrap_or(10_000_000);
     let groups: Vec<u64> = if args.len() > 1 {
         args[1..].iter().map(|&g| g as u64).collect()
@@ -101,7 +104,10 @@ async fn main() -> Result<()> {
                 let start = Instant::now();
                 let out = ctx.sql(sql).await?.collect().await?;
                 times.push(start.elapsed().as_secs_f64() * 1e3);
-                assert_eq!(out.iter().map(RecordBatch::num_rows).sum::<usize>(), usize::try_from(g).unwrap_or(0));
+                assert_eq!(
+                    out.iter().map(RecordBatch::num_rows).sum::<usize>(),
+                    usize::try_from(g).unwrap_or(0)
+                );
             }
             times.sort_by(f64::total_cmp);
             println!("| {rows} | {g} | {name} | {:.0} |", times[1]);

@@ -91,7 +91,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options> {
                 options.remote = Some(
                     args.next()
                         .ok_or_else(|| usage_error("--remote needs df://HOST:PORT"))?,
-                )
+                );
             }
             "--partitions" => {
                 let n = args
@@ -176,17 +176,16 @@ async fn register(ctx: &SessionContext, name: &str, path: &Path) -> Result<()> {
 ///
 /// A table that cannot be read, or a scheduler that cannot be reached.
 pub async fn context(options: &Options) -> Result<SessionContext> {
-    let ctx = match &options.remote {
-        Some(url) => crate::cluster::remote_context(url).await?,
-        None => {
-            let mut config = SessionConfig::new();
-            if let Some(n) = options.partitions {
-                config = config.with_target_partitions(n);
-            }
-            let ctx = SessionContext::new_with_config(config);
-            crate::register_all(&ctx);
-            ctx
+    let ctx = if let Some(url) = &options.remote {
+        crate::cluster::remote_context(url).await?
+    } else {
+        let mut config = SessionConfig::new();
+        if let Some(n) = options.partitions {
+            config = config.with_target_partitions(n);
         }
+        let ctx = SessionContext::new_with_config(config);
+        crate::register_all(&ctx);
+        ctx
     };
     if options.tables.is_empty() {
         if options.remote.is_some() {

@@ -273,7 +273,7 @@ impl<K: Kpi> Accumulator for KpiAccumulator<K> {
     }
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
-        let rows = states.first().map_or(0, |s| s.len());
+        let rows = states.first().map_or(0, Array::len);
         for row in 0..rows {
             merge_row(K::NAME, &mut self.tally, states, row)?;
         }
@@ -350,7 +350,7 @@ impl<K: Kpi> GroupsAccumulator for KpiGroups<K> {
     ) -> Result<Vec<ArrayRef>> {
         // Each row its own group: a row skipped (null or filtered) is an
         // empty tally, the identity of the merge.
-        let rows = values.first().map_or(0, |v| v.len());
+        let rows = values.first().map_or(0, Array::len);
         let mut tallies = vec![self.kpi.empty(); rows];
         self.kpi.observe(values, |row, obs| {
             if kept(opt_filter, row) {

@@ -1,4 +1,4 @@
-//! Every cxkpi KPI as an Apache DataFusion aggregate function.
+//! Every cxkpi KPI as an Apache `DataFusion` aggregate function.
 //!
 //! [`register_all`] is the one call: it adds every function to a
 //! [`SessionContext`], after which plain SQL computes exact KPIs, by group,

@@ -156,7 +156,6 @@ fn nanos(d: Duration) -> Result<u64> {
 fn duration(nanos: u128) -> Result<Duration> {
     let secs =
         u64::try_from(nanos / 1_000_000_000).map_err(|_| overflow("duration in seconds", "u64"))?;
-    #[expect(clippy::cast_possible_truncation, reason = "below 10^9")]
     let sub = (nanos % 1_000_000_000) as u32;
     Ok(Duration::new(secs, sub))
 }
@@ -481,7 +480,7 @@ impl ArrowState for ServiceLevelTally {
             .iter()
             .map(|t| match t.short_abandons() {
                 ShortAbandons::Below(d) => nanos(d).map(Some),
-                _ => Ok(None),
+                ShortAbandons::None => Ok(None),
             })
             .collect::<Result<Vec<Option<u64>>>>()?;
         Ok(vec![

@@ -31,7 +31,7 @@ fn parse() -> Result<ExecutorOptions, String> {
             "--scheduler" => {
                 let v = args.next().ok_or(USAGE)?;
                 let (host, port) = v.rsplit_once(':').ok_or(USAGE)?;
-                o.scheduler_host = host.to_owned();
+                host.clone_into(&mut o.scheduler_host);
                 o.scheduler_port = port.parse().map_err(|_| USAGE)?;
             }
             "--bind" => o.bind_host = args.next().ok_or(USAGE)?,
