@@ -163,7 +163,7 @@ impl<K: Ord, T> Breakdown<K, T> {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the counts sum to 0; [`Error::Overflow`] when
+    /// [`Error::empty`] when the counts sum to 0; [`Error::overflow`] when
     /// they pass `u64::MAX`.
     ///
     /// # Example

@@ -58,7 +58,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `amount` is negative.
+    /// [`Error::out_of_range`] when `amount` is negative.
     ///
     /// # Example
     ///
@@ -99,7 +99,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] beyond `Decimal::MAX` (about 7.9 × 10²⁸).
+    /// [`Error::overflow`] beyond `Decimal::MAX` (about 7.9 × 10²⁸).
     ///
     /// # Example
     ///
@@ -121,7 +121,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when `units` is 0.
+    /// [`Error::empty`] when `units` is 0.
     fn per(self, units: u64, metric: &'static str, reason: &'static str) -> Result<Money, Error> {
         if units == 0 {
             return Err(Error::empty(metric, reason));
@@ -159,10 +159,8 @@ impl FromStr for Money {
     /// exactly: a string with more digits than a `Decimal` holds is an error,
     /// never silently rounded.
     fn from_str(s: &str) -> Result<Money, Error> {
-        let amount = Decimal::from_str_exact(s.trim()).map_err(|_| Error::Malformed {
-            input: "amount",
-            expected: "a decimal number such as 1556.00",
-        })?;
+        let amount = Decimal::from_str_exact(s.trim())
+            .map_err(|_| Error::malformed("amount", "a decimal number such as 1556.00"))?;
         Money::new(amount)
     }
 }
@@ -365,7 +363,7 @@ impl CostTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without units; the tally's fault if it has one.
+    /// [`Error::empty`] without units; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -426,7 +424,7 @@ struct CostParts {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] when `handled` is zero; [`Error::Overflow`] when the
+/// [`Error::empty`] when `handled` is zero; [`Error::overflow`] when the
 /// result exceeds `Decimal` (a huge cost over a tiny duration).
 ///
 /// # Example

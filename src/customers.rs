@@ -128,8 +128,8 @@ impl RetentionTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `CN > CE` or `CE − CN > CS`;
-    /// [`Error::Overflow`] when `CS + CN` exceeds `u64::MAX`. An empty start
+    /// [`Error::inconsistent`] when `CN > CE` or `CE − CN > CS`;
+    /// [`Error::overflow`] when `CS + CN` exceeds `u64::MAX`. An empty start
     /// is no error here: [`retention`](Self::retention) reports it.
     ///
     /// # Example
@@ -235,7 +235,7 @@ impl RetentionTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without customers at the start; the tally's fault if it has one.
+    /// [`Error::empty`] without customers at the start; the tally's fault if it has one.
     ///
     /// # Example
     ///

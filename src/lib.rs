@@ -189,7 +189,7 @@
 //!   float sum would make merges depend on their order. Integers keep
 //!   `tally(a ++ b) == tally(a) + tally(b)` exact.
 //! - *Why a `Result` for an empty tally?* An empty survey has no NPS; 0 would
-//!   be a lie and NaN would poison every average it enters. [`Error::Empty`]
+//!   be a lie and NaN would poison every average it enters. [`Error::empty`]
 //!   names the KPI and the reason, and `?` carries it.
 //! - *Why faults rather than panics in `+`?* A pipeline summing millions of
 //!   tallies should not abort on one overflowing count, nor silently wrap;

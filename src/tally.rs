@@ -12,7 +12,7 @@
 //! | `+`, `+=`, `Sum` | convenience merges that never panic: a failure is kept as a *fault* |
 //! | `Extend`, `FromIterator` | observe many |
 //! | `len()`, `is_empty()` | observations so far |
-//! | the KPI getter | `Err(Error::Empty)` when empty, the fault when there is one |
+//! | the KPI getter | an [`empty`](crate::ErrorKind::Empty) error when empty, the fault when there is one |
 //!
 //! # Faults instead of panics
 //!
@@ -48,7 +48,7 @@ pub trait Merge {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a count would overflow, [`Error::Mismatch`]
+    /// [`Error::overflow`] when a count would overflow, [`Error::mismatch`]
     /// when the tallies were built with different parameters, or the fault
     /// either tally already carries. On error `self` is unchanged.
     fn try_merge(&mut self, other: &Self) -> Result<(), Error>;
@@ -104,7 +104,7 @@ pub trait Tally: Merge + Clone + PartialEq + core::fmt::Debug + Sized {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a count or sum would overflow, and the fault
+    /// [`Error::overflow`] when a count or sum would overflow, and the fault
     /// the tally already carries. On error the tally is unchanged.
     fn try_record(&mut self, observation: Self::Observation) -> Result<(), Error>;
 

@@ -159,10 +159,10 @@ impl CallKpis {
                 None,
             )?
             .service_level(treatment),
-            _ => Err(Error::MissingParameter {
-                parameter: "abandon waits",
-                needed_by: "this treatment of abandons",
-            }),
+            _ => Err(Error::missing_parameter(
+                "abandon waits",
+                "this treatment of abandons",
+            )),
         }
     }
 
@@ -211,7 +211,7 @@ impl CallKpis {
             "average_wait_s": secs(if self.abandons_without_wait == 0 {
                 self.waits.average_wait().map(|m| m.secs())
             } else {
-                Err(Error::Empty { metric: "average wait", reason: "abandon waits unknown" })
+                Err(Error::empty("average wait", "abandon waits unknown"))
             }),
             "answer_wait_s": stats(&self.answer_waits),
             "service_level_pct": service_levels,

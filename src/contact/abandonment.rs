@@ -81,7 +81,7 @@ impl ShortAbandons {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `secs` is negative, NaN, infinite or
+    /// [`Error::invalid_parameter`] when `secs` is negative, NaN, infinite or
     /// too large for a `Duration`.
     ///
     /// # Example
@@ -222,7 +222,7 @@ impl AbandonmentTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the offered contacts exceed `u64::MAX`.
+    /// [`Error::overflow`] when the offered contacts exceed `u64::MAX`.
     ///
     /// # Example
     ///
@@ -261,7 +261,7 @@ impl AbandonmentTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `abandoned > offered` or
+    /// [`Error::inconsistent`] when `abandoned > offered` or
     /// `short_abandoned > abandoned`.
     ///
     /// # Example
@@ -375,7 +375,7 @@ impl AbandonmentTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact other than a short abandon was
+    /// [`Error::empty`] when no contact other than a short abandon was
     /// offered; the tally's fault if it has one.
     ///
     /// # Example
@@ -400,7 +400,7 @@ impl AbandonmentTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact was offered; the tally's fault if it has one.
+    /// [`Error::empty`] when no contact was offered; the tally's fault if it has one.
     ///
     /// # Example
     ///

@@ -76,7 +76,7 @@ impl EscalationTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `escalated > contacts`.
+    /// [`Error::inconsistent`] when `escalated > contacts`.
     ///
     /// # Example
     ///
@@ -152,7 +152,7 @@ impl EscalationTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without contacts, or the tally's fault.
+    /// [`Error::empty`] without contacts, or the tally's fault.
     ///
     /// # Example
     ///

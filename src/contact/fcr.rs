@@ -30,7 +30,7 @@ impl Resolution {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `contacts` is 0: a resolved request took at
+    /// [`Error::out_of_range`] when `contacts` is 0: a resolved request took at
     /// least one contact.
     ///
     /// # Example
@@ -165,7 +165,7 @@ impl FcrTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first count of 0 and its index.
+    /// [`Error::out_of_range`] naming the first count of 0 and its index.
     ///
     /// # Example
     ///
@@ -198,7 +198,7 @@ impl FcrTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `resolved_on_first_contact > resolved`.
+    /// [`Error::inconsistent`] when `resolved_on_first_contact > resolved`.
     ///
     /// # Example
     ///
@@ -262,7 +262,7 @@ impl FcrTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without resolved requests; the tally's fault if it has one.
+    /// [`Error::empty`] without resolved requests; the tally's fault if it has one.
     ///
     /// # Example
     ///

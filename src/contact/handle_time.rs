@@ -50,7 +50,7 @@ impl HandleTime {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first component that is negative,
+    /// [`Error::out_of_range`] naming the first component that is negative,
     /// NaN, infinite or too large for a `Duration`.
     ///
     /// # Example
@@ -174,7 +174,7 @@ impl AhtTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a total exceeds `u128` nanoseconds.
+    /// [`Error::overflow`] when a total exceeds `u128` nanoseconds.
     ///
     /// # Example
     ///
@@ -202,7 +202,7 @@ impl AhtTally {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length.
+    /// [`Error::length_mismatch`] when the columns differ in length.
     ///
     /// # Example
     ///
@@ -262,8 +262,8 @@ impl AhtTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when time is given for 0 handled contacts;
-    /// [`Error::Overflow`] when the grand total exceeds `u128` nanoseconds.
+    /// [`Error::inconsistent`] when time is given for 0 handled contacts;
+    /// [`Error::overflow`] when the grand total exceeds `u128` nanoseconds.
     ///
     /// # Example
     ///
@@ -342,7 +342,7 @@ impl AhtTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without handled contacts; the tally's fault if it has one.
+    /// [`Error::empty`] without handled contacts; the tally's fault if it has one.
     ///
     /// # Example
     ///

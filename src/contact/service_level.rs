@@ -169,7 +169,7 @@ impl ServiceLevelCounts {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when a part exceeds its whole.
+    /// [`Error::inconsistent`] when a part exceeds its whole.
     ///
     /// # Example
     ///
@@ -178,7 +178,7 @@ impl ServiceLevelCounts {
     /// assert_eq!(counts.answered(), 10);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn new(
+    pub fn new(
         answered: u64,
         answered_within: u64,
         abandoned: u64,
@@ -288,9 +288,9 @@ impl ServiceLevelCounts {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the denominator is 0; [`Error::MissingParameter`]
+    /// [`Error::empty`] when the denominator is 0; [`Error::missing_parameter`]
     /// (kind `invalid_parameter`) when a short treatment meets unknown short
-    /// abandons; [`Error::Overflow`] when `a + b` passes `u64::MAX`.
+    /// abandons; [`Error::overflow`] when `a + b` passes `u64::MAX`.
     ///
     /// # Example
     ///
@@ -341,7 +341,7 @@ impl ServiceLevelCounts {
 /// A contact is within the target when its wait is **at most** the
 /// threshold; an abandon is short when its wait is **strictly below** the
 /// short-abandon threshold ([`ShortAbandons`]). Tallies with different
-/// thresholds or short-abandon rules do not merge ([`Error::Mismatch`]).
+/// thresholds or short-abandon rules do not merge ([`Error::mismatch`]).
 ///
 /// # Formula
 ///
@@ -405,7 +405,7 @@ impl ServiceLevelTally {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for a negative, NaN or infinite threshold.
+    /// [`Error::invalid_parameter`] for a negative, NaN or infinite threshold.
     ///
     /// # Example
     ///
@@ -436,7 +436,7 @@ impl ServiceLevelTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first negative, NaN or infinite wait.
+    /// [`Error::out_of_range`] for the first negative, NaN or infinite wait.
     ///
     /// # Example
     ///
@@ -583,7 +583,7 @@ impl ServiceLevelTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a count would pass `u64::MAX`.
+    /// [`Error::overflow`] when a count would pass `u64::MAX`.
     ///
     /// # Example
     ///

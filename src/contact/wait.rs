@@ -142,7 +142,7 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a count would pass `u64::MAX`.
+    /// [`Error::overflow`] when a count would pass `u64::MAX`.
     ///
     /// # Example
     ///
@@ -175,7 +175,7 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] beyond `u64::MAX` contacts.
+    /// [`Error::overflow`] beyond `u64::MAX` contacts.
     ///
     /// # Example
     ///
@@ -198,7 +198,7 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first negative, NaN or infinite wait,
+    /// [`Error::out_of_range`] for the first negative, NaN or infinite wait,
     /// with its index in its list.
     ///
     /// # Example
@@ -265,7 +265,7 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact was answered, or the tally's fault.
+    /// [`Error::empty`] when no contact was answered, or the tally's fault.
     ///
     /// # Example
     ///
@@ -286,7 +286,7 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the tally is empty, [`Error::Overflow`] beyond
+    /// [`Error::empty`] when the tally is empty, [`Error::overflow`] beyond
     /// `u64::MAX` contacts in all, or the tally's fault.
     ///
     /// # Example
@@ -314,7 +314,7 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact was abandoned, or the tally's fault.
+    /// [`Error::empty`] when no contact was abandoned, or the tally's fault.
     ///
     /// # Example
     ///

@@ -55,9 +55,9 @@ const LN_RESCALE: f64 = 460.517_018_598_809_1;
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] for 0 agents, more than
+/// [`Error::invalid_parameter`] for 0 agents, more than
 /// [`MAX_AGENTS`](super::MAX_AGENTS), or a zero patience;
-/// [`Error::Overflow`] when the queue's distribution would need more than
+/// [`Error::overflow`] when the queue's distribution would need more than
 /// 10⁷ states: far fewer agents than traffic with `calls × patience /
 /// interval` beyond about 10⁷, or agents within a hair of the traffic with
 /// callers so patient that the queue is as long as Erlang C's near
@@ -116,9 +116,9 @@ impl ErlangA {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for 0 agents, more than
+    /// [`Error::invalid_parameter`] for 0 agents, more than
     /// [`MAX_AGENTS`](super::MAX_AGENTS), or a zero patience;
-    /// [`Error::Overflow`] when the queue would need more than 10⁷ states.
+    /// [`Error::overflow`] when the queue would need more than 10⁷ states.
     ///
     /// # Example
     ///

@@ -33,8 +33,8 @@ use crate::Error;
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] for 0 agents or more than
-/// [`MAX_AGENTS`](super::MAX_AGENTS); [`Error::Overloaded`] when `agents`
+/// [`Error::invalid_parameter`] for 0 agents or more than
+/// [`MAX_AGENTS`](super::MAX_AGENTS); [`Error::overloaded`] when `agents`
 /// is not above the traffic (N ≤ A): the queue then grows without bound.
 ///
 /// # Example
@@ -80,8 +80,8 @@ impl ErlangC {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for 0 agents or more than
-    /// [`MAX_AGENTS`](super::MAX_AGENTS); [`Error::Overloaded`] when
+    /// [`Error::invalid_parameter`] for 0 agents or more than
+    /// [`MAX_AGENTS`](super::MAX_AGENTS); [`Error::overloaded`] when
     /// `agents` ≤ the traffic.
     ///
     /// # Example

@@ -56,8 +56,8 @@ impl Model {
     /// # Errors
     ///
     /// As [`ErlangC::new`] or [`ErlangA::new`]: 0 agents, too many agents or
-    /// a zero patience are [`Error::InvalidParameter`]; Erlang C with
-    /// agents ≤ traffic is [`Error::Overloaded`].
+    /// a zero patience are [`Error::invalid_parameter`]; Erlang C with
+    /// agents ≤ traffic is [`Error::overloaded`].
     ///
     /// # Example
     ///

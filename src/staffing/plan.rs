@@ -89,7 +89,7 @@ impl IntervalPlan {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] for no intervals; otherwise the first interval's error
+/// [`Error::empty`] for no intervals; otherwise the first interval's error
 /// from [`StaffingTarget::agents_required`].
 ///
 /// # Example
@@ -120,7 +120,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] for no intervals; the first error of
+    /// [`Error::empty`] for no intervals; the first error of
     /// [`StaffingTarget::agents_required`] otherwise.
     ///
     /// # Example
@@ -163,7 +163,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the index of a negative, NaN or infinite
+    /// [`Error::out_of_range`] naming the index of a negative, NaN or infinite
     /// forecast; otherwise as [`Plan::new`].
     ///
     /// # Example
@@ -283,7 +283,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan has no calls, or its target sets no
+    /// [`Error::empty`] when the plan has no calls, or its target sets no
     /// service-level goal.
     ///
     /// # Example
@@ -316,7 +316,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan has no calls.
+    /// [`Error::empty`] when the plan has no calls.
     ///
     /// # Example
     ///
@@ -343,7 +343,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan answers no calls.
+    /// [`Error::empty`] when the plan answers no calls.
     ///
     /// # Example
     ///
@@ -380,7 +380,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan staffs no agents.
+    /// [`Error::empty`] when the plan staffs no agents.
     ///
     /// # Example
     ///

@@ -80,7 +80,7 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `pct` < 100: a service level of
+    /// [`Error::invalid_parameter`] unless 0 < `pct` < 100: a service level of
     /// 100 % is out of reach of any finite staff.
     ///
     /// # Example
@@ -106,7 +106,7 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for a zero `asa`, which no staff reaches.
+    /// [`Error::invalid_parameter`] for a zero `asa`, which no staff reaches.
     ///
     /// # Example
     ///
@@ -138,7 +138,7 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `prob` < 1.
+    /// [`Error::invalid_parameter`] unless 0 < `prob` < 1.
     ///
     /// # Example
     ///
@@ -169,7 +169,7 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `pct` < 100.
+    /// [`Error::invalid_parameter`] unless 0 < `pct` < 100.
     ///
     /// # Example
     ///
@@ -195,7 +195,7 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `pct` < 100.
+    /// [`Error::invalid_parameter`] unless 0 < `pct` < 100.
     ///
     /// # Example
     ///
@@ -291,9 +291,9 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::Overloaded`] when more than [`MAX_AGENTS`](super::MAX_AGENTS)
-    /// agents would be needed; [`Error::InvalidParameter`] for a zero
-    /// patience; [`Error::Overflow`] as [`ErlangA::new`](super::ErlangA::new).
+    /// [`Error::overloaded`] when more than [`MAX_AGENTS`](super::MAX_AGENTS)
+    /// agents would be needed; [`Error::invalid_parameter`] for a zero
+    /// patience; [`Error::overflow`] as [`ErlangA::new`](super::ErlangA::new).
     ///
     /// # Example
     ///

@@ -23,8 +23,8 @@ use crate::{Domain, Error};
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] when `calls` is negative, NaN or infinite, or the
-/// traffic it gives is not finite; [`Error::InvalidParameter`] when the
+/// [`Error::out_of_range`] when `calls` is negative, NaN or infinite, or the
+/// traffic it gives is not finite; [`Error::invalid_parameter`] when the
 /// interval or the handle time is zero.
 ///
 /// # Example
@@ -65,8 +65,8 @@ impl Workload {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for negative, NaN or infinite `calls` (or so
-    /// many that the traffic is not finite); [`Error::InvalidParameter`] for
+    /// [`Error::out_of_range`] for negative, NaN or infinite `calls` (or so
+    /// many that the traffic is not finite); [`Error::invalid_parameter`] for
     /// a zero `interval` or `aht`.
     ///
     /// # Example
@@ -115,7 +115,7 @@ impl Workload {
     ///
     /// # Errors
     ///
-    /// As [`Workload::new`], and [`Error::OutOfRange`] when a number of
+    /// As [`Workload::new`], and [`Error::out_of_range`] when a number of
     /// seconds is negative, NaN or infinite.
     ///
     /// # Example

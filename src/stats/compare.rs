@@ -277,7 +277,7 @@ pub fn nps_difference_test(a: &Nps, b: &Nps) -> Comparison {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] when either tally has fewer than two values, or its fault.
+/// [`Error::empty`] when either tally has fewer than two values, or its fault.
 ///
 /// # Example
 ///

@@ -42,9 +42,9 @@ fn responses(n: f64) -> Result<u64, Error> {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] unless `0 < margin_pct < 100`,
+/// [`Error::invalid_parameter`] unless `0 < margin_pct < 100`,
 /// `0 < expected_pct < 100` and the population (when given) is at least 1;
-/// [`Error::Overflow`] when the answer passes `u64::MAX`.
+/// [`Error::overflow`] when the answer passes `u64::MAX`.
 ///
 /// # Example
 ///
@@ -93,9 +93,9 @@ pub fn rate_sample_size(
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] unless `0 < margin_points < 100`, both
+/// [`Error::invalid_parameter`] unless `0 < margin_points < 100`, both
 /// shares lie in [0, 100] and they sum to at most 100;
-/// [`Error::Overflow`] when the answer passes `u64::MAX`.
+/// [`Error::overflow`] when the answer passes `u64::MAX`.
 ///
 /// # Example
 ///

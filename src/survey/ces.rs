@@ -8,7 +8,7 @@ use crate::{Error, Scale, Score};
 
 /// The CES accumulator: responses and the exact sum of their scores on one [`Scale`].
 ///
-/// Tallies on different scales do not merge ([`Error::Mismatch`]); having a
+/// Tallies on different scales do not merge ([`Error::mismatch`]); having a
 /// parameter, the tally has no `Default` and no `Sum`.
 ///
 /// # Formula
@@ -106,7 +106,7 @@ impl CesTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `score` is off the scale; the tally is then unchanged.
+    /// [`Error::out_of_range`] when `score` is off the scale; the tally is then unchanged.
     ///
     /// # Example
     ///
@@ -129,7 +129,7 @@ impl CesTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score off the scale and its index.
+    /// [`Error::out_of_range`] naming the first score off the scale and its index.
     ///
     /// # Example
     ///
@@ -170,7 +170,7 @@ impl CesTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `sum` could not come from `responses`
+    /// [`Error::inconsistent`] when `sum` could not come from `responses`
     /// scores on the scale (below `min × responses` or above `max × responses`).
     ///
     /// # Example
@@ -264,7 +264,7 @@ impl CesTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    /// [`Error::empty`] without responses; the tally's fault if it has one.
     ///
     /// # Example
     ///

@@ -56,7 +56,7 @@ impl CsatRule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `satisfied_from` is off the scale.
+    /// [`Error::invalid_parameter`] when `satisfied_from` is off the scale.
     ///
     /// # Example
     ///
@@ -85,7 +85,7 @@ impl CsatRule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `satisfied_from` is off the scale.
+    /// [`Error::invalid_parameter`] when `satisfied_from` is off the scale.
     ///
     /// # Example
     ///
@@ -185,7 +185,7 @@ impl From<CsatRule> for CsatRuleParts {
 /// The CSAT accumulator: responses and satisfied responses under one [`CsatRule`].
 ///
 /// Tallies under different rules do not merge: [`Merge::try_merge`](crate::Merge::try_merge)
-/// reports [`Error::Mismatch`], and `+` keeps it as a fault. Having a
+/// reports [`Error::mismatch`], and `+` keeps it as a fault. Having a
 /// parameter, the tally has no `Default` and no `Sum`.
 ///
 /// # Formula
@@ -286,7 +286,7 @@ impl CsatTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `score` is off the scale; the tally is then unchanged.
+    /// [`Error::out_of_range`] when `score` is off the scale; the tally is then unchanged.
     ///
     /// # Example
     ///
@@ -311,7 +311,7 @@ impl CsatTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score off the scale and its index.
+    /// [`Error::out_of_range`] naming the first score off the scale and its index.
     ///
     /// # Example
     ///
@@ -353,7 +353,7 @@ impl CsatTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `satisfied > responses`.
+    /// [`Error::inconsistent`] when `satisfied > responses`.
     ///
     /// # Example
     ///
@@ -435,7 +435,7 @@ impl CsatTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    /// [`Error::empty`] without responses; the tally's fault if it has one.
     ///
     /// # Example
     ///

@@ -47,7 +47,7 @@ impl NpsRating {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `value > 10`.
+    /// [`Error::out_of_range`] when `value > 10`.
     ///
     /// # Example
     ///
@@ -55,14 +55,9 @@ impl NpsRating {
     /// assert_eq!(cxkpi::NpsRating::new(10)?, cxkpi::NpsRating::MAX);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn new(value: u8) -> Result<NpsRating, Error> {
+    pub fn new(value: u8) -> Result<NpsRating, Error> {
         if value > NpsRating::MAX.0 {
-            return Err(Error::OutOfRange {
-                input: "NPS rating",
-                value: crate::Value::UInt(value as u64),
-                index: None,
-                allowed: NPS_SCALE,
-            });
+            return Err(Error::out_of_range("NPS rating", value, NPS_SCALE));
         }
         Ok(NpsRating(value))
     }
@@ -246,7 +241,7 @@ impl NpsTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `score > 10`; the tally is then unchanged.
+    /// [`Error::out_of_range`] when `score > 10`; the tally is then unchanged.
     ///
     /// # Example
     ///
@@ -266,7 +261,7 @@ impl NpsTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score above 10 and its index.
+    /// [`Error::out_of_range`] naming the first score above 10 and its index.
     ///
     /// # Example
     ///
@@ -309,7 +304,7 @@ impl NpsTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the three counts add up to more than `u64::MAX`.
+    /// [`Error::overflow`] when the three counts add up to more than `u64::MAX`.
     ///
     /// # Example
     ///
@@ -394,7 +389,7 @@ impl NpsTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    /// [`Error::empty`] without responses; the tally's fault if it has one.
     ///
     /// # Example
     ///

@@ -49,7 +49,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `min < max`.
+    /// [`Error::invalid_parameter`] unless `min < max`.
     ///
     /// # Example
     ///
@@ -72,7 +72,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when a bound lies outside `0..=255` or
+    /// [`Error::invalid_parameter`] when a bound lies outside `0..=255` or
     /// `min >= max`.
     ///
     /// # Example
@@ -131,7 +131,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `value` is off the scale.
+    /// [`Error::out_of_range`] when `value` is off the scale.
     ///
     /// # Example
     ///
@@ -156,7 +156,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `value` is off the scale.
+    /// [`Error::out_of_range`] when `value` is off the scale.
     ///
     /// # Example
     ///

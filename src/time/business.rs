@@ -82,7 +82,7 @@ impl WeeklySchedule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `start_hour < end_hour <= 24`.
+    /// [`Error::invalid_parameter`] unless `start_hour < end_hour <= 24`.
     ///
     /// # Example
     ///
@@ -111,7 +111,7 @@ impl WeeklySchedule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `start` is not before `end`, or the
+    /// [`Error::invalid_parameter`] when `start` is not before `end`, or the
     /// opening overlaps another opening of one of the days.
     ///
     /// # Example
@@ -323,7 +323,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `end` is before `start`.
+    /// [`Error::out_of_range`] when `end` is before `start`.
     ///
     /// # Example
     ///
@@ -379,7 +379,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] when `end` is before `start`.
+/// [`Error::out_of_range`] when `end` is before `start`.
 ///
 /// # Example
 ///
@@ -437,7 +437,7 @@ impl<Tz: TimeZone> Clock<'_, Tz> {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `end` is before `start`.
+    /// [`Error::out_of_range`] when `end` is before `start`.
     ///
     /// # Example
     ///

@@ -112,7 +112,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] for a duration beyond `u64::MAX` nanoseconds; the
+    /// [`Error::overflow`] for a duration beyond `u64::MAX` nanoseconds; the
     /// sample is then unchanged.
     ///
     /// # Example
@@ -134,7 +134,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first negative, NaN or infinite value,
+    /// [`Error::out_of_range`] for the first negative, NaN or infinite value,
     /// with its index.
     ///
     /// # Example
@@ -164,7 +164,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] for a duration beyond `u64::MAX` nanoseconds.
+    /// [`Error::overflow`] for a duration beyond `u64::MAX` nanoseconds.
     ///
     /// # Example
     ///
@@ -216,7 +216,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sample is empty, or the sample's fault.
+    /// [`Error::empty`] when the sample is empty, or the sample's fault.
     ///
     /// # Example
     ///
@@ -239,7 +239,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sample is empty, or the sample's fault.
+    /// [`Error::empty`] when the sample is empty, or the sample's fault.
     ///
     /// # Example
     ///
@@ -256,7 +256,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sample is empty, or the sample's fault.
+    /// [`Error::empty`] when the sample is empty, or the sample's fault.
     ///
     /// # Example
     ///
@@ -277,7 +277,7 @@ impl DurationSample {
         Ok(interpolate(low, high, frac) / 1e9)
     }
 
-    /// The sample's fault, or [`Error::Empty`] when it is empty.
+    /// The sample's fault, or [`Error::empty`] when it is empty.
     fn check(&self) -> Result<(), Error> {
         self.fault.check()?;
         if self.nanos.is_empty() {

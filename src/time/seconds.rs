@@ -72,7 +72,7 @@ impl<'a> WholeSeconds<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when `secs` is empty. No value can be out of range.
+    /// [`Error::empty`] when `secs` is empty. No value can be out of range.
     ///
     /// # Example
     ///

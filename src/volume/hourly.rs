@@ -27,7 +27,7 @@ impl HourOfDay {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] unless `hour <= 23`.
+    /// [`Error::out_of_range`] unless `hour <= 23`.
     ///
     /// # Example
     ///
@@ -189,7 +189,7 @@ impl HourlyVolume {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without contacts, or the tally's fault.
+    /// [`Error::empty`] without contacts, or the tally's fault.
     ///
     /// # Example
     ///
@@ -227,7 +227,7 @@ impl HourlyVolume {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without contacts, or the tally's fault.
+    /// [`Error::empty`] without contacts, or the tally's fault.
     ///
     /// # Example
     ///
@@ -304,7 +304,7 @@ struct HourlyParts {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] when `before` is 0: a change from nothing has no percentage.
+/// [`Error::empty`] when `before` is 0: a change from nothing has no percentage.
 ///
 /// # Example
 ///

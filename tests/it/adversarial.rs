@@ -37,13 +37,7 @@ fn try_merge_reports_overflow_and_leaves_the_tally_unchanged() {
     let two = NpsTally::from_counts(1, 1, 0).unwrap();
     let mut merged = big.clone();
     let err = merged.try_merge(&two).unwrap_err();
-    assert_eq!(
-        err,
-        Error::Overflow {
-            quantity: "NPS responses",
-            limit: "u64"
-        }
-    );
+    assert_eq!(err, Error::overflow("NPS responses", "u64"));
     assert_eq!(err.to_string(), "NPS responses overflows u64");
     assert_eq!(merged, big);
 
@@ -313,4 +307,84 @@ fn mean_tally_refuses_an_infinite_variance() {
     let b = MeanTally::from_values(&[2e-314, 8e-317]).unwrap();
     let test = welch_test(&a, &b).unwrap();
     assert!((0.0..=1.0).contains(&test.p_value()));
+}
+
+#[test]
+fn the_error_is_one_pointer_wide_and_its_messages_are_unchanged() {
+    // A `Result<T, Error>` costs one pointer more than a `T` at most.
+    assert_eq!(size_of::<Error>(), size_of::<usize>());
+    assert_eq!(size_of::<Result<(), Error>>(), size_of::<usize>());
+    // Every constructor, with the message each variant wrote before.
+    let cases = [
+        (
+            Error::empty("NPS", "no responses"),
+            "NPS is undefined: no responses",
+        ),
+        (
+            Error::out_of_range(
+                "NPS rating",
+                11_u8,
+                cxkpi::Domain::Between { min: 0, max: 10 },
+            )
+            .at(2),
+            "NPS rating 11 at index 2 is out of range: it must be between 0 and 10",
+        ),
+        (
+            Error::malformed("amount", "a decimal number such as 1556.00"),
+            "amount is malformed: it must be a decimal number such as 1556.00",
+        ),
+        (
+            Error::inconsistent("abandoned", 3, "offered", 2),
+            "abandoned (3) exceeds offered (2)",
+        ),
+        (
+            Error::invalid_parameter("agents", 0_u32, cxkpi::Domain::AtLeast(1)),
+            "agents 0 is invalid: it must be at least 1",
+        ),
+        (
+            Error::missing_parameter(
+                "a short-abandon threshold",
+                "the exclude_short service level",
+            ),
+            "the exclude_short service level needs a short-abandon threshold",
+        ),
+        (
+            Error::mismatch("CSAT scales", 5_u8, 7_u8),
+            "cannot merge tallies with different CSAT scales: 5 and 7",
+        ),
+        (
+            Error::overloaded(10.5, 10),
+            "the queue is overloaded: 10.5 Erlangs of traffic need more than 10 agents",
+        ),
+        (
+            Error::length_mismatch("talk times", 3, "hold times", 2),
+            "talk times (3 values) and hold times (2 values) must have the same length",
+        ),
+        (
+            Error::overflow("NPS responses", "u64"),
+            "NPS responses overflows u64",
+        ),
+    ];
+    let kinds: Vec<&str> = cases.iter().map(|(e, _)| e.kind().as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "empty",
+            "out_of_range",
+            "out_of_range",
+            "inconsistent",
+            "invalid_parameter",
+            "invalid_parameter",
+            "invalid_parameter",
+            "overloaded",
+            "inconsistent",
+            "overflow"
+        ]
+    );
+    for (error, message) in &cases {
+        assert_eq!(error.to_string(), *message);
+    }
+    // Only an out-of-range value takes an index.
+    assert_eq!(cases[1].0.index(), Some(2));
+    assert_eq!(cases[3].0.clone().at(4).index(), None);
 }

@@ -68,25 +68,12 @@ fn one_by_one<T>(
 /// A batch result in the form of [`one_by_one`]'s: the error's message with
 /// the index it names moved after it.
 fn as_one_by_one<T>(batch: Result<T, Error>) -> Result<T, String> {
-    batch.map_err(|e| match e {
-        Error::OutOfRange {
-            input,
-            value,
-            index,
-            allowed,
-        } => {
-            let unlocated = Error::OutOfRange {
-                input,
-                value,
-                index: None,
-                allowed,
-            };
-            format!(
-                "{unlocated} @ {}",
-                index.expect("a batch error names its index")
-            )
+    batch.map_err(|e| match e.index() {
+        Some(index) => {
+            let unlocated = e.to_string().replacen(&format!(" at index {index}"), "", 1);
+            format!("{unlocated} @ {index}")
         }
-        other => format!("unexpected {other}"),
+        None => format!("unexpected {e}"),
     })
 }
 

@@ -3,7 +3,7 @@
 
 use core::ffi::c_char;
 
-use cxkpi::{CostTally, Decimal, Domain, Error, Money, Value, cost_per_minute, try_seconds};
+use cxkpi::{CostTally, Decimal, Domain, Error, Money, cost_per_minute, try_seconds};
 use rust_decimal::RoundingStrategy;
 
 use crate::ptr::{Out, slice_mut, text};
@@ -38,11 +38,11 @@ impl cxkpi_money {
     fn to_core(self) -> Result<Money, Error> {
         let units = (i128::from(self.units_hi) << 64) | i128::from(self.units_lo);
         let amount = Decimal::try_from_i128_with_scale(units, self.scale).map_err(|_| {
-            Error::InvalidParameter {
-                parameter: "money scale",
-                value: Value::from(self.scale),
-                allowed: Domain::Between { min: 0, max: 28 },
-            }
+            Error::invalid_parameter(
+                "money scale",
+                self.scale,
+                Domain::Between { min: 0, max: 28 },
+            )
         })?;
         Money::new(amount)
     }
@@ -152,11 +152,11 @@ pub unsafe extern "C" fn cxkpi_money_to_fixed(
     unsafe {
         compute_into(out_units, || {
             if scale > 28 {
-                return Err(Error::InvalidParameter {
-                    parameter: "decimals",
-                    value: Value::from(scale),
-                    allowed: Domain::Between { min: 0, max: 28 },
-                }
+                return Err(Error::invalid_parameter(
+                    "decimals",
+                    scale,
+                    Domain::Between { min: 0, max: 28 },
+                )
                 .into());
             }
             let mut rounded = money
@@ -168,10 +168,7 @@ pub unsafe extern "C" fn cxkpi_money_to_fixed(
             let units = (rounded.scale() == scale)
                 .then(|| i64::try_from(rounded.mantissa()).ok())
                 .flatten()
-                .ok_or(Error::Overflow {
-                    quantity: "money in units of the scale",
-                    limit: "int64_t",
-                })?;
+                .ok_or_else(|| Error::overflow("money in units of the scale", "int64_t"))?;
             Ok(units)
         })
     }

@@ -1,7 +1,7 @@
 //! Plain values that several families share: rates, 128-bit integers, and
 //! the checks of enumeration codes and repr(C) tallies.
 
-use cxkpi::{Domain, Error, Merge, Rate, Value};
+use cxkpi::{Domain, Error, Merge, Rate};
 
 use crate::ptr::{Out, mut_ref};
 use crate::status::{Failure, cxkpi_status, guard};
@@ -66,13 +66,15 @@ pub(crate) fn decode<T: Copy>(
     usize::try_from(code)
         .ok()
         .and_then(|i| variants.get(i).copied())
-        .ok_or_else(|| Error::InvalidParameter {
-            parameter,
-            value: Value::from(code),
-            allowed: Domain::Between {
-                min: 0,
-                max: i64::try_from(variants.len()).unwrap_or(i64::MAX) - 1,
-            },
+        .ok_or_else(|| {
+            Error::invalid_parameter(
+                parameter,
+                code,
+                Domain::Between {
+                    min: 0,
+                    max: i64::try_from(variants.len()).unwrap_or(i64::MAX) - 1,
+                },
+            )
         })
 }
 

@@ -1,7 +1,7 @@
 //! Staffing: `erlangC`, `erlangA`, `agentsRequired` and `scheduledAgents`.
 
 use cxkpi::staffing::{ErlangA, ErlangC, Model, Shrinkage, StaffingTarget, Workload};
-use cxkpi::{Domain, Error, Value, try_seconds};
+use cxkpi::{Domain, Error, try_seconds};
 use wasm_bindgen::prelude::*;
 
 use crate::js::{Fields, Obj, Result, integer};
@@ -47,11 +47,11 @@ fn workload(value: &JsValue) -> Result<Workload> {
 fn agents(value: f64) -> core::result::Result<u32, Error> {
     match integer(value) {
         Some(n) if n >= 0 => Ok(u32::try_from(n).unwrap_or(u32::MAX)),
-        _ => Err(Error::InvalidParameter {
-            parameter: "agents",
-            value: Value::Float(value),
-            allowed: Domain::AtLeast(1),
-        }),
+        _ => Err(Error::invalid_parameter(
+            "agents",
+            value,
+            Domain::AtLeast(1),
+        )),
     }
 }
 
@@ -128,10 +128,8 @@ fn target(value: &JsValue) -> Result<StaffingTarget> {
     if let Some(pct) = service_level {
         // A service level is measured within a time; 20 s is the usual one
         // (80/20), but it must be said.
-        let within = within.ok_or(Error::MissingParameter {
-            parameter: "answerWithinS",
-            needed_by: "a service-level goal",
-        })?;
+        let within = within
+            .ok_or_else(|| Error::missing_parameter("answerWithinS", "a service-level goal"))?;
         target = target.service_level(pct, try_seconds(within)?)?;
     }
     if let Some(secs) = max_asa {
