@@ -576,6 +576,8 @@ pub enum Domain {
     Above(i64),
     /// Finite seconds, zero or more, that fit a `core::time::Duration`.
     Seconds,
+    /// Finite seconds above zero, that fit a `core::time::Duration`.
+    PositiveSeconds,
     /// An amount of money of zero or more.
     NonNegativeMoney,
     /// A finite number strictly between 0 and 1, such as a confidence level.
@@ -607,6 +609,7 @@ impl fmt::Display for Domain {
             Domain::AtLeast(n) => write!(f, "at least {n}"),
             Domain::Above(n) => write!(f, "more than {n}"),
             Domain::Seconds => f.write_str("a finite number of seconds, 0 or more"),
+            Domain::PositiveSeconds => f.write_str("a finite number of seconds above 0"),
             Domain::NonNegativeMoney => f.write_str("an amount of 0 or more"),
             Domain::OpenUnitInterval => f.write_str("a number strictly between 0 and 1"),
             Domain::UnitInterval => f.write_str("a number from 0 to 1"),

@@ -239,6 +239,7 @@ mod error;
 mod interop;
 mod kernel;
 mod rate;
+mod share;
 mod tally;
 
 pub mod benchmarks;
@@ -263,6 +264,7 @@ pub use customers::{CustomerStatus, RetentionTally};
 pub use duration::try_seconds;
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
+pub use share::{Percent, Probability};
 pub use survey::ces::{Ces, CesTally};
 pub use survey::csat::{CsatRule, CsatTally};
 pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};

@@ -719,7 +719,7 @@ fn a_staffing_plan_staffs_each_interval_as_the_core_does() {
         within_s: 20.0,
     }];
     let target = StaffingTarget::new()
-        .service_level(80.0, Duration::from_secs(20))
+        .service_level(cxkpi::Percent::new(80.0).unwrap(), Duration::from_secs(20))
         .unwrap();
     for (code, model) in [
         (cxkpi_model::CXKPI_MODEL_ERLANG_C as u32, Model::ErlangC),
@@ -760,11 +760,11 @@ fn a_staffing_plan_staffs_each_interval_as_the_core_does() {
         assert_eq!(totals.agent_hours, core.agent_hours());
         assert_eq!(totals.calls, 360.0);
         assert!(totals.has_service_level);
-        assert_eq!(totals.service_level_pct, core.service_level_pct().unwrap());
+        assert_eq!(totals.service_level_pct, core.service_level().unwrap().get());
         assert!(totals.service_level_pct >= 80.0);
-        assert_eq!(totals.abandonment_pct, core.abandonment_pct().unwrap());
+        assert_eq!(totals.abandonment_pct, core.abandonment().unwrap().get());
         assert_eq!(totals.asa_s, core.asa_secs().unwrap());
-        assert_eq!(totals.occupancy_pct, core.occupancy_pct().unwrap());
+        assert_eq!(totals.occupancy_pct, core.occupancy().unwrap().get());
         for (interval, expected) in intervals.iter().zip(core.intervals()) {
             assert_eq!(interval.calls, expected.workload().calls());
             assert_eq!(interval.traffic_erlangs, expected.workload().traffic());
