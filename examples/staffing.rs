@@ -92,7 +92,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         )?);
     }
 
-    let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
+    let target =
+        StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
     let erlang_c = Plan::new(&workloads, &target, Model::ErlangC)?;
     let erlang_a = Plan::new(&workloads, &target, Model::ErlangA { patience })?;
 

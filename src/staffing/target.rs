@@ -297,8 +297,7 @@ impl StaffingTarget {
         occupancy_pct: f64,
         abandonment_pct: f64,
     ) -> bool {
-        self.max_asa
-            .is_none_or(|asa| asa_secs <= asa.as_secs_f64())
+        self.max_asa.is_none_or(|asa| asa_secs <= asa.as_secs_f64())
             && self
                 .max_prob_wait
                 .is_none_or(|prob| prob_wait <= prob.get())
@@ -316,8 +315,7 @@ impl StaffingTarget {
     fn erlang_c_slack(&self, workload: &Workload, x: f64) -> f64 {
         let traffic = workload.traffic();
         let aht = workload.aht_secs();
-        let (prob_wait, prob_no_wait) =
-            wait_probabilities(x, traffic, blocking_real(traffic, x));
+        let (prob_wait, prob_no_wait) = wait_probabilities(x, traffic, blocking_real(traffic, x));
         let mut slack = f64::INFINITY;
         if let Some((level, within)) = self.service_level {
             let sl = service_level(x, traffic, aht, (prob_wait, prob_no_wait), within);

@@ -135,7 +135,11 @@ impl Workload {
             calls: 0.0,
             interval,
             aht,
-            aht_secs: if aht.is_zero() { 1.0 } else { aht.as_secs_f64() },
+            aht_secs: if aht.is_zero() {
+                1.0
+            } else {
+                aht.as_secs_f64()
+            },
             traffic: 0.0,
         }
     }
@@ -238,7 +242,11 @@ impl Workload {
     /// assert_eq!(load.calls(), 100.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn from_erlangs(erlangs: f64, aht: Duration, interval: Duration) -> Result<Workload, Error> {
+    pub fn from_erlangs(
+        erlangs: f64,
+        aht: Duration,
+        interval: Duration,
+    ) -> Result<Workload, Error> {
         if !(erlangs.is_finite() && erlangs >= 0.0) {
             return Err(Error::out_of_range(
                 "traffic (Erlangs)",

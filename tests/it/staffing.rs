@@ -5,10 +5,10 @@
 
 use core::time::Duration;
 
-use cxkpi::{ErrorKind, Percent, Probability};
 use cxkpi::staffing::{
     ErlangA, ErlangC, MAX_AGENTS, Model, Plan, Shrinkage, StaffingTarget, Workload,
 };
+use cxkpi::{ErrorKind, Percent, Probability};
 use proptest::prelude::*;
 
 fn secs(s: u64) -> Duration {
@@ -161,7 +161,9 @@ fn erlang_a_too_long_a_queue_is_an_overflow() {
 #[test]
 fn no_calls_need_no_agents() {
     let idle = load(0.0, 1800.0, 180.0);
-    let target = StaffingTarget::new().service_level(pct(80.0), secs(20)).unwrap();
+    let target = StaffingTarget::new()
+        .service_level(pct(80.0), secs(20))
+        .unwrap();
     for model in [Model::ErlangC, Model::ErlangA { patience: secs(60) }] {
         let p = target.agents_required(&idle, model).unwrap();
         assert_eq!(p.agents(), 0);
@@ -213,11 +215,22 @@ fn invalid_inputs_are_errors() {
     for x in [0.0, 100.0, -1.0, f64::NAN, 120.0] {
         let sl = Percent::new(x).and_then(|p| t.service_level(p, secs(20)));
         assert_eq!(sl.unwrap_err().kind(), ErrorKind::InvalidParameter, "{x}");
-        assert!(Percent::new(x).and_then(|p| t.max_occupancy(p)).is_err(), "{x}");
-        assert!(Percent::new(x).and_then(|p| t.max_abandonment(p)).is_err(), "{x}");
+        assert!(
+            Percent::new(x).and_then(|p| t.max_occupancy(p)).is_err(),
+            "{x}"
+        );
+        assert!(
+            Percent::new(x).and_then(|p| t.max_abandonment(p)).is_err(),
+            "{x}"
+        );
     }
     for p in [0.0, 1.0, f64::NAN, 80.0] {
-        assert!(Probability::new(p).and_then(|p| t.max_prob_wait(p)).is_err(), "{p}");
+        assert!(
+            Probability::new(p)
+                .and_then(|p| t.max_prob_wait(p))
+                .is_err(),
+            "{p}"
+        );
     }
     assert!(t.max_asa(Duration::ZERO).is_err());
     let no_patience = Model::ErlangA {
@@ -249,7 +262,9 @@ fn staffing_beyond_the_bound_is_overloaded() {
 #[test]
 fn erlang_c_search_starts_at_the_least_stable_staffing() {
     let load = load(106.0, 1800.0, 180.0);
-    let target = StaffingTarget::new().service_level(pct(5.0), secs(20)).unwrap();
+    let target = StaffingTarget::new()
+        .service_level(pct(5.0), secs(20))
+        .unwrap();
     assert_eq!(
         target
             .agents_required(&load, Model::ErlangC)
@@ -277,7 +292,9 @@ fn shrinkage_grosses_up() {
 
 #[test]
 fn plan_totals_weigh_by_volume() {
-    let target = StaffingTarget::new().service_level(pct(80.0), secs(20)).unwrap();
+    let target = StaffingTarget::new()
+        .service_level(pct(80.0), secs(20))
+        .unwrap();
     let calls = [0.0, 100.0, 300.0];
     let plan = Plan::uniform(&calls, secs(1800), secs(180), &target, Model::ErlangC).unwrap();
     let [idle, small, big] = plan.intervals() else {

@@ -760,7 +760,10 @@ fn a_staffing_plan_staffs_each_interval_as_the_core_does() {
         assert_eq!(totals.agent_hours, core.agent_hours());
         assert_eq!(totals.calls, 360.0);
         assert!(totals.has_service_level);
-        assert_eq!(totals.service_level_pct, core.service_level().unwrap().get());
+        assert_eq!(
+            totals.service_level_pct,
+            core.service_level().unwrap().get()
+        );
         assert!(totals.service_level_pct >= 80.0);
         assert_eq!(totals.abandonment_pct, core.abandonment().unwrap().get());
         assert_eq!(totals.asa_s, core.asa_secs().unwrap());

@@ -84,7 +84,8 @@ fn agents_required(mut input: Input<'_>) -> Result<Outputs, Stop> {
     input.finish()?;
     let load = load?;
     // The vectors give percentages (0–100), as their names say.
-    let mut target = StaffingTarget::new().service_level(Percent::new(sl)?, try_seconds(within)?)?;
+    let mut target =
+        StaffingTarget::new().service_level(Percent::new(sl)?, try_seconds(within)?)?;
     if let Some(pct) = occupancy {
         target = target.max_occupancy(Percent::new(pct)?)?;
     }
