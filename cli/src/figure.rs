@@ -98,3 +98,24 @@ fn insert(node: &mut Map<String, Value>, keys: &[&str], value: Value) {
         }
     }
 }
+
+impl Amount {
+    /// The value as a float, `None` when missing.
+    pub fn as_f64(self) -> Option<f64> {
+        match self {
+            Amount::Count(n) => Some(n as f64),
+            Amount::Real(x) if x.is_finite() => Some(x),
+            Amount::Real(_) | Amount::Missing => None,
+        }
+    }
+}
+
+/// The figure at `path` among `figures`.
+pub fn find<'a>(figures: &'a [Figure], path: &str) -> Option<&'a Figure> {
+    figures.iter().find(|f| f.path == path)
+}
+
+/// The value at `path` among `figures`, `None` when absent or missing.
+pub fn value(figures: &[Figure], path: &str) -> Option<f64> {
+    find(figures, path).and_then(|f| f.value.as_f64())
+}
