@@ -2,7 +2,7 @@
 //! its length), with every fault named by file, line and column.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use csv::ByteRecord;
@@ -43,6 +43,16 @@ impl Table {
         delimiter: u8,
         quirks: &mut Quirks,
     ) -> Result<Table, InputError> {
+        // A UTF-8 byte-order mark before the header is no part of its first name.
+        let mut input = BufReader::new(input);
+        let head = input
+            .fill_buf()
+            .map_err(|e| InputError::file(path, format!("cannot read: {e}")))?;
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            input.consume(3);
+            quirks.note("UTF-8 byte-order mark", "ignored");
+        }
+        let input: Box<dyn Read> = Box::new(input);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -58,12 +68,6 @@ impl Table {
         }
         let mut header = Vec::with_capacity(record.len());
         for (i, name) in record.iter().enumerate() {
-            let name = if i == 0 && name.starts_with(b"\xEF\xBB\xBF") {
-                quirks.note("UTF-8 byte-order mark", "ignored");
-                &name[3..]
-            } else {
-                name
-            };
             let name = std::str::from_utf8(name).map_err(|e| {
                 InputError::line(
                     path,
