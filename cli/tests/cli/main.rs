@@ -1,0 +1,9 @@
+//! The `cxkpi` command as people run it: the real binary, its stdout,
+//! stderr and exit status.
+
+mod adversarial;
+mod browser;
+mod common;
+mod external;
+mod outputs;
+mod time_zones;
