@@ -240,12 +240,15 @@ mod interop;
 mod kernel;
 mod rate;
 mod tally;
+#[cfg(feature = "serde")]
+mod wire;
 
 pub mod benchmarks;
 pub mod breakdown;
 pub mod contact;
 pub mod cost;
 pub mod customers;
+pub mod forecast;
 pub mod staffing;
 pub mod stats;
 pub mod survey;
