@@ -254,6 +254,7 @@ pub mod stats;
 pub mod survey;
 pub mod time;
 pub mod volume;
+pub mod workforce;
 
 pub use breakdown::Breakdown;
 pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};

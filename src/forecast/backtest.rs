@@ -143,7 +143,7 @@ pub fn backtest(
     let mut inside = 0_u64;
     for (point, &y) in forecast.points().iter().zip(&actual) {
         let y = y as f64;
-        abs += (y - point.estimate()).abs();
+        abs += libm::fabs(y - point.estimate());
         if point.interval().contains(y) {
             inside += 1;
         }

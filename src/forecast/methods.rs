@@ -452,7 +452,7 @@ impl Forecast {
 /// `(mean, σ_h)` for h = 1..=horizon: the last week repeated.
 fn seasonal_naive(y: &[f64], m: usize, horizon: usize) -> Vec<(f64, f64)> {
     let n = y.len();
-    let sse: f64 = (m..n).map(|t| (y[t] - y[t - m]).powi(2)).sum();
+    let sse: f64 = (m..n).map(|t| sq(y[t] - y[t - m])).sum();
     let sigma = libm::sqrt(sse / (n - m) as f64);
     (1..=horizon)
         .map(|h| {
@@ -473,7 +473,7 @@ fn historical_average(y: &[f64], m: usize, k: usize, horizon: usize) -> Vec<(f64
     let ss: f64 = (0..m)
         .map(|s| {
             (0..k)
-                .map(|j| (y[start + j * m + s] - means[s]).powi(2))
+                .map(|j| sq(y[start + j * m + s] - means[s]))
                 .sum::<f64>()
         })
         .sum();
@@ -570,4 +570,8 @@ pub(crate) fn seasonal_naive_mae(y: &[u64], m: usize) -> Option<f64> {
         let sum: f64 = (m..y.len()).map(|t| y[t].abs_diff(y[t - m]) as f64).sum();
         sum / (y.len() - m) as f64
     })
+}
+
+fn sq(x: f64) -> f64 {
+    x * x
 }

@@ -294,6 +294,7 @@ impl IntervalOfDay {
     }
 
     /// Seconds from midnight to the interval's start.
+    #[cfg(feature = "chrono")]
     pub(crate) const fn start_secs(self) -> u32 {
         self.index as u32 * self.length.secs()
     }
