@@ -331,13 +331,13 @@ impl TryFrom<IntervalOfDay> for HourOfDay {
     ///
     /// # Errors
     ///
-    /// [`Error::Mismatch`] for a 15- or 30-minute interval.
+    /// [`Error::InvalidParameter`] for a 15- or 30-minute interval.
     fn try_from(interval: IntervalOfDay) -> Result<HourOfDay, Error> {
         if interval.length != IntervalLength::Hour {
-            return Err(Error::mismatch(
-                "interval lengths (min)",
+            return Err(Error::invalid_parameter(
+                "interval length (min) of an hour",
                 interval.length.minutes(),
-                60_u16,
+                Domain::Between { min: 60, max: 60 },
             ));
         }
         // Below 24 for hour intervals.

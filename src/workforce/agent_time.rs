@@ -3,7 +3,7 @@
 use core::fmt;
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u128, add_u64, tally};
+use crate::tally::{Fault, add_u64, add_u128, tally};
 use crate::{Error, Tally};
 
 /// What an agent is doing, in the four states that occupancy and
@@ -370,7 +370,11 @@ impl AgentTime {
     /// ```
     pub fn logged_in(&self) -> Result<u128, Error> {
         self.fault.check()?;
-        self.sum(&[AgentState::Handling, AgentState::Available, AgentState::Away])
+        self.sum(&[
+            AgentState::Handling,
+            AgentState::Available,
+            AgentState::Away,
+        ])
     }
 
     /// Handling time over time on queue (handling + available).

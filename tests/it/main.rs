@@ -5,6 +5,8 @@ mod adversarial;
 mod business_time;
 mod conformance;
 mod datasets;
+mod forecast;
+mod intervals;
 mod kernels;
 mod laws;
 mod operations;
@@ -15,6 +17,7 @@ mod stats;
 mod surveys;
 #[cfg(feature = "chrono")]
 mod tickets;
+mod workforce;
 
 // The report example's loaders and KPI tally, tested against the figures
 // published for the bundled datasets.
