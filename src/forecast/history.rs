@@ -210,7 +210,6 @@ pub struct History {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-#[non_exhaustive]
 pub struct HistoryState {
     /// The interval length (minutes on the wire, as `interval_min`).
     #[cfg_attr(feature = "serde", serde(rename = "interval_min"))]

@@ -276,7 +276,6 @@ pub struct AgentTime {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-#[non_exhaustive]
 pub struct AgentTimeState {
     /// Spans recorded.
     #[cfg_attr(feature = "serde", serde(with = "crate::wire::u64_string"))]
