@@ -241,17 +241,21 @@ mod kernel;
 mod rate;
 mod share;
 mod tally;
+#[cfg(feature = "serde")]
+mod wire;
 
 pub mod benchmarks;
 pub mod breakdown;
 pub mod contact;
 pub mod cost;
 pub mod customers;
+pub mod forecast;
 pub mod staffing;
 pub mod stats;
 pub mod survey;
 pub mod time;
 pub mod volume;
+pub mod workforce;
 
 pub use breakdown::Breakdown;
 pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};

@@ -13,11 +13,15 @@
 //!   first-response and resolution times on a [`Clock`]: calendar time, or
 //!   business time under a [`BusinessCalendar`] (a [`WeeklySchedule`] with
 //!   holidays, in any time zone).
+//! - [`IntervalLength`], [`IntervalOfDay`], [`DayOfWeek`] and
+//!   [`WeekInterval`]: the 15-, 30- and 60-minute intervals of the day and
+//!   of the week that staffing, agent time and forecasts are keyed by.
 
 #[cfg(feature = "chrono")]
 mod backlog;
 #[cfg(feature = "chrono")]
 mod business;
+mod interval;
 mod mean;
 #[cfg(feature = "chrono")]
 mod period;
@@ -30,6 +34,7 @@ mod sketch;
 pub use backlog::Backlog;
 #[cfg(feature = "chrono")]
 pub use business::{BusinessCalendar, Clock, WeeklySchedule, elapsed};
+pub use interval::{DayOfWeek, IntervalLength, IntervalOfDay, WeekInterval};
 pub use mean::MeanDuration;
 #[cfg(feature = "chrono")]
 pub use period::{Period, PeriodKey};

@@ -6,6 +6,8 @@ mod business_time;
 mod conformance;
 mod datasets;
 mod edges;
+mod forecast;
+mod intervals;
 mod kernels;
 mod laws;
 mod operations;
@@ -16,6 +18,7 @@ mod stats;
 mod surveys;
 #[cfg(feature = "chrono")]
 mod tickets;
+mod workforce;
 
 // The report example's loaders and KPI tally, tested against the figures
 // published for the bundled datasets.
