@@ -254,8 +254,10 @@ pub mod volume;
 
 pub use breakdown::Breakdown;
 pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
+pub use contact::deadline::{Deadline, DeadlineKind, DeadlineState, DeadlineTally, Lateness};
 pub use contact::fcr::{FcrTally, Resolution};
 pub use contact::handle_time::{Aht, AhtTally, HandleTime};
+pub use contact::reopen::{ReopenState, ReopenTally, Reopens, TicketEvent};
 pub use contact::service_level::{AbandonTreatment, ServiceLevelCounts, ServiceLevelTally};
 pub use contact::wait::{WaitTally, Waited};
 pub use cost::{CostTally, Money, cost_per_minute};
@@ -266,6 +268,7 @@ pub use rate::Rate;
 pub use survey::ces::{Ces, CesTally};
 pub use survey::csat::{CsatRule, CsatTally};
 pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
+pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTally};
 pub use survey::scale::{Scale, Score};
 pub use tally::{Merge, Tally};
 pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};

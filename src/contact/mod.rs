@@ -14,9 +14,12 @@
 //! ```
 
 pub mod abandonment;
+pub mod deadline;
 pub mod escalation;
 pub mod fcr;
 pub mod fcr_history;
 pub mod handle_time;
+pub mod reopen;
+mod histogram;
 pub mod service_level;
 pub mod wait;
