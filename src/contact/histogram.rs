@@ -46,30 +46,31 @@ impl Counts {
 
     /// The sum of two histograms; `quantity` names an overflow.
     pub(crate) fn merged(&self, other: &Counts, quantity: &'static str) -> Result<Counts, Error> {
-        let (a, b) = (&self.0, &other.0);
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() || j < b.len() {
-            match (a.get(i), b.get(j)) {
-                (Some(&(va, ca)), Some(&(vb, cb))) if va == vb => {
-                    out.push((va, add_u64(ca, cb, quantity)?));
-                    i += 1;
-                    j += 1;
+        let mut out = Vec::with_capacity(self.0.len() + other.0.len());
+        let mut left = self.0.iter().copied().peekable();
+        let mut right = other.0.iter().copied().peekable();
+        loop {
+            let pair = match (left.peek().copied(), right.peek().copied()) {
+                (Some(l), Some(r)) if l.0 == r.0 => {
+                    left.next();
+                    right.next();
+                    (l.0, add_u64(l.1, r.1, quantity)?)
                 }
-                (Some(&x), Some(&(vb, _))) if x.0 < vb => {
-                    out.push(x);
-                    i += 1;
+                (Some(l), Some(r)) if l.0 < r.0 => {
+                    left.next();
+                    l
                 }
-                (Some(&x), None) => {
-                    out.push(x);
-                    i += 1;
+                (Some(l), None) => {
+                    left.next();
+                    l
                 }
-                (_, Some(&y)) => {
-                    out.push(y);
-                    j += 1;
+                (_, Some(r)) => {
+                    right.next();
+                    r
                 }
                 (None, None) => break,
-            }
+            };
+            out.push(pair);
         }
         Ok(Counts(out))
     }

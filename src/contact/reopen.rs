@@ -413,10 +413,7 @@ impl Tally for ReopenTally {
     fn from_state(s: ReopenState) -> Result<ReopenTally, Error> {
         if s.reopened > s.resolved {
             return Err(Error::inconsistent(
-                "reopened",
-                s.reopened,
-                "resolved",
-                s.resolved,
+                "reopened", s.reopened, "resolved", s.resolved,
             ));
         }
         if s.reopened > s.reopenings {

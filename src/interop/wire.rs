@@ -43,6 +43,8 @@ impl Visitor<'_> for U64Visitor {
 pub(crate) mod u64_text {
     use super::{Deserializer, Serializer, ToString, U64Visitor};
 
+    // serde's `with` passes the field by reference.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
     pub(crate) fn serialize<S: Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&v.to_string())
     }
@@ -120,5 +122,24 @@ pub(crate) mod count_pairs {
         d: D,
     ) -> Result<Vec<(u32, u64)>, D::Error> {
         d.deserialize_seq(PairsVisitor)
+    }
+}
+
+/// An optional `u64` as a decimal string, or `null`.
+pub(crate) mod option_u64_text {
+    use super::{Deserializer, Serializer, Text};
+
+    // serde's `with` passes the field by reference.
+    #[allow(clippy::ref_option)]
+    pub(crate) fn serialize<S: Serializer>(v: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(n) => s.serialize_some(&Text(*n)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        let v: Option<Text> = serde::Deserialize::deserialize(d)?;
+        Ok(v.map(|t| t.0))
     }
 }

@@ -14,6 +14,7 @@
 //!   business time under a [`BusinessCalendar`] (a [`WeeklySchedule`] with
 //!   holidays, in any time zone).
 
+mod ageing;
 #[cfg(feature = "chrono")]
 mod backlog;
 #[cfg(feature = "chrono")]
@@ -26,6 +27,7 @@ mod sample;
 mod seconds;
 mod sketch;
 
+pub use ageing::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
 #[cfg(feature = "chrono")]
 pub use backlog::Backlog;
 #[cfg(feature = "chrono")]
