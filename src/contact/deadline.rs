@@ -332,9 +332,9 @@ impl Deadline {
     /// use cxkpi::time::{BusinessCalendar, Clock, WeeklySchedule};
     ///
     /// let office = BusinessCalendar::new(WeeklySchedule::office(9, 18)?, Utc);
-    /// // Friday 17:30 to Monday 09:45: 45 business minutes, 64¼ calendar hours.
+    /// // Friday 17:30 to Monday 09:15: 45 business minutes, 63¾ calendar hours.
     /// let opened = Utc.with_ymd_and_hms(2024, 3, 15, 17, 30, 0).unwrap();
-    /// let replied = Utc.with_ymd_and_hms(2024, 3, 18, 9, 45, 0).unwrap();
+    /// let replied = Utc.with_ymd_and_hms(2024, 3, 18, 9, 15, 0).unwrap();
     /// let hour = Duration::from_secs(3600);
     /// assert!(Deadline::between(&Clock::Business(&office), hour, &opened, &replied)?.is_met());
     /// assert!(!Deadline::between(&Clock::<Utc>::Calendar, hour, &opened, &replied)?.is_met());
@@ -416,7 +416,7 @@ impl Deadline {
 /// use cxkpi::stats::{Confidence, RateMethod};
 /// use cxkpi::{Breakdown, Deadline, DeadlineKind, DeadlineTally, Lateness, Tally};
 ///
-/// let h = |n| Duration::from_secs(n * 3600);
+/// let h = |n: u64| Duration::from_secs(n * 3600);
 /// let target = |priority| if priority == "urgent" { h(1) } else { h(24) };
 /// let mut by_priority = Breakdown::new(DeadlineTally::new(DeadlineKind::FirstResponse));
 /// for (priority, hours) in [("urgent", 1), ("urgent", 3), ("low", 20), ("low", 30)] {

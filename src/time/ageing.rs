@@ -260,7 +260,7 @@ impl AgeBuckets {
 /// use cxkpi::Tally;
 /// use cxkpi::time::{AgeBuckets, BacklogAgeing};
 ///
-/// let day = |d| Duration::from_secs(d * 86_400);
+/// let day = |d: u64| Duration::from_secs(d * 86_400);
 /// let mut ageing = BacklogAgeing::new(AgeBuckets::standard());
 /// for age in [day(0), day(1), day(4), day(12), day(45)] {
 ///     ageing.try_record(age)?;

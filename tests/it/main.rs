@@ -14,6 +14,8 @@ mod staffing;
 mod stats;
 mod surveys;
 #[cfg(feature = "chrono")]
+mod ticket_deadlines;
+#[cfg(feature = "chrono")]
 mod tickets;
 
 // The report example's loaders and KPI tally, tested against the figures
