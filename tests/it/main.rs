@@ -15,6 +15,7 @@ mod stats;
 mod surveys;
 #[cfg(feature = "chrono")]
 mod ticket_deadlines;
+mod ticket_laws;
 #[cfg(feature = "chrono")]
 mod tickets;
 
