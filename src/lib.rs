@@ -259,8 +259,14 @@ pub mod workforce;
 
 pub use breakdown::Breakdown;
 pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
+pub use contact::deadline::{Deadline, DeadlineKind, DeadlineState, DeadlineTally, Lateness};
 pub use contact::fcr::{FcrTally, Resolution};
 pub use contact::handle_time::{Aht, AhtTally, HandleTime};
+pub use contact::reachability::{Attempts, ReachabilityState, ReachabilityTally};
+pub use contact::reopen::{ReopenState, ReopenTally, Reopens, TicketEvent};
+pub use contact::replies::{
+    MessagesBeforeReply, MessagesBeforeReplyState, MessagesBeforeReplyTally,
+};
 pub use contact::service_level::{AbandonTreatment, ServiceLevelCounts, ServiceLevelTally};
 pub use contact::wait::{WaitTally, Waited};
 pub use cost::{CostTally, Money, cost_per_minute};
@@ -269,11 +275,14 @@ pub use duration::try_seconds;
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
 pub use share::{Percent, Probability};
+pub use staffing::{Tenure, Turnover, TurnoverState, TurnoverTally};
 pub use survey::ces::{Ces, CesTally};
 pub use survey::csat::{CsatRule, CsatTally};
 pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
+pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTally};
 pub use survey::scale::{Scale, Score};
 pub use tally::{Merge, Tally};
+pub use time::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
 pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not

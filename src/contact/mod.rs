@@ -14,9 +14,14 @@
 //! ```
 
 pub mod abandonment;
+pub mod deadline;
 pub mod escalation;
 pub mod fcr;
 pub mod fcr_history;
 pub mod handle_time;
+mod histogram;
+pub mod reachability;
+pub mod reopen;
+pub mod replies;
 pub mod service_level;
 pub mod wait;

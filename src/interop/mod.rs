@@ -2,3 +2,5 @@
 
 #[cfg(feature = "rayon")]
 mod rayon;
+#[cfg(feature = "serde")]
+pub(crate) mod wire;

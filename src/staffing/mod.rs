@@ -44,6 +44,7 @@ mod model;
 mod plan;
 mod shrinkage;
 mod target;
+mod turnover;
 mod workload;
 
 pub use erlang_a::ErlangA;
@@ -53,4 +54,5 @@ pub use model::{Model, Performance};
 pub use plan::{IntervalPlan, Plan};
 pub use shrinkage::Shrinkage;
 pub use target::StaffingTarget;
+pub use turnover::{Tenure, Turnover, TurnoverState, TurnoverTally};
 pub use workload::Workload;

@@ -17,6 +17,7 @@
 //!   [`WeekInterval`]: the 15-, 30- and 60-minute intervals of the day and
 //!   of the week that staffing, agent time and forecasts are keyed by.
 
+mod ageing;
 #[cfg(feature = "chrono")]
 mod backlog;
 #[cfg(feature = "chrono")]
@@ -30,6 +31,7 @@ mod sample;
 mod seconds;
 mod sketch;
 
+pub use ageing::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
 #[cfg(feature = "chrono")]
 pub use backlog::Backlog;
 #[cfg(feature = "chrono")]

@@ -17,6 +17,9 @@ mod staffing;
 mod stats;
 mod surveys;
 #[cfg(feature = "chrono")]
+mod ticket_deadlines;
+mod ticket_laws;
+#[cfg(feature = "chrono")]
 mod tickets;
 mod workforce;
 
