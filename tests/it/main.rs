@@ -5,6 +5,7 @@ mod adversarial;
 mod business_time;
 mod conformance;
 mod datasets;
+mod grouped;
 mod kernels;
 mod laws;
 mod operations;
