@@ -236,6 +236,7 @@ struct ReadmeDoctests;
 
 mod duration;
 mod error;
+mod hash;
 mod interop;
 mod kernel;
 mod rate;
@@ -250,6 +251,7 @@ pub mod contact;
 pub mod cost;
 pub mod customers;
 pub mod forecast;
+pub mod grouped;
 pub mod staffing;
 pub mod stats;
 pub mod survey;

@@ -79,7 +79,7 @@ impl TryFrom<i64> for Resolution {
 }
 
 #[cold]
-fn zero_contacts() -> Error {
+pub(crate) fn zero_contacts() -> Error {
     Error::out_of_range("contacts per resolved request", 0_u32, Domain::AtLeast(1))
 }
 

@@ -290,7 +290,7 @@ impl AhtTally {
 
     /// [`from_totals`](Self::from_totals) in nanoseconds: the one place that
     /// checks a tally's totals.
-    fn from_nanos(
+    pub(crate) fn from_nanos(
         talk_ns: u128,
         hold_ns: u128,
         wrap_ns: u128,

@@ -335,6 +335,23 @@ impl ServiceLevelCounts {
     }
 }
 
+/// The bounds in whole seconds of a threshold and a short-abandon rule:
+/// `w` whole seconds are within `threshold` when `w <= ⌊threshold⌋`, and
+/// below the short-abandon threshold `s` when `w <= ⌈s⌉ − 1` (none when
+/// `s` is 0 or there is no rule).
+pub(crate) fn whole_secs_bounds(threshold: Duration, short: ShortAbandons) -> (u32, Option<u32>) {
+    let within = u32::try_from(threshold.as_secs()).unwrap_or(u32::MAX);
+    let short_at_most = match short {
+        ShortAbandons::None => None,
+        ShortAbandons::Below(s) => {
+            let ceil = s.as_secs().saturating_add(u64::from(s.subsec_nanos() > 0));
+            ceil.checked_sub(1)
+                .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
+        }
+    };
+    (within, short_at_most)
+}
+
 /// The service-level accumulator: contacts answered and abandoned, within a
 /// threshold or not, and short abandons.
 ///
@@ -504,28 +521,35 @@ impl ServiceLevelTally {
         abandoned: &[u32],
         count: impl Fn(&[u32], u32, Option<u32>) -> WordCounts,
     ) -> ServiceLevelTally {
-        // `w` whole seconds are within `threshold` when `w <= ⌊threshold⌋`,
-        // and below the short-abandon threshold `s` when `w <= ⌈s⌉ − 1`.
-        let within = u32::try_from(threshold.as_secs()).unwrap_or(u32::MAX);
-        let short_at_most = match short {
-            ShortAbandons::None => None,
-            ShortAbandons::Below(s) => {
-                let ceil = s.as_secs().saturating_add(u64::from(s.subsec_nanos() > 0));
-                ceil.checked_sub(1)
-                    .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
-            }
-        };
+        let (within, short_at_most) = whole_secs_bounds(threshold, short);
         let answered_counts = count(answered, within, None);
         let abandoned_counts = count(abandoned, within, short_at_most);
+        // Slice lengths fit u64, and so does their sum.
+        ServiceLevelTally::from_whole_secs_counts(
+            threshold,
+            short,
+            [answered.len() as u64, answered_counts.first],
+            [abandoned.len() as u64, abandoned_counts.first, abandoned_counts.second],
+        )
+    }
+
+    /// The tally of the counts of a whole-seconds pass: `[answered, within]`
+    /// and `[abandoned, within, short]`, each part at most its whole, and
+    /// the wholes' sum at most `u64::MAX` (the caller counted rows).
+    pub(crate) fn from_whole_secs_counts(
+        threshold: Duration,
+        short: ShortAbandons,
+        [answered, answered_within]: [u64; 2],
+        [abandoned, abandoned_within, short_abandoned]: [u64; 3],
+    ) -> ServiceLevelTally {
         ServiceLevelTally {
             threshold,
             short,
-            // Slice lengths fit u64, and so does their sum.
-            answered: answered.len() as u64,
-            answered_within: answered_counts.first,
-            abandoned: abandoned.len() as u64,
-            abandoned_within: abandoned_counts.first,
-            short_abandoned: abandoned_counts.second,
+            answered,
+            answered_within,
+            abandoned,
+            abandoned_within,
+            short_abandoned,
             fault: Fault::default(),
         }
     }

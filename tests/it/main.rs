@@ -8,6 +8,7 @@ mod datasets;
 mod edges;
 mod forecast;
 mod intervals;
+mod grouped;
 mod kernels;
 mod laws;
 mod operations;
