@@ -159,17 +159,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         erlang_a.asa_secs()?,
         erlang_a.abandonment()?.get(),
     );
-    // Erlang C's continuous extension: the agents each hour needs exactly,
-    // summed before any rounding (hours of one hour each).
-    let fractional: f64 = erlang_c
-        .intervals()
-        .iter()
-        .filter_map(|i| i.performance().fractional_agents())
-        .sum();
-    println!(
-        "Erlang C agent-hours before rounding: {fractional:.1} (each hour rounded up: {:.0})",
-        erlang_c.agent_hours()
-    );
+    print_fractional(&erlang_c);
     let shrinkage = Shrinkage::from_pct(30.0)?;
     println!(
         "peak agents: Erlang C {} and Erlang A {}; scheduled at 30 % shrinkage: {} and {}",
@@ -179,6 +169,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         shrinkage.scheduled(erlang_a.peak_agents())?,
     );
     Ok(())
+}
+
+/// Erlang C's continuous extension: the agents each hour needs exactly,
+/// summed before any rounding (intervals of one hour each).
+fn print_fractional(plan: &Plan) {
+    let fractional: f64 = plan
+        .intervals()
+        .iter()
+        .filter_map(|i| i.performance().fractional_agents())
+        .sum();
+    println!(
+        "Erlang C agent-hours before rounding: {fractional:.1} (each hour rounded up: {:.0})",
+        plan.agent_hours()
+    );
 }
 
 /// Sums the log's weekday rows.

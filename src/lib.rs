@@ -225,6 +225,9 @@
 //!   classifies raw waits with a [`ShortAbandons`] rule, and the same tally
 //!   gives the rate with and without short abandons.
 #![no_std]
+// On docs.rs (nightly, `--cfg docsrs`), each feature-gated item is marked
+// with the features it needs; stable builds never see this.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
 #[cfg(feature = "std")]

@@ -171,6 +171,7 @@ impl Fault {
 
     /// The kept error, if any.
     #[inline]
+    #[allow(dead_code)] // for `Tally::fault`, which the tallies implement
     pub(crate) fn get(&self) -> Option<&Error> {
         self.0.as_deref()
     }

@@ -45,14 +45,23 @@ impl Outcome {
     /// assert_eq!(Outcome::abandoned_after(wait, ShortAbandons::None), Outcome::Abandoned);
     /// ```
     pub fn abandoned_after(wait: Duration, rule: ShortAbandons) -> Outcome {
-        match rule {
-            ShortAbandons::Below(threshold) if wait < threshold => Outcome::ShortAbandoned,
-            _ => Outcome::Abandoned,
+        if rule.is_short(wait) {
+            Outcome::ShortAbandoned
+        } else {
+            Outcome::Abandoned
         }
     }
 }
 
 /// Which abandons are too short to count against the service.
+///
+/// "Abandoned within 5 s" means two things in practice, and the figures
+/// differ: [`ShortAbandons::below`] counts waits strictly below the
+/// threshold (a 5.0 s hang-up is not short), [`ShortAbandons::at_most`]
+/// counts waits up to and including it, as a service-level threshold counts
+/// "answered within T" (ICMI's treatments and most ACD reports count short
+/// abandons this way). On waits in whole seconds, `below(5 s)` is
+/// `at_most(4 s)`.
 ///
 /// # Example
 ///
@@ -61,8 +70,10 @@ impl Outcome {
 /// use cxkpi::ShortAbandons;
 ///
 /// assert_eq!(ShortAbandons::default(), ShortAbandons::None);
-/// let rule = ShortAbandons::Below(Duration::from_secs(5));
+/// let rule = ShortAbandons::below(Duration::from_secs(5));
 /// assert!(rule.is_short(Duration::from_secs(4)) && !rule.is_short(Duration::from_secs(5)));
+/// let rule = ShortAbandons::at_most(Duration::from_secs(5));
+/// assert!(rule.is_short(Duration::from_secs(5)) && !rule.is_short(Duration::from_millis(5001)));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -74,9 +85,102 @@ pub enum ShortAbandons {
     /// Abandons whose wait is strictly below the duration are short, and are
     /// left out of both sides of the rate.
     Below(Duration),
+    /// Abandons whose wait is at most the duration are short ("within" as a
+    /// service-level threshold means it), and are left out of both sides of
+    /// the rate.
+    AtMost(Duration),
 }
 
 impl ShortAbandons {
+    /// Abandons whose wait is strictly below `threshold` are short:
+    /// [`ShortAbandons::Below`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// let rule = ShortAbandons::below(Duration::from_secs(5));
+    /// assert!(!rule.is_short(Duration::from_secs(5)));
+    /// ```
+    pub const fn below(threshold: Duration) -> ShortAbandons {
+        ShortAbandons::Below(threshold)
+    }
+
+    /// Abandons whose wait is at most `threshold` are short:
+    /// [`ShortAbandons::AtMost`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// let rule = ShortAbandons::at_most(Duration::from_secs(5));
+    /// assert!(rule.is_short(Duration::from_secs(5)));
+    /// ```
+    pub const fn at_most(threshold: Duration) -> ShortAbandons {
+        ShortAbandons::AtMost(threshold)
+    }
+
+    /// The rule's threshold, if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// assert_eq!(ShortAbandons::None.threshold(), None);
+    /// assert_eq!(ShortAbandons::at_most(Duration::from_secs(5)).threshold(), Some(Duration::from_secs(5)));
+    /// ```
+    pub const fn threshold(self) -> Option<Duration> {
+        match self {
+            ShortAbandons::None => None,
+            ShortAbandons::Below(t) | ShortAbandons::AtMost(t) => Some(t),
+        }
+    }
+
+    /// The greatest whole number of seconds that is short under this rule,
+    /// if any is: what the whole-second kernels compare against.
+    pub(crate) fn whole_secs_at_most(self) -> Option<u32> {
+        let fit = |s: u64| u32::try_from(s).unwrap_or(u32::MAX);
+        match self {
+            ShortAbandons::None => None,
+            // w < s for whole w: w ≤ ⌈s⌉ − 1.
+            ShortAbandons::Below(s) => {
+                let ceil = s.as_secs().saturating_add(u64::from(s.subsec_nanos() > 0));
+                ceil.checked_sub(1).map(fit)
+            }
+            // w ≤ s for whole w: w ≤ ⌊s⌋.
+            ShortAbandons::AtMost(s) => Some(fit(s.as_secs())),
+        }
+    }
+
+    /// Abandons of at most `secs` seconds are short.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::invalid_parameter`] when `secs` is negative, NaN, infinite or
+    /// too large for a `Duration`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// assert_eq!(ShortAbandons::at_most_secs(5.0)?, ShortAbandons::at_most(Duration::from_secs(5)));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn at_most_secs(secs: f64) -> Result<ShortAbandons, Error> {
+        ShortAbandons::below_secs(secs).map(|rule| match rule {
+            ShortAbandons::Below(t) => ShortAbandons::AtMost(t),
+            other => other,
+        })
+    }
+
     /// Abandons strictly below `secs` seconds are short.
     ///
     /// # Errors
@@ -116,7 +220,11 @@ impl ShortAbandons {
     /// assert!(!ShortAbandons::None.is_short(Duration::ZERO));
     /// ```
     pub fn is_short(self, wait: Duration) -> bool {
-        matches!(self, ShortAbandons::Below(threshold) if wait < threshold)
+        match self {
+            ShortAbandons::None => false,
+            ShortAbandons::Below(threshold) => wait < threshold,
+            ShortAbandons::AtMost(threshold) => wait <= threshold,
+        }
     }
 }
 
@@ -240,13 +348,10 @@ impl AbandonmentTally {
         abandon_waits: &[Duration],
         rule: ShortAbandons,
     ) -> Result<AbandonmentTally, Error> {
-        let short = match rule {
-            ShortAbandons::None => 0,
-            ShortAbandons::Below(threshold) => abandon_waits
-                .iter()
-                .map(|&w| u64::from(w < threshold))
-                .sum(),
-        };
+        let short = abandon_waits
+            .iter()
+            .map(|&w| u64::from(rule.is_short(w)))
+            .sum();
         let abandoned = abandon_waits.len() as u64;
         add_u64(answered, abandoned, "offered contacts")?;
         Ok(AbandonmentTally {

@@ -340,25 +340,33 @@ impl ServiceLevelCounts {
 /// below the short-abandon threshold `s` when `w <= ⌈s⌉ − 1` (none when
 /// `s` is 0 or there is no rule).
 pub(crate) fn whole_secs_bounds(threshold: Duration, short: ShortAbandons) -> (u32, Option<u32>) {
+    // `w` whole seconds are within `threshold` when `w <= ⌊threshold⌋`.
     let within = u32::try_from(threshold.as_secs()).unwrap_or(u32::MAX);
-    let short_at_most = match short {
-        ShortAbandons::None => None,
-        ShortAbandons::Below(s) => {
-            let ceil = s.as_secs().saturating_add(u64::from(s.subsec_nanos() > 0));
-            ceil.checked_sub(1)
-                .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
-        }
-    };
-    (within, short_at_most)
+    (within, short.whole_secs_at_most())
 }
 
 /// The service-level accumulator: contacts answered and abandoned, within a
 /// threshold or not, and short abandons.
 ///
 /// A contact is within the target when its wait is **at most** the
-/// threshold; an abandon is short when its wait is **strictly below** the
-/// short-abandon threshold ([`ShortAbandons`]). Tallies with different
-/// thresholds or short-abandon rules do not merge ([`Error::mismatch`]).
+/// threshold; an abandon is short when its wait is strictly below the
+/// short-abandon threshold ([`ShortAbandons::below`]) or at most it
+/// ([`ShortAbandons::at_most`], "abandoned within 5 s" as ICMI and most ACD
+/// reports count it): name the rule your source uses, the figures differ.
+/// Tallies with different thresholds or short-abandon rules do not merge
+/// ([`Error::mismatch`]).
+///
+/// # Which abandons to feed
+///
+/// The abandons of the queue the service level is about: callers who hung
+/// up *while queued* for an agent, each with its wait in the queue. A caller
+/// who hangs up in the voice-response unit (IVR) before asking for an agent
+/// was never offered to the queue: leave them out, as their "wait" is menu
+/// time, not queue time, and counting them as abandons within the threshold
+/// would flatter or hurt the figure depending on the treatment. When a log
+/// records only the total time in the system, subtract the IVR time first.
+/// An abandon whose queue wait is unknown belongs to no treatment that needs
+/// its wait.
 ///
 /// # Formula
 ///
@@ -687,10 +695,7 @@ impl ServiceLevelTally {
     /// ```
     pub fn counts(&self) -> Result<ServiceLevelCounts, Error> {
         self.fault.check()?;
-        let short = match self.short {
-            ShortAbandons::None => None,
-            ShortAbandons::Below(_) => Some(self.short_abandoned),
-        };
+        let short = self.short.threshold().map(|_| self.short_abandoned);
         ServiceLevelCounts::new(
             self.answered,
             self.answered_within,
@@ -730,10 +735,7 @@ impl ServiceLevelTally {
             ));
         }
         if self.short != other.short {
-            let secs = |rule: ShortAbandons| match rule {
-                ShortAbandons::None => f64::NAN,
-                ShortAbandons::Below(d) => d.as_secs_f64(),
-            };
+            let secs = |rule: ShortAbandons| rule.threshold().map_or(f64::NAN, |d| d.as_secs_f64());
             return Err(Error::mismatch(
                 "short-abandon thresholds (s)",
                 secs(self.short),
@@ -781,7 +783,7 @@ impl ServiceLevelTally {
             return Err(Error::inconsistent(
                 "short abandoned",
                 p.short_abandoned,
-                "short abandons possible without a rule",
+                "the short abandons a tally without a short-abandon rule holds",
                 0,
             ));
         }

@@ -170,10 +170,12 @@ impl ErlangA {
             // No calls: nobody waits, nobody is busy.
             return Ok(out);
         }
-        let queue = QueueSums::new(arrival, capacity, impatience).ok_or(Error::overflow(
-            "the Erlang A queue (calls × patience / interval is too large)",
-            "10 000 000 states",
-        ))?;
+        let queue = QueueSums::new(arrival, capacity, impatience).ok_or_else(|| {
+            Error::overflow(
+                "the Erlang A queue (calls × patience / interval is too large)",
+                "10 000 000 states",
+            )
+        })?;
         let blocking = b.blocking();
         // 1 + B·q, scaled like the sums; above 0, since B·q ≥ 0 and the
         // weight of state N is rescaled only when q is huge.

@@ -114,6 +114,7 @@ pub(crate) fn blocking_real(traffic: f64, x: f64) -> f64 {
 }
 
 /// B(f, A) for 0 < f < 1 and A > 0.
+#[allow(clippy::many_single_char_names)]
 fn blocking_fraction(traffic: f64, f: f64) -> f64 {
     let s = 1.0 + f;
     let a = traffic;

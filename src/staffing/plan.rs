@@ -16,7 +16,7 @@ use crate::{Error, Percent};
 /// use cxkpi::Percent;
 /// use cxkpi::staffing::{Model, Plan, StaffingTarget};
 ///
-/// let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
+/// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
 /// let half_hour = Duration::from_secs(1800);
 /// let plan = Plan::uniform(&[100.0], half_hour, Duration::from_secs(180), &target, Model::ErlangC)?;
 /// let first = &plan.intervals()[0];
@@ -107,7 +107,7 @@ impl IntervalPlan {
 /// assert_eq!(agents[0], 0);
 /// assert_eq!(agents[2], 14);
 /// assert_eq!(plan.agent_hours(), f64::from(agents.iter().sum::<u32>()) / 2.0);
-/// assert!(plan.service_level()? >= Percent::new(80.0)?);
+/// assert!(plan.service_level()? >= cxkpi::Percent::new(80.0)?);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]

@@ -42,7 +42,7 @@ use crate::{Domain, Error, Percent, Probability};
 ///
 /// // 80 % of calls answered within 20 s, and agents busy at most 85 % of the time.
 /// let target = StaffingTarget::new()
-///     .service_level(Percent::new(80.0)?, Duration::from_secs(20))?
+///     .service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?
 ///     .max_occupancy(Percent::new(85.0)?)?;
 /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
 /// assert_eq!(target.agents_required(&load, Model::ErlangC)?.agents(), 14);
@@ -268,7 +268,7 @@ impl StaffingTarget {
     /// use core::time::Duration;
     /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
     ///
-    /// let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
+    /// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let within = Duration::from_secs(20);
     /// assert!(!target.is_met_by(&Model::ErlangC.performance(&load, 13, within)?));
@@ -429,7 +429,7 @@ impl StaffingTarget {
     /// use core::time::Duration;
     /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
     ///
-    /// let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
+    /// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let c = target.agents_required(&load, Model::ErlangC)?;
     /// let a = target.agents_required(&load, Model::ErlangA { patience: Duration::from_secs(300) })?;

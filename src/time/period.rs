@@ -71,11 +71,12 @@ impl Period {
     /// # Example
     ///
     /// ```
-    /// use chrono::{FixedOffset, TimeZone};
+    /// use chrono::TimeZone;
+    /// use chrono_tz::Europe::Paris;
     /// use cxkpi::time::Period;
     ///
-    /// let paris = FixedOffset::east_opt(3600).unwrap();
-    /// let at = paris.with_ymd_and_hms(2024, 1, 1, 0, 30, 0).unwrap();
+    /// // A named zone (chrono-tz) keeps daylight saving right all year.
+    /// let at = Paris.with_ymd_and_hms(2024, 1, 1, 0, 30, 0).unwrap();
     /// assert_eq!(Period::Day.key(&at).to_string(), "2024-01-01");
     /// assert_eq!(Period::Day.key(&at.to_utc()).to_string(), "2023-12-31");
     /// ```

@@ -346,7 +346,7 @@ impl DurationSketch {
     fn check(&self) -> Result<(), Error> {
         self.fault.check()?;
         if self.count == 0 {
-            return Err(Error::empty("duration statistics", "no durations"));
+            return Err(Error::empty("a duration summary", "no durations"));
         }
         Ok(())
     }

@@ -12,6 +12,10 @@
  * - Tallies of counts are plain structs (zeroed is empty) that C code may copy
  *   and merge; tallies of durations are opaque handles, from _new to _free.
  * - Enumerations cross as uint32_t; an unknown value is CXKPI_INVALID_PARAMETER.
+ * - Durations cross as double seconds and are rounded to the nearest whole
+ *   nanosecond on the way in (the core holds them as exact nanoseconds): two
+ *   waits less than half a nanosecond apart are equal, and a wait of exactly
+ *   a threshold after that rounding counts as within it.
  */
 
 #ifndef CXKPI_H
@@ -810,6 +814,17 @@ typedef struct cxkpi_performance {
      * Occupancy, in percent.
      */
     double occupancy_pct;
+    /**
+     * Whether `fractional_agents` holds a figure: only from
+     * `cxkpi_agents_required` (and a plan's intervals) under Erlang C.
+     */
+    bool has_fractional_agents;
+    /**
+     * The real number of agents, in (agents − 1, agents], at which the goals
+     * are met exactly (Erlang C's continuous extension): the figure to add
+     * up over queues before rounding.
+     */
+    double fractional_agents;
 } cxkpi_performance;
 
 /**
