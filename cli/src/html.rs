@@ -172,9 +172,9 @@ fn cards(p: &mut Page<'_>, report: &Report) {
 
 /// One chart with its title, the figure it illustrates and the SVG.
 fn chart(p: &mut Page<'_>, id: &str, title: &str, note: &str, svg: &str) {
-    let _ = write!(
+    let _ = writeln!(
         p.out,
-        "<figure class=\"chart\" data-chart=\"{id}\"><h2>{title}</h2><p class=\"figure-note\">{note}</p>{svg}</figure>\n"
+        "<figure class=\"chart\" data-chart=\"{id}\"><h2>{title}</h2><p class=\"figure-note\">{note}</p>{svg}</figure>"
     );
 }
 

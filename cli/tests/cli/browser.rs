@@ -100,6 +100,7 @@ fn expected(value: Option<&serde_json::Value>, digits: usize) -> String {
     }
 }
 
+#[allow(clippy::too_many_lines)]
 fn check_page(dataset: &str, charts: &[&str]) {
     let Some(chromium) = chromium_or_skip() else {
         return;

@@ -21,7 +21,13 @@ fn load(input: &Input) -> (Vec<Call>, Quirks) {
         Format::Mapped { mapping, delimiter } => (*delimiter, Some(mapping)),
     };
     let bytes = input.bytes.expect("a bundled log");
-    let table = Table::from_reader(&input.path, Box::new(Cursor::new(bytes)), delimiter, &mut quirks).unwrap();
+    let table = Table::from_reader(
+        &input.path,
+        Box::new(Cursor::new(bytes)),
+        delimiter,
+        &mut quirks,
+    )
+    .unwrap();
     let mut calls = Vec::new();
     let basis = TimeBasis::default();
     match mapping {
@@ -139,11 +145,19 @@ fn days_merge_into_the_month() {
 /// column names, reads exactly the calls of the bundled PwC log.
 #[test]
 fn a_column_mapping_reads_a_file_like_the_bundled_log() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data/pwc-call-centre/call_centre.csv");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data/pwc-call-centre/call_centre.csv");
     let mut quirks = Quirks::default();
     let table = Table::open(&path, b',', &mut quirks).unwrap();
     let mut from_file = Vec::new();
-    mapped::load(table, &Mapping::pwc(), &TimeBasis::default(), &mut quirks, &mut |c| from_file.push(c)).unwrap();
+    mapped::load(
+        table,
+        &Mapping::pwc(),
+        &TimeBasis::default(),
+        &mut quirks,
+        &mut |c| from_file.push(c),
+    )
+    .unwrap();
     assert_eq!(quirks.rows, 5_000);
     assert_eq!(quirk(&quirks, "blank wait"), 946);
     let (calls, _) = pwc();
