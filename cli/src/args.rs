@@ -117,7 +117,7 @@ pub struct ReportArgs {
     pub html: Option<PathBuf>,
 
     /// Write every figure as one tidy CSV table (`-` for stdout):
-    /// kpi,group_by,group,period,value,unit,n,ci_low,ci_high.
+    /// `kpi,group_by,group,period,value,unit,n,ci_low,ci_high`.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
 

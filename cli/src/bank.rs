@@ -74,7 +74,7 @@ pub fn load(
             row,
             columns: &columns,
         };
-        if let Some(call) = row.call(basis, quirks)? {
+        if let Some(call) = row.call(*basis, quirks)? {
             sink(call);
         }
         Ok(())
@@ -119,7 +119,7 @@ impl BankRow<'_> {
     }
 
     /// The call of this row, or `None` for a row to skip.
-    fn call(&self, basis: &TimeBasis, quirks: &mut Quirks) -> Result<Option<Call>, InputError> {
+    fn call(&self, basis: TimeBasis, quirks: &mut Quirks) -> Result<Option<Call>, InputError> {
         let ending = match self.field(OUTCOME)? {
             "PHANTOM" => {
                 quirks.note("PHANTOM rows", "virtual calls: skipped");

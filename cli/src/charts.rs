@@ -91,7 +91,7 @@ pub fn arrivals(report: &Report) -> String {
             .label_style(font(12))
             .axis_desc_style(font(13))
             .y_label_formatter(&|y: &f64| format!("{y:.0}"))
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .draw()?;
         chart
             .configure_secondary_axes()
@@ -182,7 +182,7 @@ pub fn waits(report: &Report, threshold_s: f64) -> String {
             .label_style(font(12))
             .axis_desc_style(font(13))
             .y_label_formatter(&|y: &f64| format!("{y:.0}"))
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .draw()?;
         chart.draw_series(h.counts.iter().enumerate().map(|(i, &n)| {
             let x = i as f64 * width;
@@ -237,6 +237,7 @@ pub fn by_hour(report: &Report) -> String {
             .label_style(font(12))
             .axis_desc_style(font(13))
             .y_label_formatter(&|y: &f64| format!("{y:.0}"))
+            .light_line_style(TRANSPARENT)
             .draw()?;
         for (points, colour, name) in [
             (
@@ -306,7 +307,7 @@ pub fn aht_by_type(report: &Report) -> String {
             .label_style(font(12))
             .axis_desc_style(font(13))
             .y_label_formatter(&|y: &f64| format!("{y:.0}"))
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .draw()?;
         let components = [
             (0, BLUE, "talk"),
@@ -394,7 +395,7 @@ pub fn per_day(report: &Report) -> String {
             .label_style(font(11))
             .axis_desc_style(font(13))
             .y_label_formatter(&|y: &f64| format!("{y:.0}"))
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .draw()?;
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, answered, _))| {
@@ -467,7 +468,7 @@ pub fn csat_by_week(report: &Report) -> String {
             .label_style(font(12))
             .axis_desc_style(font(13))
             .y_label_formatter(&|y: &f64| format!("{y:.0}"))
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .draw()?;
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, _, (lo, hi)))| {

@@ -40,10 +40,16 @@ pub fn duration(text: &str) -> Result<Duration, BadDuration> {
     let text = text.trim();
     if text.starts_with('-') {
         // "-0" is zero, not a negative wait.
+        let unsigned = text.strip_prefix('-').unwrap_or(text);
         return match text.parse::<f64>() {
-            Ok(x) if x == 0.0 => Ok(Duration::ZERO),
-            Ok(x) if x.is_finite() => Err(BadDuration::Negative),
-            _ if hms(&text[1..]).is_some() => Err(BadDuration::Negative),
+            Ok(x) if x.is_finite() => {
+                if x == 0.0 {
+                    Ok(Duration::ZERO)
+                } else {
+                    Err(BadDuration::Negative)
+                }
+            }
+            _ if hms(unsigned).is_some() => Err(BadDuration::Negative),
             _ => Err(BadDuration::Unreadable),
         };
     }

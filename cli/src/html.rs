@@ -172,9 +172,9 @@ fn cards(p: &mut Page<'_>, report: &Report) {
 
 /// One chart with its title, the figure it illustrates and the SVG.
 fn chart(p: &mut Page<'_>, id: &str, title: &str, note: &str, svg: &str) {
-    let _ = write!(
+    let _ = writeln!(
         p.out,
-        "<figure class=\"chart\" data-chart=\"{id}\"><h2>{title}</h2><p class=\"figure-note\">{note}</p>{svg}</figure>\n"
+        "<figure class=\"chart\" data-chart=\"{id}\"><h2>{title}</h2><p class=\"figure-note\">{note}</p>{svg}</figure>"
     );
 }
 
@@ -231,17 +231,19 @@ ASA {} s over {} answered calls; median wait {} s, 90th percentile {} s.",
         p.num("/abandonment_pct/queue_offered", 1),
     );
     if let Some(hours) = report.grouping("by_hour") {
+        // Hours with at least 2 % of the calls: a night hour of a few calls says little.
+        let enough = value(&report.overall, "calls.offered").unwrap_or(0.0) * 0.02;
         let worst = hours
             .groups
             .iter()
-            .filter(|(_, _, f)| value(f, "calls.offered").unwrap_or(0.0) >= 30.0)
+            .filter(|(_, _, f)| value(f, "calls.offered").unwrap_or(0.0) >= enough)
             .filter_map(|(k, _, f)| Some((k, value(f, "service_level_pct.20s.count_against")?)))
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((hour, _)) = worst {
             let ptr = pointer(&["by_hour", hour, "service_level_pct", "20s", "count_against"]);
             let _ = write!(
                 note,
-                " Lowest service level (hours with 30 calls or more): {} at {} %.",
+                " Lowest service level (hours with 2 % of the calls or more): {} at {} %.",
                 escape(hour),
                 p.num(&ptr, 1)
             );

@@ -29,7 +29,7 @@ pub enum Format {
     /// Any delimited log, through a column mapping (the PwC case is one).
     Mapped {
         /// Which column holds which field.
-        mapping: Mapping,
+        mapping: Box<Mapping>,
         /// The field delimiter, `,` for CSV.
         delimiter: u8,
     },
@@ -65,7 +65,7 @@ impl Input {
             path: PWC_PATH.into(),
             bytes: Some(PWC_LOG),
             format: Format::Mapped {
-                mapping: Mapping::pwc(),
+                mapping: Box::new(Mapping::pwc()),
                 delimiter: b',',
             },
             title: "PwC PhoneNow call centre, Q1 2021".into(),
@@ -110,7 +110,7 @@ pub fn run_report(
     match &input.format {
         Format::Bank => bank::load(table, basis, &mut quirks, &mut sink)?,
         Format::Mapped { mapping, .. } => {
-            mapped::load(table, mapping, basis, &mut quirks, &mut sink)?
+            mapped::load(table, mapping, basis, &mut quirks, &mut sink)?;
         }
     }
     if quirks.rows == 0 {
@@ -143,7 +143,7 @@ pub fn report_from_bytes(
     let table = Table::from_reader(name, Box::new(Cursor::new(bytes)), b',', &mut quirks)?;
     let mut acc = Accumulator::default();
     mapped::load(table, mapping, basis, &mut quirks, &mut |call| {
-        acc.record(&call)
+        acc.record(&call);
     })?;
     let source = Source {
         title: name.display().to_string(),

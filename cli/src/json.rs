@@ -9,10 +9,12 @@ use crate::report::Report;
 
 /// A JSON Pointer (RFC 6901) to `segments`.
 pub fn pointer(segments: &[&str]) -> String {
-    segments
-        .iter()
-        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
-        .collect()
+    let mut out = String::new();
+    for s in segments {
+        out.push('/');
+        out.push_str(&s.replace('~', "~0").replace('/', "~1"));
+    }
+    out
 }
 
 /// The whole report: overall figures at the top level, breakdowns nested.

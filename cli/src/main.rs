@@ -50,7 +50,7 @@ fn input(args: &ReportArgs) -> Result<Input, Failure> {
             let format = match (args.format, args.columns.is_empty()) {
                 (Some(LogFormat::Bank), true) => Format::Bank,
                 (Some(LogFormat::Pwc), true) => Format::Mapped {
-                    mapping: Mapping::pwc(),
+                    mapping: Box::new(Mapping::pwc()),
                     delimiter: b',',
                 },
                 (Some(LogFormat::Bank | LogFormat::Pwc), false) => {
@@ -65,7 +65,7 @@ fn input(args: &ReportArgs) -> Result<Input, Failure> {
                         mapping.set(pair).map_err(Failure::Usage)?;
                     }
                     Format::Mapped {
-                        mapping,
+                        mapping: Box::new(mapping),
                         delimiter: delimiter(&args.delimiter)?,
                     }
                 }

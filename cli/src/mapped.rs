@@ -198,7 +198,7 @@ impl Columns {
     fn call(
         &self,
         row: &Row<'_>,
-        basis: &TimeBasis,
+        basis: TimeBasis,
         quirks: &mut Quirks,
     ) -> Result<Call, InputError> {
         let answered = self.needed(row, ANSWERED)?;
@@ -304,7 +304,7 @@ pub fn load(
     let columns = Columns::find(&table, mapping)?;
     table.rows(|row| {
         quirks.rows += 1;
-        sink(columns.call(row, basis, quirks)?);
+        sink(columns.call(row, *basis, quirks)?);
         Ok(())
     })
 }

@@ -124,21 +124,7 @@ impl Accumulator {
                     .collect(),
             ),
         ];
-        // Every clock hour of every day with calls, empty hours included, so
-        // that a DST day shows its 23 or 25 hours.
-        let empty = CallKpis::default();
-        let mut day_hours = Vec::new();
-        for day in &days {
-            for slot in source.basis.hours_of_day(*day) {
-                let kpis = self.by_day_hour.get(&slot).unwrap_or(&empty);
-                let figures = kpis
-                    .figures()
-                    .into_iter()
-                    .filter(|f| DAY_HOUR_FIGURES.contains(&f.path.as_str()))
-                    .collect();
-                day_hours.push((slot.label(), slot.label(), figures));
-            }
-        }
+        let day_hours = day_hours(&self.by_day_hour, &days, source.basis);
         groupings.push(group("by_day_hour", "day_hour", day_hours));
         if self.rated > 0 {
             groupings.push(group(
@@ -183,6 +169,29 @@ impl Accumulator {
             waits,
         }
     }
+}
+
+/// Every clock hour of every day with calls, empty hours included, so that
+/// a DST day shows its 23 or 25 hours.
+fn day_hours(
+    by_slot: &Breakdown<HourSlot, CallKpis>,
+    days: &[NaiveDate],
+    basis: TimeBasis,
+) -> Vec<(String, String, Vec<Figure>)> {
+    let empty = CallKpis::default();
+    let mut rows = Vec::new();
+    for day in days {
+        for slot in basis.hours_of_day(*day) {
+            let kpis = by_slot.get(&slot).unwrap_or(&empty);
+            let figures = kpis
+                .figures()
+                .into_iter()
+                .filter(|f| DAY_HOUR_FIGURES.contains(&f.path.as_str()))
+                .collect();
+            rows.push((slot.label(), slot.label(), figures));
+        }
+    }
+    rows
 }
 
 /// What the report was made of.

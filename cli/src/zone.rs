@@ -118,7 +118,7 @@ impl TimeBasis {
 
     /// The zone's name, or `None` for times as recorded.
     pub fn zone_name(&self) -> Option<&'static str> {
-        self.zone.map(|z| z.name())
+        self.zone.map(chrono_tz::Tz::name)
     }
 
     /// How the input's timestamps were read, for the report's header.
@@ -176,7 +176,8 @@ impl TimeBasis {
         ) else {
             return Vec::new();
         };
-        (0..)
+        // At most 25 hours in a day; 27 covers any zone's changes.
+        (0..27)
             .map(|h| start + h * 3600)
             .take_while(|&t| t < end)
             .map(|t| in_zone(zone, t).slot)

@@ -4,7 +4,6 @@ mod adversarial;
 #[cfg(feature = "chrono")]
 mod business_time;
 mod conformance;
-mod datasets;
 mod edges;
 mod forecast;
 mod intervals;
@@ -24,14 +23,3 @@ mod ticket_laws;
 mod tickets;
 mod workforce;
 
-// The report example's loaders and KPI tally, tested against the figures
-// published for the bundled datasets.
-#[path = "../../examples/report/calls.rs"]
-#[allow(dead_code)]
-mod calls;
-#[path = "../../examples/report/kpis.rs"]
-#[allow(dead_code)]
-mod kpis;
-#[path = "../../examples/report/mapped.rs"]
-#[allow(dead_code)]
-mod mapped;

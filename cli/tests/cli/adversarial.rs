@@ -82,7 +82,9 @@ fn missing_column() {
     let path = file(
         "missing",
         "calls.csv",
-        format!("Date,Time,Answered,Rating\n2021-01-04,09:00:00,Y,5\n").as_bytes(),
+        "Date,Time,Answered,Rating\n2021-01-04,09:00:00,Y,5\n"
+            .to_string()
+            .as_bytes(),
     );
     fails(
         &report_mapped(&path, &[]),
@@ -323,7 +325,7 @@ fn a_long_log_streams_in_bounded_memory() {
     assert!(status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["calls"]["offered"], rows);
-    eprintln!("peak RSS of `cxkpi report` on {rows} rows: {} KiB", peak);
+    eprintln!("peak RSS of `cxkpi report` on {rows} rows: {peak} KiB");
     assert!(peak < 64 * 1024, "peak RSS {peak} KiB on {rows} rows");
 }
 

@@ -4,6 +4,7 @@
 mod adversarial;
 mod browser;
 mod common;
+mod datasets;
 mod external;
 mod outputs;
 mod time_zones;
