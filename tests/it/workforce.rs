@@ -3,7 +3,6 @@
 //! midnight and daylight-saving changes.
 
 use core::time::Duration;
-use std::collections::BTreeMap;
 
 use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
 use cxkpi::{ErrorKind, Merge, Tally};
@@ -167,6 +166,7 @@ mod splitting {
     use chrono_tz::Tz;
     use cxkpi::time::{IntervalLength, IntervalOfDay};
     use cxkpi::workforce::{Piece, StatusInterval};
+    use std::collections::BTreeMap;
 
     /// Time per (date, interval), in nanoseconds.
     fn by_key(pieces: &[Piece]) -> BTreeMap<(NaiveDate, IntervalOfDay), u128> {
