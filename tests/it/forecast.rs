@@ -308,3 +308,70 @@ fn forecast_plans_match_uniform_plans() {
     .unwrap();
     assert_eq!(plan, uniform);
 }
+
+/// The hourly calls offered to the agents in the bundled Anonymous Bank log,
+/// read as `examples/forecast.rs` reads it.
+fn bank_history() -> History {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/anonymous-bank-feb1999/data_anonymous_bank_february.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| h.trim() == name).unwrap();
+    let (date, entry, q_start, outcome) = (
+        col("date"),
+        col("vru_entry"),
+        col("q_start"),
+        col("outcome"),
+    );
+    let mut h = History::new(HOUR);
+    for line in lines {
+        let f: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+        let offered = match f[outcome] {
+            "AGENT" => true,
+            "HANG" => f[q_start] != "0:00:00",
+            _ => false,
+        };
+        if offered {
+            let day: u16 = f[date][4..6].parse().unwrap();
+            let hour: u16 = f[entry].split(':').next().unwrap().parse().unwrap();
+            h.record_count(
+                1517 + i32::from((day - 1) / 7),
+                slot((day - 1) % 7 * 24 + hour),
+                1,
+            )
+            .unwrap();
+        }
+    }
+    h
+}
+
+#[test]
+fn the_bank_holdout_week_as_the_readme_reports_it() {
+    let h = bank_history();
+    assert_eq!((h.first_week(), h.weeks()), (1517, 4));
+    let score = |m| backtest(&h, m, 1, Z95).unwrap();
+    let naive = score(Method::SeasonalNaive);
+    assert_eq!(naive.actual().iter().sum::<u64>(), 7115);
+    let figures: Vec<(String, String)> = [
+        naive,
+        score(Method::HistoricalAverage { weeks: 2 }),
+        score(Method::HistoricalAverage { weeks: 3 }),
+        score(Method::HoltWinters(HoltWinters::fitted())),
+    ]
+    .iter()
+    .map(|b| (format!("{:.2}", b.wape_pct()), format!("{:.3}", b.mase())))
+    .collect();
+    let pair = |w: &str, m: &str| (w.to_owned(), m.to_owned());
+    assert_eq!(
+        figures,
+        [
+            pair("21.15", "0.630"),
+            pair("22.47", "0.669"),
+            pair("21.35", "0.636"),
+            pair("21.77", "0.648")
+        ]
+    );
+}
