@@ -77,7 +77,7 @@
 //! | Agents required | least N meeting every target (SL, ASA, P(wait), occupancy, abandonment) | — | Erlang C from ⌊A⌋ + 1, or Erlang A | [`staffing::StaffingTarget`] | — |
 //! | Scheduled staff | ⌈N / (1 − shrinkage)⌉ | — | — | [`staffing::Shrinkage`] | — |
 //! | Day plan | per interval N, day's agent-hours and volume-weighted SL, ASA, abandonment | — | — | [`staffing::Plan`] | — |
-//! | Volume forecast | seasonal naive ŷ = y(t − m); historical average of the same interval over K weeks; additive Holt–Winters (ETS(A,A,A)), each ± z·σ_h | ≥ 0 arrivals | m = 168, 336 or 672 intervals a week | [`forecast::Method`] over a [`forecast::History`] → [`forecast::Forecast::plan`] | Holt 1957; Winters 1960; Hyndman et al. 2008; Taylor 2008 |
+//! | Volume forecast | seasonal naive ŷ = y(t − m); historical average of the same interval over K weeks; additive Holt–Winters (ETS(A,A,A)), each ± `z·σ_h` | ≥ 0 arrivals | m = 168, 336 or 672 intervals a week | [`forecast::Method`] over a [`forecast::History`] → [`forecast::Forecast::plan`] | Holt 1957; Winters 1960; Hyndman et al. 2008; Taylor 2008 |
 //! | Forecast accuracy | WAPE = Σ\|y − ŷ\| / Σ y; MASE = MAE / in-sample MAE of the seasonal naive | ≥ 0 | holdout of whole weeks | [`forecast::backtest`] | Hyndman & Koehler 2006; Kolassa & Schütz 2007 |
 //!
 //! Statistics: how sure a KPI is and whether it changed ([`stats`]), and
