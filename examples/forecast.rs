@@ -68,10 +68,48 @@ fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .map(|i| i.performance().agents())
         .collect();
-    let actual_week: u64 = best.actual().iter().sum();
-    let forecast_week: f64 = best.forecast().estimates().iter().sum();
-
+    let outcome = Outcome {
+        weeks: history.weeks(),
+        scored: &scored,
+        best_method: *best_method,
+        best,
+        aht,
+        agent_hours: plan.agent_hours(),
+        peak: plan.peak_agents(),
+        agents: &agents,
+    };
     if json {
+        println!("{}", outcome.json()?);
+    } else {
+        outcome.print()?;
+    }
+    Ok(())
+}
+
+/// What the example found, for printing.
+struct Outcome<'a> {
+    weeks: u32,
+    scored: &'a [(Method, Backtest)],
+    best_method: Method,
+    best: &'a Backtest,
+    aht: Duration,
+    agent_hours: f64,
+    peak: u32,
+    agents: &'a [u32],
+}
+
+impl Outcome<'_> {
+    fn totals(&self) -> (u64, f64) {
+        (
+            self.best.actual().iter().sum(),
+            self.best.forecast().estimates().iter().sum(),
+        )
+    }
+
+    fn json(&self) -> Result<String, std::fmt::Error> {
+        let (actual_week, forecast_week) = self.totals();
+        let (scored, best_method, aht, agents) =
+            (self.scored, self.best_method, self.aht, self.agents);
         let mut out = String::from("{\"data\":\"Anonymous Bank, 1999-02-01..1999-02-28\",");
         write!(
             out,
@@ -99,8 +137,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             out,
             "],\"best\":\"{best_method}\",\"plan\":{{\"model\":\"erlang_c\",\"service_level_pct\":80,\"answer_within_s\":20,\"aht_s\":{:.1},\"forecast_calls\":{forecast_week:.1},\"agent_hours\":{:.0},\"peak_agents\":{},\"agents_per_hour\":{{",
             aht.as_secs_f64(),
-            plan.agent_hours(),
-            plan.peak_agents()
+            self.agent_hours,
+            self.peak
         )?;
         for (d, day) in DayOfWeek::ALL.iter().enumerate() {
             let hours: Vec<String> = agents[d * 24..(d + 1) * 24]
@@ -113,56 +151,60 @@ fn main() -> Result<(), Box<dyn Error>> {
             write!(out, "\"{day}\":[{}]", hours.join(","))?;
         }
         out.push_str("}}}");
-        println!("{out}");
-        return Ok(());
+        Ok(out)
     }
 
-    println!(
-        "Anonymous Bank, February 1999: calls offered to agents per hour, {} weeks from Monday 1 February",
-        history.weeks()
-    );
-    println!(
-        "trained on 1–21 February (3 weeks), scored on 22–28 February ({actual_week} calls), 95 % intervals\n"
-    );
-    println!(
-        "{:<28} {:>8} {:>7} {:>8} {:>10}",
-        "method", "WAPE %", "MASE", "MAE", "coverage %"
-    );
-    for (method, b) in &scored {
-        let mut label = method.to_string();
-        if let Some((a, be, g)) = b.forecast().smoothing() {
-            write!(label, " α={a} β={be} γ={g}")?;
+    fn print(&self) -> Result<(), std::fmt::Error> {
+        let (actual_week, forecast_week) = self.totals();
+        let (scored, best_method, aht, agents) =
+            (self.scored, self.best_method, self.aht, self.agents);
+
+        println!(
+            "Anonymous Bank, February 1999: calls offered to agents per hour, {} weeks from Monday 1 February",
+            self.weeks
+        );
+        println!(
+            "trained on 1–21 February (3 weeks), scored on 22–28 February ({actual_week} calls), 95 % intervals\n"
+        );
+        println!(
+            "{:<28} {:>8} {:>7} {:>8} {:>10}",
+            "method", "WAPE %", "MASE", "MAE", "coverage %"
+        );
+        for (method, b) in scored {
+            let mut label = method.to_string();
+            if let Some((a, be, g)) = b.forecast().smoothing() {
+                write!(label, " α={a} β={be} γ={g}")?;
+            }
+            println!(
+                "{label:<28} {:>8.2} {:>7.3} {:>8.2} {:>10.1}",
+                b.wape_pct(),
+                b.mase(),
+                b.mae(),
+                b.coverage().percent()
+            );
         }
         println!(
-            "{label:<28} {:>8.2} {:>7.3} {:>8.2} {:>10.1}",
-            b.wape_pct(),
-            b.mase(),
-            b.mae(),
-            b.coverage().percent()
+            "\nbest by WAPE: {best_method}; its forecast staffed with Erlang C, 80 % within 20 s, AHT {:.0} s",
+            aht.as_secs_f64()
         );
-    }
-    println!(
-        "\nbest by WAPE: {best_method}; its forecast staffed with Erlang C, 80 % within 20 s, AHT {:.0} s",
-        aht.as_secs_f64()
-    );
-    println!(
-        "forecast {forecast_week:.0} calls (actual {actual_week}); {:.0} agent-hours, peak {} agents\n",
-        plan.agent_hours(),
-        plan.peak_agents()
-    );
-    print!("agents");
-    for h in 0..24 {
-        print!(" {h:>2}");
-    }
-    println!();
-    for (d, day) in DayOfWeek::ALL.iter().enumerate() {
-        print!("{day:<6}");
-        for a in &agents[d * 24..(d + 1) * 24] {
-            print!(" {a:>2}");
+        println!(
+            "forecast {forecast_week:.0} calls (actual {actual_week}); {:.0} agent-hours, peak {} agents\n",
+            self.agent_hours, self.peak
+        );
+        print!("agents");
+        for h in 0..24 {
+            print!(" {h:>2}");
         }
         println!();
+        for (d, day) in DayOfWeek::ALL.iter().enumerate() {
+            print!("{day:<6}");
+            for a in &agents[d * 24..(d + 1) * 24] {
+                print!(" {a:>2}");
+            }
+            println!();
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The hourly history of the four weeks, and the training weeks' total talk

@@ -64,6 +64,8 @@
 //! | Peak hours, volume change | contacts by hour of day; (after − before) × 100 / before | — | — | [`HourlyVolume`], [`volume_change`] | source documents |
 //! | Breakdowns, channel mix | any tally per key; a group's count / all | 0…100 % | any key: channel, agent, topic, [`time::PeriodKey`] | [`Breakdown`] → [`map`](Breakdown::map), [`mix`](Breakdown::mix), [`total`](Breakdown::total) | — |
 //! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | `time::Backlog` | — |
+//! | Intervals of the day and week | the interval holding a clock time: ⌊seconds of the day / length⌋ | 0…95, 0…47, 0…23; × 7 days | 15, 30, 60 minutes | [`time::IntervalOfDay`], [`time::WeekInterval`] → breakdown keys, [`forecast::History`] slots, [`staffing::Plan::from_intervals`] | workforce-management practice |
+//! | Agent occupancy, utilisation | handling / (handling + available); handling / logged-in time | 0…100 % | status mapping of Genesys Cloud, Amazon Connect, Chatwoot ([`workforce::AgentState`]); per agent and interval by splitting status intervals at interval boundaries, midnights and offset changes of a time zone (`chrono`) | [`workforce::AgentTime`] → [`occupancy`](workforce::AgentTime::occupancy), [`utilisation`](workforce::AgentTime::utilisation) | Genesys Cloud (interacting / on queue); ICMI |
 //!
 //! Staffing: the agents an inbound flow needs ([`staffing`]).
 //!
@@ -75,6 +77,8 @@
 //! | Agents required | least N meeting every target (SL, ASA, P(wait), occupancy, abandonment) | — | Erlang C from ⌊A⌋ + 1, or Erlang A | [`staffing::StaffingTarget`] | — |
 //! | Scheduled staff | ⌈N / (1 − shrinkage)⌉ | — | — | [`staffing::Shrinkage`] | — |
 //! | Day plan | per interval N, day's agent-hours and volume-weighted SL, ASA, abandonment | — | — | [`staffing::Plan`] | — |
+//! | Volume forecast | seasonal naive ŷ = y(t − m); historical average of the same interval over K weeks; additive Holt–Winters (ETS(A,A,A)), each ± `z·σ_h` | ≥ 0 arrivals | m = 168, 336 or 672 intervals a week | [`forecast::Method`] over a [`forecast::History`] → [`forecast::Forecast::plan`] | Holt 1957; Winters 1960; Hyndman et al. 2008; Taylor 2008 |
+//! | Forecast accuracy | WAPE = Σ\|y − ŷ\| / Σ y; MASE = MAE / in-sample MAE of the seasonal naive | ≥ 0 | holdout of whole weeks | [`forecast::backtest`] | Hyndman & Koehler 2006; Kolassa & Schütz 2007 |
 //!
 //! Statistics: how sure a KPI is and whether it changed ([`stats`]), and
 //! where it stands against published references ([`benchmarks`]).

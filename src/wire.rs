@@ -42,6 +42,8 @@ impl Visitor<'_> for Unsigned {
 }
 
 /// `u64` as a decimal string.
+// serde's `with` passes the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 pub(crate) mod u64_string {
     use super::{Deserializer, Serializer, ToString, Unsigned, de};
 

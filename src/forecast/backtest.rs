@@ -159,16 +159,16 @@ pub fn backtest(
         ));
     }
     let mae = abs / actual.len() as f64;
-    let (wape, mase) = (abs * 100.0 / volume, mae / scale);
-    if !(wape.is_finite() && mase.is_finite()) {
+    let (weighted_pct, scaled) = (abs * 100.0 / volume, mae / scale);
+    if !(weighted_pct.is_finite() && scaled.is_finite()) {
         return Err(Error::overflow("forecast errors", "f64"));
     }
     Ok(Backtest {
         coverage: Rate::new(inside, actual.len() as u64)?,
         forecast,
         actual,
-        wape,
-        mase,
+        wape: weighted_pct,
+        mase: scaled,
         mae,
     })
 }

@@ -41,7 +41,7 @@ const MAX_HORIZON_WEEKS: usize = 52;
 /// # Prediction intervals
 ///
 /// `ŷ ± z·σ_h` with `z` the normal quantile of the [`Confidence`], lower
-/// bound raised to 0, and σ_h as Hyndman & Athanasopoulos (*Forecasting:
+/// bound raised to 0, and `σ_h` as Hyndman & Athanasopoulos (*Forecasting:
 /// Principles and Practice*, 3rd ed., §5.5 and §8.7, after Hyndman, Koehler,
 /// Ord & Snyder 2008, *Forecasting with Exponential Smoothing*, Table 6.1):
 ///
@@ -143,7 +143,7 @@ impl Method {
                 horizon as u64,
                 Domain::Between {
                     min: 1,
-                    max: (MAX_HORIZON_WEEKS * m) as i64,
+                    max: i64::try_from(MAX_HORIZON_WEEKS * m).unwrap_or(i64::MAX),
                 },
             ));
         }
@@ -230,7 +230,7 @@ impl fmt::Display for Method {
 /// 0.1, 0.2, 0.3, 0.5} bounded by 1 − α) by the least sum of squared
 /// one-step errors over the history. The states start from the first two
 /// weeks: ℓ₀ = the first week's mean, b₀ = (second week's mean − first
-/// week's mean) / m, s_i = y_i − ℓ₀ over the first week (Hyndman &
+/// week's mean) / m, `s_i = y_i − ℓ₀` over the first week (Hyndman &
 /// Athanasopoulos, FPP 3rd ed., §8.3).
 ///
 /// # Example
@@ -491,6 +491,8 @@ struct States {
     sse: f64,
 }
 
+// The names of the formulas in the docs.
+#[allow(clippy::many_single_char_names)]
 fn run(y: &[f64], m: usize, p: Smoothing) -> States {
     let first = y[..m].iter().sum::<f64>() / m as f64;
     let second = y[m..2 * m].iter().sum::<f64>() / m as f64;
@@ -545,6 +547,7 @@ fn fit(y: &[f64], m: usize) -> Smoothing {
     best.1
 }
 
+#[allow(clippy::many_single_char_names)]
 fn holt_winters(y: &[f64], m: usize, p: Smoothing, horizon: usize) -> Vec<(f64, f64)> {
     let states = run(y, m, p);
     let sigma2 = states.sse / y.len() as f64;

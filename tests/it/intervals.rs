@@ -75,7 +75,12 @@ fn plans_take_interval_keys() {
     let keyed: Vec<_> = calls
         .iter()
         .enumerate()
-        .map(|(i, &c)| (IntervalOfDay::new(half, 16 + i as u16).unwrap(), c))
+        .map(|(i, &c)| {
+            (
+                IntervalOfDay::new(half, 16 + u16::try_from(i).unwrap()).unwrap(),
+                c,
+            )
+        })
         .collect();
     let target = StaffingTarget::new()
         .service_level(80.0, Duration::from_secs(20))

@@ -3,7 +3,6 @@
 //! midnight and daylight-saving changes.
 
 use core::time::Duration;
-use std::collections::BTreeMap;
 
 use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
 use cxkpi::{ErrorKind, Merge, Tally};
@@ -167,6 +166,7 @@ mod splitting {
     use chrono_tz::Tz;
     use cxkpi::time::{IntervalLength, IntervalOfDay};
     use cxkpi::workforce::{Piece, StatusInterval};
+    use std::collections::BTreeMap;
 
     /// Time per (date, interval), in nanoseconds.
     fn by_key(pieces: &[Piece]) -> BTreeMap<(NaiveDate, IntervalOfDay), u128> {
@@ -214,13 +214,13 @@ mod splitting {
             length in prop::sample::select(IntervalLength::ALL.to_vec()),
             start in instant(),
             len_ns in 0_i64..3 * 86_400_000_000_000,
-            cut_share in 0.0_f64..=1.0,
+            cut_per_mille in 0_i64..=1000,
         ) {
             let tz = ZONES[zone];
             let end = start + TimeDelta::nanoseconds(len_ns);
             let whole = pieces(tz, start, end, length);
             let total: u128 = whole.iter().map(|p| p.span.duration.as_nanos()).sum();
-            prop_assert_eq!(total, len_ns as u128);
+            prop_assert_eq!(total, u128::try_from(len_ns).unwrap());
             // Each piece lies inside its interval: never longer than it, and
             // its start's local time falls in the interval it is keyed by.
             let mut at = start;
@@ -231,7 +231,7 @@ mod splitting {
                 at += TimeDelta::from_std(p.span.duration).unwrap();
             }
             // Cutting the status interval anywhere changes no interval's total.
-            let cut = start + TimeDelta::nanoseconds((len_ns as f64 * cut_share) as i64);
+            let cut = start + TimeDelta::nanoseconds(len_ns / 1000 * cut_per_mille);
             let mut parts = pieces(tz, start, cut, length);
             parts.extend(pieces(tz, cut, end, length));
             prop_assert_eq!(by_key(&parts), by_key(&whole));
