@@ -1,5 +1,6 @@
 //! Contact metrics: abandonment, first-contact resolution, handle time,
-//! waits (ASA) and service level.
+//! waits (ASA), service level, deadlines met per ticket, reopens,
+//! reachability and messages before the first reply.
 //!
 //! ```
 //! use core::time::Duration;

@@ -6,6 +6,8 @@
 //! - [`WholeSeconds`] gives the same exact statistics straight from a
 //!   column of whole seconds (`&[u32]`), by histogram selection: no copy,
 //!   no sort, one pass for values below 18 hours.
+//! - [`BacklogAgeing`] counts open items by age bucket ([`AgeBuckets`]) and
+//!   keeps the oldest, with ages on any clock.
 //! - [`Quantile`] names the percentile to compute; [`MeanDuration`] is a
 //!   weighted mean that keeps its total and count.
 //! - With the `chrono` feature: [`Period`] keys for volumes per hour, day,

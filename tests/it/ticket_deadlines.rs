@@ -167,8 +167,8 @@ fn first_response_deadlines_on_the_calendar_clock() {
 fn reopens_read_from_replies_after_the_resolution() {
     let hour = Duration::from_secs(3600);
     let mut any = ReopenTally::new();
-    let mut within_12h = ReopenTally::new();
-    let mut within_1h = ReopenTally::new();
+    let mut within_half_day = ReopenTally::new();
+    let mut within_hour = ReopenTally::new();
     for t in tickets().into_iter().filter(|t| t.status == "Closed") {
         let (replied, resolved) = (t.first_response.unwrap(), t.resolved.unwrap());
         let mut history = vec![(resolved, TicketEvent::Resolved)];
@@ -177,8 +177,8 @@ fn reopens_read_from_replies_after_the_resolution() {
         }
         for (tally, window) in [
             (&mut any, None),
-            (&mut within_12h, Some(12 * hour)),
-            (&mut within_1h, Some(hour)),
+            (&mut within_half_day, Some(12 * hour)),
+            (&mut within_hour, Some(hour)),
         ] {
             let reopens = Reopens::from_events(window, &history).unwrap().unwrap();
             tally.try_record(reopens).unwrap();
@@ -189,8 +189,8 @@ fn reopens_read_from_replies_after_the_resolution() {
         (r.part(), r.whole())
     };
     assert_eq!(rate(&any), (1365, 2769));
-    assert_eq!(rate(&within_12h), (1029, 2769));
-    assert_eq!(rate(&within_1h), (108, 2769));
+    assert_eq!(rate(&within_half_day), (1029, 2769));
+    assert_eq!(rate(&within_hour), (108, 2769));
     assert_eq!(
         format!("{:.2}", any.reopen_rate().unwrap()),
         "49.30% (n = 2769)"

@@ -87,10 +87,10 @@ fn tenure() -> impl Strategy<Value = Tenure> + Clone {
     ])
 }
 
-fn vecs<S: Strategy>(s: S) -> impl Strategy<Value = (Vec<S::Value>, Vec<S::Value>, Vec<S::Value>)>
-where
-    S: Clone,
-{
+/// Three observations sequences: a, b and c.
+type Three<T> = (Vec<T>, Vec<T>, Vec<T>);
+
+fn vecs<S: Strategy + Clone>(s: S) -> impl Strategy<Value = Three<S::Value>> {
     let v = prop::collection::vec(s, 0..40);
     (v.clone(), v.clone(), v)
 }
@@ -158,6 +158,7 @@ fn refusal<T: Tally>(state: T::State) -> (ErrorKind, String) {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one case per invariant, side by side
 fn tampered_states_are_refused_naming_the_field() {
     let s = Duration::from_secs;
     let deadlines = DeadlineTally::from_deadlines(
@@ -378,12 +379,12 @@ mod wire {
 
     #[test]
     fn the_wire_format_is_the_state_with_counts_as_decimal_strings() {
-        let s = Duration::from_secs;
+        let secs = Duration::from_secs;
         let d = DeadlineTally::from_deadlines(
             DeadlineKind::FirstResponse,
             &[
-                Deadline::new(s(10), s(5)).unwrap(),
-                Deadline::open(s(10), s(30)).unwrap(),
+                Deadline::new(secs(10), secs(5)).unwrap(),
+                Deadline::open(secs(10), secs(30)).unwrap(),
             ],
         )
         .unwrap();
@@ -396,27 +397,27 @@ mod wire {
             r#"{"resolved":"10","reopened":"2","reopenings":"3"}"#
         );
         assert_eq!(
-            round_trip(&SurveyResponseTally::from_counts(18446744073709551615, 7).unwrap()),
+            round_trip(&SurveyResponseTally::from_counts(u64::MAX, 7).unwrap()),
             r#"{"sent":"18446744073709551615","answered":"7"}"#
         );
-        let r: ReachabilityTally = [Attempts::reached_on(2).unwrap()].into_iter().collect();
+        let reach: ReachabilityTally = [Attempts::reached_on(2).unwrap()].into_iter().collect();
         assert_eq!(
-            round_trip(&r),
+            round_trip(&reach),
             r#"{"targets":"1","attempts":"2","answered_attempts":"1","reached_on_attempt":[[2,"1"]]}"#
         );
-        let m = MessagesBeforeReplyTally::from_messages(&[1, 1, 3]).unwrap();
+        let messages = MessagesBeforeReplyTally::from_messages(&[1, 1, 3]).unwrap();
         assert_eq!(
-            round_trip(&m),
+            round_trip(&messages),
             r#"{"conversations_by_messages":[[1,"2"],[3,"1"]]}"#
         );
         assert_eq!(
             round_trip(&TurnoverTally::from_counts(4, 5, 1).unwrap()),
             r#"{"headcount_at_start":"4","headcount_at_end":"5","leavers":"1"}"#
         );
-        let mut a = BacklogAgeing::new(AgeBuckets::days(&[2]).unwrap());
-        a.try_record(s(3600)).unwrap();
+        let mut ageing = BacklogAgeing::new(AgeBuckets::days(&[2]).unwrap());
+        ageing.try_record(secs(3600)).unwrap();
         assert_eq!(
-            round_trip(&a),
+            round_trip(&ageing),
             r#"{"day_s":86400,"upper_days":[2],"counts":["1","0"],"oldest_ns":"3600000000000"}"#
         );
         assert_eq!(

@@ -75,6 +75,8 @@ mod staffing;
 
 mod statistics;
 
+mod tickets;
+
 mod ptr;
 #[cfg(test)]
 mod tests;
@@ -87,6 +89,7 @@ pub use staffing::*;
 pub use statistics::*;
 pub use status::*;
 pub use survey::*;
+pub use tickets::*;
 pub use values::*;
 
 use core::ffi::c_char;
