@@ -71,6 +71,8 @@ mod staffing;
 
 mod statistics;
 
+mod grouped;
+
 mod ptr;
 #[cfg(test)]
 mod tests;
@@ -78,6 +80,7 @@ mod values;
 
 pub use contact::*;
 pub use cost::*;
+pub use grouped::*;
 pub use operations::*;
 pub use staffing::*;
 pub use statistics::*;
