@@ -32,7 +32,11 @@ const LARGE_TABLE: usize = 1 << 16;
 /// least four rows per counter, so that zeroing and adding the tables stays
 /// a small part of the work.
 fn chunk_rows(rows: usize, table: usize) -> usize {
-    let per_thread = if table > LARGE_TABLE { 1 } else { CHUNKS_PER_THREAD };
+    let per_thread = if table > LARGE_TABLE {
+        1
+    } else {
+        CHUNKS_PER_THREAD
+    };
     let per_chunk = rows.div_ceil(rayon::current_num_threads() * per_thread);
     per_chunk.max(MIN_CHUNK_ROWS).max(table.saturating_mul(4))
 }

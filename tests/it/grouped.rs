@@ -302,8 +302,11 @@ mod parallel {
         )
             .prop_map(|(groups, n, patches)| {
                 let g = u16::try_from(groups).unwrap();
-                let mut codes: Vec<u16> = (0..n).map(|i| (i * 7919 % 65_521) as u16 % g).collect();
-                let mut scores: Vec<u8> = (0..n).map(|i| (i * 31 % 11) as u8).collect();
+                let mut codes: Vec<u16> = (0..n)
+                    .map(|i| u16::try_from(i * 7919 % 65_521).unwrap() % g)
+                    .collect();
+                let mut scores: Vec<u8> =
+                    (0..n).map(|i| u8::try_from(i * 31 % 11).unwrap()).collect();
                 for (at, code, score) in patches {
                     if n > 0 {
                         let i = at.index(n);
