@@ -123,10 +123,7 @@ fn by_channel_hour(group: &mut Group<'_>) {
         b.iter(|| {
             let mut by = Breakdown::<(u8, u8), _>::new(ServiceLevelTally::new(threshold, none));
             for ((&c, &h), &w) in channel.iter().zip(&hour).zip(black_box(&waits)) {
-                by.record(
-                    (c, h),
-                    Waited::Answered(Duration::from_secs(u64::from(w))),
-                );
+                by.record((c, h), Waited::Answered(Duration::from_secs(u64::from(w))));
             }
             by
         });
@@ -141,7 +138,11 @@ fn by_agent_day(group: &mut Group<'_>) {
         .zip(&day)
         .map(|(&a, &d)| u32::from(a) * 100 + u32::from(d))
         .collect();
-    let secs = |seed, m| column(ROWS, seed, move |x| u32::try_from((x >> 8) % m).expect("small"));
+    let secs = |seed, m| {
+        column(ROWS, seed, move |x| {
+            u32::try_from((x >> 8) % m).expect("small")
+        })
+    };
     let (talk, hold, wrap) = (secs(59, 900), secs(61, 120), secs(67, 240));
     group.throughput(rows());
     group.bench_function("aht_codes", |b| {
@@ -209,7 +210,10 @@ fn by_label(group: &mut Group<'_>) {
         b.iter(|| {
             let mut by = Breakdown::<&str, _>::new(CsatTally::new(rule));
             for (&c, &s) in codes.iter().zip(black_box(&scores)) {
-                by.record(labels[usize::from(c)].as_str(), five.score(s).expect("valid"));
+                by.record(
+                    labels[usize::from(c)].as_str(),
+                    five.score(s).expect("valid"),
+                );
             }
             by
         });

@@ -311,7 +311,8 @@ impl<K: Ord + Hash + Clone, T: Merge + Clone> Merge for Breakdown<K, T> {
     }
 }
 
-impl<K: Ord + Hash + Clone, T: Merge + Clone> core::ops::AddAssign<&Breakdown<K, T>> for Breakdown<K, T>
+impl<K: Ord + Hash + Clone, T: Merge + Clone> core::ops::AddAssign<&Breakdown<K, T>>
+    for Breakdown<K, T>
 where
     T: core::ops::AddAssign<T>,
 {

@@ -33,52 +33,95 @@ fn fold(a: u64, b: u64) -> u64 {
     lo ^ hi
 }
 
-/// The hasher of group keys: one folded multiply per word.
+/// The hasher of group keys: small integers are packed into one word (a
+/// key `(channel, hour)` is one word), and each full word costs one folded
+/// multiply.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct FoldHasher(u64);
+pub(crate) struct FoldHasher {
+    state: u64,
+    /// Small integers not yet mixed, packed from bit 0.
+    pending: u64,
+    /// Bits of `pending` in use.
+    bits: u32,
+}
 
 impl Default for FoldHasher {
     fn default() -> FoldHasher {
-        FoldHasher(SEED)
+        FoldHasher {
+            state: SEED,
+            pending: 0,
+            bits: 0,
+        }
+    }
+}
+
+impl FoldHasher {
+    /// Packs the `width` low bits of `value` into the pending word.
+    #[inline]
+    fn pack(&mut self, value: u64, width: u32) {
+        if self.bits + width > 64 {
+            self.flush();
+        }
+        self.pending |= value << self.bits;
+        self.bits += width;
+    }
+
+    /// Mixes the pending word, with its width, into the state.
+    #[inline]
+    fn flush(&mut self) {
+        if self.bits > 0 {
+            // Keys of one type pack the same widths in the same order, so
+            // the packed word is one-to-one with the integers written.
+            self.state = fold(self.state ^ self.pending, MUL);
+            self.pending = 0;
+            self.bits = 0;
+        }
+    }
+
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.state = fold(self.state ^ word, MUL);
     }
 }
 
 impl Hasher for FoldHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
+        self.flush();
         let mut words = bytes.chunks_exact(8);
         for w in &mut words {
             let mut word = [0; 8];
             word.copy_from_slice(w);
-            self.write_u64(u64::from_le_bytes(word));
+            self.mix(u64::from_le_bytes(word));
         }
         let rest = words.remainder();
         if !rest.is_empty() {
             let mut word = [0; 8];
             word[..rest.len()].copy_from_slice(rest);
             // The length in the top byte tells "ab" from "ab\0".
-            self.write_u64(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            self.mix(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
         }
     }
 
     #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
+        self.pack(u64::from(i), 8);
     }
 
     #[inline]
     fn write_u16(&mut self, i: u16) {
-        self.write_u64(u64::from(i));
+        self.pack(u64::from(i), 16);
     }
 
     #[inline]
     fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
+        self.pack(u64::from(i), 32);
     }
 
     #[inline]
     fn write_u64(&mut self, i: u64) {
-        self.0 = fold(self.0 ^ i, MUL);
+        self.flush();
+        self.mix(i);
     }
 
     #[inline]
@@ -88,7 +131,9 @@ impl Hasher for FoldHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        fold(self.0, SEED)
+        let mut h = *self;
+        h.flush();
+        fold(h.state, SEED)
     }
 }
 
@@ -204,5 +249,13 @@ mod tests {
         assert_ne!(hash(&b"ab"[..]), hash(&b"ab\0"[..]));
         assert_ne!(hash("chat"), hash("chau"));
         assert_eq!(hash(&("chat", 9_u8)), hash(&("chat", 9_u8)));
+        assert_ne!(hash(&(3_u8, 9_u8)), hash(&(9_u8, 3_u8)));
+        let small: Vec<u64> = (0..=255_u8)
+            .flat_map(|a| (0..24_u8).map(move |b| hash(&(a, b))))
+            .collect();
+        let mut distinct = small.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), small.len());
     }
 }

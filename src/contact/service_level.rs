@@ -537,7 +537,11 @@ impl ServiceLevelTally {
             threshold,
             short,
             [answered.len() as u64, answered_counts.first],
-            [abandoned.len() as u64, abandoned_counts.first, abandoned_counts.second],
+            [
+                abandoned.len() as u64,
+                abandoned_counts.first,
+                abandoned_counts.second,
+            ],
         )
     }
 

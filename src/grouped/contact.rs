@@ -3,9 +3,7 @@
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use super::{
-    ByCode, Code, Run, first_error, first_error_named, histogram, same_length, sums,
-};
+use super::{ByCode, Code, Run, first_error, first_error_named, histogram, same_length, sums};
 use crate::contact::fcr::zero_contacts;
 use crate::contact::service_level::whole_secs_bounds;
 use crate::{AhtTally, Error, FcrTally, ServiceLevelTally, ShortAbandons};
@@ -81,9 +79,14 @@ impl ByCode<ServiceLevelTally> {
             ("abandoned group code", &ab, abandoned_codes, abandoned),
         ] {
             if h.bad_codes() > 0 {
-                return Err(first_error_named(name, groups, codes, waits, |_| false, |_, _| {
-                    Error::overflow("answered waits", "u32")
-                }));
+                return Err(first_error_named(
+                    name,
+                    groups,
+                    codes,
+                    waits,
+                    |_| false,
+                    |_, _| Error::overflow("answered waits", "u32"),
+                ));
             }
         }
         let mut tallies = Vec::with_capacity(groups);
@@ -155,9 +158,13 @@ impl ByCode<AhtTally> {
         }
         let s = sums(run, groups, codes, [talk, hold, wrap])?;
         if s.bad_codes() > 0 {
-            return Err(first_error(groups, codes, talk, |_| false, |_, _| {
-                Error::overflow("talk times", "u32")
-            }));
+            return Err(first_error(
+                groups,
+                codes,
+                talk,
+                |_| false,
+                |_, _| Error::overflow("talk times", "u32"),
+            ));
         }
         let ns = 1_000_000_000;
         let mut tallies = Vec::with_capacity(groups);
@@ -218,9 +225,13 @@ impl ByCode<FcrTally> {
         // Bins: 0 contacts (refused), 1 (first contact), more.
         let h = histogram(run, groups, 3, codes, contacts, |c| c.min(2) as usize)?;
         if h.bad_codes() > 0 || h.in_bin(0) > 0 {
-            return Err(first_error(groups, codes, contacts, |c| c == 0, |_, i| {
-                zero_contacts().at(i)
-            }));
+            return Err(first_error(
+                groups,
+                codes,
+                contacts,
+                |c| c == 0,
+                |_, i| zero_contacts().at(i),
+            ));
         }
         let mut tallies = Vec::with_capacity(groups);
         let mut rows = Vec::with_capacity(groups);

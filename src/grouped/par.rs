@@ -22,11 +22,22 @@ const CHUNKS_PER_THREAD: usize = 4;
 /// The least rows per chunk: below, a split costs more than it saves.
 const MIN_CHUNK_ROWS: usize = 1 << 16;
 
+/// Counters above which a table is too large to make and add per chunk:
+/// one chunk per thread then.
+const LARGE_TABLE: usize = 1 << 16;
+
 /// Rows per chunk of `rows` rows counting into tables of `table` counters:
-/// at least four rows per counter, so that zeroing and adding the tables
-/// stays a small part of the work.
+/// a few chunks per thread for small tables; one per thread for large ones
+/// (10⁵ groups of AHT sums are 5.6 MB to zero and add per chunk), and at
+/// least four rows per counter, so that zeroing and adding the tables stays
+/// a small part of the work.
 fn chunk_rows(rows: usize, table: usize) -> usize {
-    let per_chunk = rows.div_ceil(rayon::current_num_threads() * CHUNKS_PER_THREAD);
+    let per_thread = if table > LARGE_TABLE {
+        1
+    } else {
+        CHUNKS_PER_THREAD
+    };
+    let per_chunk = rows.div_ceil(rayon::current_num_threads() * per_thread);
     per_chunk.max(MIN_CHUNK_ROWS).max(table.saturating_mul(4))
 }
 

@@ -152,7 +152,9 @@ impl ByCode<CsatTally> {
         let tallies = h
             .groups()
             .zip(&rows)
-            .map(|(c, &n)| CsatTally::from_counts(rule, c[from..=usize::from(span)].iter().sum(), n))
+            .map(|(c, &n)| {
+                CsatTally::from_counts(rule, c[from..=usize::from(span)].iter().sum(), n)
+            })
             .collect::<Result<_, _>>()?;
         Ok(ByCode {
             template: CsatTally::new(rule),

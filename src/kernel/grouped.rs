@@ -233,10 +233,16 @@ mod tests {
             let codes: Vec<u16> = (0..len)
                 .map(|i| u16::try_from(i * 7919 % (groups + 3)).unwrap())
                 .collect();
-            let values: Vec<u8> = (0..len).map(|i| u8::try_from(i * 31 % 13).unwrap()).collect();
+            let values: Vec<u8> = (0..len)
+                .map(|i| u8::try_from(i * 31 % 13).unwrap())
+                .collect();
             let mut h = Histogram::new(groups, 12).unwrap();
             h.add(&codes, &values, |v| usize::from(v).min(11)).unwrap();
-            assert_eq!(h.counts, naive(groups, 12, &codes, &values), "{groups} groups");
+            assert_eq!(
+                h.counts,
+                naive(groups, 12, &codes, &values),
+                "{groups} groups"
+            );
             let bad = codes.iter().filter(|&&c| usize::from(c) >= groups).count();
             assert_eq!(h.bad_codes(), bad as u64);
         }
@@ -245,15 +251,22 @@ mod tests {
     #[test]
     fn sums_match_naive() {
         let codes: Vec<u32> = (0..10_000).map(|i| i * 13 % 1001).collect();
-        let col = |k: u32| -> Vec<u32> { (0..10_000_u32).map(|i| i.wrapping_mul(k) % 977).collect() };
+        let col =
+            |k: u32| -> Vec<u32> { (0..10_000_u32).map(|i| i.wrapping_mul(k) % 977).collect() };
         let (a, b, c) = (col(3), col(5), col(u32::MAX));
         let mut s = GroupSums::new(1000).unwrap();
         s.add(&codes, [&a, &b, &c]).unwrap();
         let g = 17;
         let rows: Vec<usize> = (0..10_000).filter(|&i| codes[i] == 17).collect();
         let sum = |col: &[u32]| rows.iter().map(|&i| u128::from(col[i])).sum::<u128>();
-        assert_eq!(s.totals[g], (rows.len() as u64, [sum(&a), sum(&b), sum(&c)]));
-        assert_eq!(s.bad_codes(), codes.iter().filter(|&&c| c == 1000).count() as u64);
+        assert_eq!(
+            s.totals[g],
+            (rows.len() as u64, [sum(&a), sum(&b), sum(&c)])
+        );
+        assert_eq!(
+            s.bad_codes(),
+            codes.iter().filter(|&&c| c == 1000).count() as u64
+        );
     }
 
     #[test]

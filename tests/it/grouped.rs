@@ -36,7 +36,11 @@ fn keyed<V: Clone + core::fmt::Debug>(
         }),
         // One group.
         rows().prop_flat_map(move |n| {
-            (Just(1), Just(vec![0; n]), prop::collection::vec(one.clone(), n))
+            (
+                Just(1),
+                Just(vec![0; n]),
+                prop::collection::vec(one.clone(), n),
+            )
         }),
         // Every row its own group.
         rows().prop_flat_map(move |n| {
@@ -291,12 +295,18 @@ mod parallel {
         (
             prop_oneof![Just(1usize), 1usize..200, Just(5000)],
             0usize..600_000,
-            prop::collection::vec((any::<prop::sample::Index>(), any::<u16>(), any::<u8>()), 0..3),
+            prop::collection::vec(
+                (any::<prop::sample::Index>(), any::<u16>(), any::<u8>()),
+                0..3,
+            ),
         )
             .prop_map(|(groups, n, patches)| {
                 let g = u16::try_from(groups).unwrap();
-                let mut codes: Vec<u16> = (0..n).map(|i| (i * 7919 % 65_521) as u16 % g).collect();
-                let mut scores: Vec<u8> = (0..n).map(|i| (i * 31 % 11) as u8).collect();
+                let mut codes: Vec<u16> = (0..n)
+                    .map(|i| u16::try_from(i * 7919 % 65_521).unwrap() % g)
+                    .collect();
+                let mut scores: Vec<u8> =
+                    (0..n).map(|i| u8::try_from(i * 31 % 11).unwrap()).collect();
                 for (at, code, score) in patches {
                     if n > 0 {
                         let i = at.index(n);

@@ -2486,6 +2486,244 @@ cxkpi_status cxkpi_survey_response_tally_merge(struct cxkpi_survey_response_tall
  */
 cxkpi_status cxkpi_survey_response_rate(struct cxkpi_survey_response_tally tally,
                                         struct cxkpi_rate *out);
+ * The NPS tallies of `groups` group codes (`uint8_t`, each below `groups`):
+ * row `i` is the score `scores[i]` (0–10) of group `codes[i]`; `out[c]`
+ * receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for the first row whose score is above 10 or whose
+ * code is `groups` or more (the message names its index); nothing is
+ * written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_nps_tallies_by_code_u8(size_t groups,
+                                          const uint8_t *codes,
+                                          const uint8_t *scores,
+                                          size_t len,
+                                          struct cxkpi_nps_tally *out);
+
+/**
+ * The CSAT tallies under `rule` of `groups` group codes (`uint8_t`, each below
+ * `groups`): row `i` is the score `scores[i]` of group `codes[i]`;
+ * `out[c]` receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a bad rule; `CXKPI_OUT_OF_RANGE` for the
+ * first row whose score is off the scale or whose code is `groups` or more
+ * (the message names its index); nothing is written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_csat_tallies_by_code_u8(struct cxkpi_csat_rule rule,
+                                           size_t groups,
+                                           const uint8_t *codes,
+                                           const uint8_t *scores,
+                                           size_t len,
+                                           struct cxkpi_csat_tally *out);
+
+/**
+ * The service-level counts of `groups` group codes (`uint8_t`, each below
+ * `groups`), from waits in whole seconds with the thresholds of
+ * [`cxkpi_service_level_tally_new`](crate::cxkpi_service_level_tally_new):
+ * answered row `i` is a contact of group `answered_codes[i]` that waited
+ * `answer_waits_s[i]`, abandoned row `i` one of group `abandoned_codes[i]`
+ * that waited `abandon_waits_s[i]`; `out[c]` receives the counts of code
+ * `c`, for [`cxkpi_service_level_from_counts`](crate::cxkpi_service_level_from_counts).
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold;
+ * `CXKPI_OUT_OF_RANGE` for the first row whose code is `groups` or more
+ * (answered rows first; the message names its index); nothing is written
+ * then.
+ *
+ * # Safety
+ *
+ * Each code and wait array points to its length of values (or is null when
+ * the length is 0); `short_abandon_below_s` is null or points to a double;
+ * `out` points to `groups` counts to write (or is null when `groups` is 0).
+ */
+cxkpi_status cxkpi_service_level_counts_by_code_u8(double threshold_s,
+                                                   const double *short_abandon_below_s,
+                                                   size_t groups,
+                                                   const uint8_t *answered_codes,
+                                                   const uint32_t *answer_waits_s,
+                                                   size_t answered,
+                                                   const uint8_t *abandoned_codes,
+                                                   const uint32_t *abandon_waits_s,
+                                                   size_t abandoned,
+                                                   struct cxkpi_service_level_counts *out);
+
+/**
+ * The NPS tallies of `groups` group codes (`uint16_t`, each below `groups`):
+ * row `i` is the score `scores[i]` (0–10) of group `codes[i]`; `out[c]`
+ * receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for the first row whose score is above 10 or whose
+ * code is `groups` or more (the message names its index); nothing is
+ * written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_nps_tallies_by_code_u16(size_t groups,
+                                           const uint16_t *codes,
+                                           const uint8_t *scores,
+                                           size_t len,
+                                           struct cxkpi_nps_tally *out);
+
+/**
+ * The CSAT tallies under `rule` of `groups` group codes (`uint16_t`, each below
+ * `groups`): row `i` is the score `scores[i]` of group `codes[i]`;
+ * `out[c]` receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a bad rule; `CXKPI_OUT_OF_RANGE` for the
+ * first row whose score is off the scale or whose code is `groups` or more
+ * (the message names its index); nothing is written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_csat_tallies_by_code_u16(struct cxkpi_csat_rule rule,
+                                            size_t groups,
+                                            const uint16_t *codes,
+                                            const uint8_t *scores,
+                                            size_t len,
+                                            struct cxkpi_csat_tally *out);
+
+/**
+ * The service-level counts of `groups` group codes (`uint16_t`, each below
+ * `groups`), from waits in whole seconds with the thresholds of
+ * [`cxkpi_service_level_tally_new`](crate::cxkpi_service_level_tally_new):
+ * answered row `i` is a contact of group `answered_codes[i]` that waited
+ * `answer_waits_s[i]`, abandoned row `i` one of group `abandoned_codes[i]`
+ * that waited `abandon_waits_s[i]`; `out[c]` receives the counts of code
+ * `c`, for [`cxkpi_service_level_from_counts`](crate::cxkpi_service_level_from_counts).
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold;
+ * `CXKPI_OUT_OF_RANGE` for the first row whose code is `groups` or more
+ * (answered rows first; the message names its index); nothing is written
+ * then.
+ *
+ * # Safety
+ *
+ * Each code and wait array points to its length of values (or is null when
+ * the length is 0); `short_abandon_below_s` is null or points to a double;
+ * `out` points to `groups` counts to write (or is null when `groups` is 0).
+ */
+cxkpi_status cxkpi_service_level_counts_by_code_u16(double threshold_s,
+                                                    const double *short_abandon_below_s,
+                                                    size_t groups,
+                                                    const uint16_t *answered_codes,
+                                                    const uint32_t *answer_waits_s,
+                                                    size_t answered,
+                                                    const uint16_t *abandoned_codes,
+                                                    const uint32_t *abandon_waits_s,
+                                                    size_t abandoned,
+                                                    struct cxkpi_service_level_counts *out);
+
+/**
+ * The NPS tallies of `groups` group codes (`uint32_t`, each below `groups`):
+ * row `i` is the score `scores[i]` (0–10) of group `codes[i]`; `out[c]`
+ * receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for the first row whose score is above 10 or whose
+ * code is `groups` or more (the message names its index); nothing is
+ * written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_nps_tallies_by_code_u32(size_t groups,
+                                           const uint32_t *codes,
+                                           const uint8_t *scores,
+                                           size_t len,
+                                           struct cxkpi_nps_tally *out);
+
+/**
+ * The CSAT tallies under `rule` of `groups` group codes (`uint32_t`, each below
+ * `groups`): row `i` is the score `scores[i]` of group `codes[i]`;
+ * `out[c]` receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a bad rule; `CXKPI_OUT_OF_RANGE` for the
+ * first row whose score is off the scale or whose code is `groups` or more
+ * (the message names its index); nothing is written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_csat_tallies_by_code_u32(struct cxkpi_csat_rule rule,
+                                            size_t groups,
+                                            const uint32_t *codes,
+                                            const uint8_t *scores,
+                                            size_t len,
+                                            struct cxkpi_csat_tally *out);
+
+/**
+ * The service-level counts of `groups` group codes (`uint32_t`, each below
+ * `groups`), from waits in whole seconds with the thresholds of
+ * [`cxkpi_service_level_tally_new`](crate::cxkpi_service_level_tally_new):
+ * answered row `i` is a contact of group `answered_codes[i]` that waited
+ * `answer_waits_s[i]`, abandoned row `i` one of group `abandoned_codes[i]`
+ * that waited `abandon_waits_s[i]`; `out[c]` receives the counts of code
+ * `c`, for [`cxkpi_service_level_from_counts`](crate::cxkpi_service_level_from_counts).
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold;
+ * `CXKPI_OUT_OF_RANGE` for the first row whose code is `groups` or more
+ * (answered rows first; the message names its index); nothing is written
+ * then.
+ *
+ * # Safety
+ *
+ * Each code and wait array points to its length of values (or is null when
+ * the length is 0); `short_abandon_below_s` is null or points to a double;
+ * `out` points to `groups` counts to write (or is null when `groups` is 0).
+ */
+cxkpi_status cxkpi_service_level_counts_by_code_u32(double threshold_s,
+                                                    const double *short_abandon_below_s,
+                                                    size_t groups,
+                                                    const uint32_t *answered_codes,
+                                                    const uint32_t *answer_waits_s,
+                                                    size_t answered,
+                                                    const uint32_t *abandoned_codes,
+                                                    const uint32_t *abandon_waits_s,
+                                                    size_t abandoned,
+                                                    struct cxkpi_service_level_counts *out);
 
 #ifdef __cplusplus
 }  // extern "C"

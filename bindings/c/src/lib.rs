@@ -76,6 +76,7 @@ mod staffing;
 mod statistics;
 
 mod tickets;
+mod grouped;
 
 mod ptr;
 #[cfg(test)]
@@ -84,6 +85,7 @@ mod values;
 
 pub use contact::*;
 pub use cost::*;
+pub use grouped::*;
 pub use operations::*;
 pub use staffing::*;
 pub use statistics::*;

@@ -303,7 +303,7 @@ impl cxkpi_service_level_counts {
         )
     }
 
-    fn of_core(counts: &ServiceLevelCounts) -> cxkpi_service_level_counts {
+    pub(crate) fn of_core(counts: &ServiceLevelCounts) -> cxkpi_service_level_counts {
         cxkpi_service_level_counts {
             answered: counts.answered(),
             answered_within: counts.answered_within(),
@@ -351,7 +351,7 @@ pub struct cxkpi_service_level_tally(ServiceLevelTally);
 
 /// The empty tally for a threshold of `threshold_s` seconds and, unless
 /// `short_abandon_below_s` is null, a short-abandon threshold.
-fn empty_service_level(
+pub(crate) fn empty_service_level(
     threshold_s: f64,
     short_abandon_below_s: Option<f64>,
 ) -> Result<ServiceLevelTally, Error> {
@@ -367,7 +367,7 @@ fn empty_service_level(
 /// # Safety
 ///
 /// `ptr` is null or points to a double.
-unsafe fn optional(ptr: *const f64, name: &'static str) -> Result<Option<f64>, Failure> {
+pub(crate) unsafe fn optional(ptr: *const f64, name: &'static str) -> Result<Option<f64>, Failure> {
     if ptr.is_null() {
         return Ok(None);
     }

@@ -211,7 +211,7 @@ pub struct cxkpi_csat_rule {
 }
 
 impl cxkpi_csat_rule {
-    fn to_core(self) -> Result<CsatRule, Error> {
+    pub(crate) fn to_core(self) -> Result<CsatRule, Error> {
         CsatRule::new(self.scale.to_core()?, self.satisfied_from)
     }
 

@@ -39,7 +39,7 @@ pub(crate) fn rate_object(rate: cxkpi::Rate) -> JsValue {
 
 /// The bytes of `scores`: a `Uint8Array` as is, or an array of numbers,
 /// each checked by `one` (a byte array would wrap 256 to 0, silently).
-fn scores(
+pub(crate) fn scores(
     scores: &JsValue,
     one: &dyn Fn(f64) -> core::result::Result<u8, Error>,
 ) -> Result<Vec<u8>> {
@@ -50,7 +50,7 @@ fn scores(
 }
 
 /// An NPS rating from any number.
-fn rating(score: f64) -> core::result::Result<NpsRating, Error> {
+pub(crate) fn rating(score: f64) -> core::result::Result<NpsRating, Error> {
     whole(
         "NPS rating",
         score,
@@ -60,7 +60,7 @@ fn rating(score: f64) -> core::result::Result<NpsRating, Error> {
 }
 
 /// The score `value` on `scale`, from any number.
-fn score(scale: Scale, value: f64) -> core::result::Result<Score, Error> {
+pub(crate) fn score(scale: Scale, value: f64) -> core::result::Result<Score, Error> {
     let allowed = Domain::Between {
         min: scale.min().into(),
         max: scale.max().into(),
@@ -220,7 +220,7 @@ impl NpsTally {
 }
 
 /// The CSAT rule of `{scale: [min, max], satisfiedFrom}`.
-fn csat_rule(rule: &JsValue) -> Result<cxkpi::CsatRule> {
+pub(crate) fn csat_rule(rule: &JsValue) -> Result<cxkpi::CsatRule> {
     let mut fields = Fields::of("rule", rule)?;
     let scale = scale_of(&fields.value("scale")?)?;
     let from = fields.number("satisfiedFrom")?;
@@ -236,7 +236,7 @@ fn csat_rule(rule: &JsValue) -> Result<cxkpi::CsatRule> {
 /// The CSAT tally: satisfied responses of all responses, under a rule.
 #[wasm_bindgen]
 #[derive(Clone)]
-pub struct CsatTally(cxkpi::CsatTally);
+pub struct CsatTally(pub(crate) cxkpi::CsatTally);
 
 #[wasm_bindgen]
 impl CsatTally {
