@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use cxkpi::Percent;
 use cxkpi::staffing::{Model, StaffingTarget, Workload};
 
 /// The service-level goal the agents are staffed for.
@@ -59,8 +60,8 @@ impl Staffing {
         aht: Option<Duration>,
         goal: StaffingGoal,
     ) -> Staffing {
-        let target = StaffingTarget::new()
-            .service_level(goal.pct, goal.within)
+        let target = Percent::new(goal.pct)
+            .and_then(|pct| StaffingTarget::new().service_level(pct, goal.within))
             .ok();
         let half_hours = counts
             .iter()
