@@ -381,13 +381,14 @@ impl ForecastPoint {
 /// ```
 /// use core::time::Duration;
 /// use cxkpi::forecast::{History, Method};
+/// use cxkpi::Percent;
 /// use cxkpi::staffing::{Model, StaffingTarget};
 /// use cxkpi::stats::Confidence;
 /// use cxkpi::time::IntervalLength;
 ///
 /// let history = History::from_counts(IntervalLength::Hour, 0, &[100; 3 * 168])?;
 /// let forecast = Method::HistoricalAverage { weeks: 3 }.forecast(&history, 24, Confidence::NINETY_FIVE)?;
-/// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+/// let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
 /// let plan = forecast.plan(Duration::from_secs(180), &target, Model::ErlangC)?;
 /// assert_eq!(plan.intervals().len(), 24);
 /// assert_eq!(plan.peak_agents(), 8); // 5 Erlangs

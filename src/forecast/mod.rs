@@ -15,6 +15,7 @@
 //! ```
 //! use core::time::Duration;
 //! use cxkpi::forecast::{History, HoltWinters, Method, backtest};
+//! use cxkpi::Percent;
 //! use cxkpi::staffing::{Model, StaffingTarget};
 //! use cxkpi::stats::Confidence;
 //! use cxkpi::time::IntervalLength;
@@ -27,7 +28,7 @@
 //!     assert!(scored.wape_pct() < 10.0);
 //! }
 //! let next_week = Method::HistoricalAverage { weeks: 3 }.forecast(&history, 168, Confidence::NINETY_FIVE)?;
-//! let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+//! let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
 //! let plan = next_week.plan(Duration::from_secs(180), &target, Model::ErlangC)?;
 //! assert_eq!(plan.intervals().len(), 168);
 //! # Ok::<(), cxkpi::Error>(())

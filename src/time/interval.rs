@@ -691,12 +691,13 @@ impl Plan {
     ///
     /// ```
     /// use core::time::Duration;
+    /// use cxkpi::Percent;
     /// use cxkpi::staffing::{Model, Plan, StaffingTarget};
     /// use cxkpi::time::{IntervalLength, IntervalOfDay};
     ///
     /// let half = IntervalLength::HalfHour;
     /// let forecast = [(IntervalOfDay::new(half, 18)?, 40.0), (IntervalOfDay::new(half, 19)?, 100.0)];
-    /// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+    /// let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
     /// let plan = Plan::from_intervals(&forecast, Duration::from_secs(180), &target, Model::ErlangC)?;
     /// assert_eq!(plan.intervals()[1].performance().agents(), 14);
     /// # Ok::<(), cxkpi::Error>(())

@@ -5,6 +5,7 @@
 use core::time::Duration;
 
 use cxkpi::forecast::{Arrival, History, HoltWinters, Method, backtest};
+use cxkpi::Percent;
 use cxkpi::staffing::{Model, Plan, StaffingTarget};
 use cxkpi::stats::Confidence;
 use cxkpi::time::{IntervalLength, WeekInterval};
@@ -294,7 +295,7 @@ fn forecast_plans_match_uniform_plans() {
     let h = History::from_counts(HOUR, 0, &periodic(2)).unwrap();
     let f = Method::SeasonalNaive.forecast(&h, 168, Z95).unwrap();
     let target = StaffingTarget::new()
-        .service_level(80.0, Duration::from_secs(20))
+        .service_level(Percent::new(80.0).unwrap(), Duration::from_secs(20))
         .unwrap();
     let aht = Duration::from_secs(240);
     let plan = f.plan(aht, &target, Model::ErlangC).unwrap();

@@ -4,6 +4,7 @@
 use core::time::Duration;
 
 use cxkpi::HourOfDay;
+use cxkpi::Percent;
 use cxkpi::staffing::{Model, Plan, StaffingTarget};
 use cxkpi::time::{DayOfWeek, IntervalLength, IntervalOfDay, WeekInterval};
 use proptest::prelude::*;
@@ -83,7 +84,7 @@ fn plans_take_interval_keys() {
         })
         .collect();
     let target = StaffingTarget::new()
-        .service_level(80.0, Duration::from_secs(20))
+        .service_level(Percent::new(80.0).unwrap(), Duration::from_secs(20))
         .unwrap();
     let aht = Duration::from_secs(180);
     let plan = Plan::from_intervals(&keyed, aht, &target, Model::ErlangC).unwrap();
