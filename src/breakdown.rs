@@ -40,7 +40,7 @@ use crate::{Error, Merge, Rate};
 /// # Example: channel mix
 ///
 /// ```
-/// use cxkpi::{Breakdown, NpsRating, NpsTally};
+/// use cxkpi::{Breakdown, NpsRating, NpsTally, Tally};
 ///
 /// let mut nps = Breakdown::<&str, NpsTally>::default();
 /// nps.extend([("phone", NpsRating::new(10)?), ("chat", NpsRating::new(3)?), ("chat", NpsRating::new(9)?)]);
@@ -164,7 +164,8 @@ impl<K: Ord, T> Breakdown<K, T> {
     /// # Errors
     ///
     /// [`Error::Empty`] when the counts sum to 0; [`Error::Overflow`] when
-    /// they pass `u64::MAX`.
+    /// they pass `u64::MAX`; the first error `f` returns (a faulted tally's
+    /// count).
     ///
     /// # Example
     ///
@@ -174,12 +175,19 @@ impl<K: Ord, T> Breakdown<K, T> {
     /// let mut by_channel = Breakdown::<&str, HourlyVolume>::default();
     /// let nine = HourOfDay::new(9)?;
     /// by_channel.extend([("phone", nine), ("phone", nine), ("chat", nine), ("email", nine)]);
-    /// let mix = by_channel.mix(HourlyVolume::len)?;
+    /// let mix = by_channel.mix(|t| Ok(t.len()))?;
     /// assert_eq!(mix[2], (&"phone", cxkpi::Rate::new(2, 4)?));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn mix(&self, mut f: impl FnMut(&T) -> u64) -> Result<Vec<(&K, Rate)>, Error> {
-        let counts: Vec<(&K, u64)> = self.groups.iter().map(|(k, t)| (k, f(t))).collect();
+    pub fn mix(
+        &self,
+        mut f: impl FnMut(&T) -> Result<u64, Error>,
+    ) -> Result<Vec<(&K, Rate)>, Error> {
+        let counts = self
+            .groups
+            .iter()
+            .map(|(k, t)| Ok((k, f(t)?)))
+            .collect::<Result<Vec<(&K, u64)>, Error>>()?;
         let mut total = 0_u64;
         for &(_, n) in &counts {
             total = crate::tally::add_u64(total, n, "breakdown counts")?;
@@ -201,7 +209,7 @@ impl<K: Ord, T: Clone> Breakdown<K, T> {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::{Breakdown, WaitTally, Waited};
+    /// use cxkpi::{Breakdown, Tally, WaitTally, Waited};
     ///
     /// let mut by_agent = Breakdown::<&str, WaitTally>::default();
     /// by_agent.group("Jim").record(Waited::Answered(Duration::from_secs(30)));

@@ -240,6 +240,8 @@ mod interop;
 mod kernel;
 mod rate;
 mod tally;
+#[cfg(feature = "serde")]
+mod wire;
 
 pub mod benchmarks;
 pub mod breakdown;
@@ -253,20 +255,22 @@ pub mod time;
 pub mod volume;
 
 pub use breakdown::Breakdown;
-pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
-pub use contact::fcr::{FcrTally, Resolution};
-pub use contact::handle_time::{Aht, AhtTally, HandleTime};
-pub use contact::service_level::{AbandonTreatment, ServiceLevelCounts, ServiceLevelTally};
-pub use contact::wait::{WaitTally, Waited};
-pub use cost::{CostTally, Money, cost_per_minute};
-pub use customers::{CustomerStatus, RetentionTally};
+pub use contact::abandonment::{AbandonmentState, AbandonmentTally, Outcome, ShortAbandons};
+pub use contact::fcr::{FcrState, FcrTally, Resolution};
+pub use contact::handle_time::{Aht, AhtState, AhtTally, HandleTime};
+pub use contact::service_level::{
+    AbandonTreatment, ServiceLevelCounts, ServiceLevelState, ServiceLevelTally,
+};
+pub use contact::wait::{WaitState, WaitTally, Waited};
+pub use cost::{CostState, CostTally, Money, cost_per_minute};
+pub use customers::{CustomerStatus, RetentionState, RetentionTally};
 pub use duration::try_seconds;
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
-pub use survey::ces::{Ces, CesTally};
-pub use survey::csat::{CsatRule, CsatTally};
-pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
-pub use survey::scale::{Scale, Score};
+pub use survey::ces::{Ces, CesState, CesTally};
+pub use survey::csat::{CsatRule, CsatState, CsatTally};
+pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsState, NpsTally};
+pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
 pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};
 

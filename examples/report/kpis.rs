@@ -8,7 +8,7 @@ use cxkpi::time::{DurationSample, Quantile};
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CsatRule, CsatTally, Error, HourOfDay,
     HourlyVolume, Merge, Outcome, Rate, Scale, ServiceLevelCounts, ServiceLevelTally,
-    ShortAbandons, WaitTally, Waited,
+    ShortAbandons, Tally, WaitTally, Waited,
 };
 use serde_json::{Map, Value, json};
 
@@ -151,14 +151,16 @@ impl CallKpis {
             return counts.service_level(treatment);
         }
         match treatment {
-            AbandonTreatment::CountAgainst | AbandonTreatment::Ignore => ServiceLevelCounts::new(
-                counts.answered(),
-                counts.answered_within(),
-                counts.abandoned() + self.abandons_without_wait,
-                0,
-                None,
-            )?
-            .service_level(treatment),
+            AbandonTreatment::CountAgainst | AbandonTreatment::Ignore => {
+                ServiceLevelCounts::from_counts(
+                    counts.answered(),
+                    counts.answered_within(),
+                    counts.abandoned() + self.abandons_without_wait,
+                    0,
+                    None,
+                )?
+                .service_level(treatment)
+            }
             _ => Err(Error::MissingParameter {
                 parameter: "abandon waits",
                 needed_by: "this treatment of abandons",
@@ -170,6 +172,8 @@ impl CallKpis {
     pub fn figures(&self) -> Value {
         let pct = |r: Result<Rate, Error>| r.map_or(Value::Null, |r| json!(r.percent()));
         let secs = |r: Result<f64, Error>| r.map_or(Value::Null, |s| json!(s));
+        // A faulted tally reports no count.
+        let n = |r: Result<u64, Error>| r.map_or(Value::Null, |c| json!(c));
         let stats = |sample: &DurationSample| match sample.sorted() {
             Ok(sorted) => json!({
                 "count": sorted.count(),
@@ -192,13 +196,13 @@ impl CallKpis {
         let offered = self.all.offered();
         json!({
             "calls": {
-                "offered": offered,
-                "answered": self.all.answered(),
-                "abandoned": self.all.abandoned(),
+                "offered": n(offered),
+                "answered": n(self.all.answered()),
+                "abandoned": n(self.all.abandoned()),
                 "abandoned_before_queue": self.abandoned_before_queue,
-                "queue_offered": self.queue_offered.offered(),
-                "queued": self.queued.offered(),
-                "short_abandoned": self.queue_offered.short_abandoned(),
+                "queue_offered": n(self.queue_offered.offered()),
+                "queued": n(self.queued.offered()),
+                "short_abandoned": n(self.queue_offered.short_abandoned()),
             },
             "abandonment_pct": {
                 "all_callers": pct(self.all.abandonment()),

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally_serde_v0, tally_v0};
 use crate::{Domain, Error, Rate};
 
 /// An hour of the day, 0 to 23.
@@ -283,8 +283,8 @@ impl HourlyVolume {
     }
 }
 
-tally!(HourlyVolume, HourOfDay, default);
-tally_serde!(HourlyVolume, HourlyParts);
+tally_v0!(HourlyVolume, HourOfDay, default);
+tally_serde_v0!(HourlyVolume, HourlyParts);
 
 /// The serialized form of an [`HourlyVolume`]: the 24 counts from 00:00.
 #[cfg(feature = "serde")]

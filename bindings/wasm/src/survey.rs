@@ -1,7 +1,7 @@
 //! Surveys: `NpsTally`, `CsatTally` and `CesTally`.
 
 use cxkpi::stats::{Confidence, NpsMethod};
-use cxkpi::{Domain, Error, Merge, NpsRating, Scale, Score};
+use cxkpi::{Domain, Error, Merge, NpsRating, Scale, Score, Tally};
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
@@ -142,27 +142,43 @@ impl NpsTally {
     }
 
     /// Respondents who scored 9–10.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn promoters(&self) -> f64 {
-        self.0.promoters() as f64
+    pub fn promoters(&self) -> Result<f64> {
+        Ok(self.0.promoters()? as f64)
     }
 
     /// Respondents who scored 7–8.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn passives(&self) -> f64 {
-        self.0.passives() as f64
+    pub fn passives(&self) -> Result<f64> {
+        Ok(self.0.passives()? as f64)
     }
 
     /// Respondents who scored 0–6.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn detractors(&self) -> f64 {
-        self.0.detractors() as f64
+    pub fn detractors(&self) -> Result<f64> {
+        Ok(self.0.detractors()? as f64)
     }
 
     /// All respondents.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn responses(&self) -> f64 {
-        self.0.len() as f64
+    pub fn responses(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The NPS: % promoters − % detractors, with the shares.
@@ -209,13 +225,17 @@ impl NpsTally {
     }
 
     /// The counts, for `JSON.stringify`; `fromCounts` reads them back.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "NpsCounts")]
-    pub fn to_json(&self) -> JsValue {
-        Obj::new()
-            .count("promoters", self.0.promoters())
-            .count("passives", self.0.passives())
-            .count("detractors", self.0.detractors())
-            .done()
+    pub fn to_json(&self) -> Result<JsValue> {
+        Ok(Obj::new()
+            .count("promoters", self.0.promoters()?)
+            .count("passives", self.0.passives()?)
+            .count("detractors", self.0.detractors()?)
+            .done())
     }
 }
 
@@ -309,15 +329,23 @@ impl CsatTally {
     }
 
     /// Satisfied responses.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn satisfied(&self) -> f64 {
-        self.0.satisfied() as f64
+    pub fn satisfied(&self) -> Result<f64> {
+        Ok(self.0.satisfied()? as f64)
     }
 
     /// All responses.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn responses(&self) -> f64 {
-        self.0.len() as f64
+    pub fn responses(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The CSAT: satisfied × 100 / responses, as `{percent, part, whole}`.
@@ -331,14 +359,18 @@ impl CsatTally {
     }
 
     /// The rule and counts, for `JSON.stringify`.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CsatCounts")]
-    pub fn to_json(&self) -> JsValue {
+    pub fn to_json(&self) -> Result<JsValue> {
         let rule = self.0.rule();
         let scale = js_sys::Array::of2(
             &f64::from(rule.scale().min()).into(),
             &f64::from(rule.scale().max()).into(),
         );
-        Obj::new()
+        Ok(Obj::new()
             .val(
                 "rule",
                 Obj::new()
@@ -346,9 +378,9 @@ impl CsatTally {
                     .num("satisfiedFrom", rule.satisfied_from().into())
                     .done(),
             )
-            .count("satisfied", self.0.satisfied())
-            .count("responses", self.0.len())
-            .done()
+            .count("satisfied", self.0.satisfied()?)
+            .count("responses", self.0.len()?)
+            .done())
     }
 }
 
@@ -409,9 +441,13 @@ impl CesTally {
     }
 
     /// All responses.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn responses(&self) -> f64 {
-        self.0.len() as f64
+    pub fn responses(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The CES: the mean score.
