@@ -3,7 +3,7 @@
 //! - 64-bit and wider integers are written as JSON decimal *strings*, the
 //!   proto3 JSON rule: a parser that only has doubles (JavaScript's
 //!   `JSON.parse`) reads them exactly. Readers accept a string or a number;
-//!   a number must be an exact integer (a float above 2⁵³ is refused, as it
+//!   a number must be an exact integer (a float of 2⁵³ or more is refused, as it
 //!   may already have been rounded).
 //! - Durations that a person writes (thresholds) are seconds as a JSON
 //!   number, read through the crate's one float-seconds door.
@@ -67,7 +67,7 @@ impl<T: WireInt> Visitor<'_> for IntVisitor<T> {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
         // `3.0` is 3; `4.5`, a negative number or one that a double may have
         // rounded already is refused.
-        if libm::trunc(v) != v || !(0.0..=EXACT_IN_F64).contains(&v) {
+        if libm::trunc(v) != v || !(0.0..EXACT_IN_F64).contains(&v) {
             return Err(E::invalid_value(de::Unexpected::Float(v), &T::NAME));
         }
         // Integral and at most 2⁵³: the conversion is exact.

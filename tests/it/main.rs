@@ -4,6 +4,7 @@ mod adversarial;
 #[cfg(feature = "chrono")]
 mod business_time;
 mod conformance;
+mod contract;
 mod datasets;
 mod kernels;
 mod laws;
