@@ -29,6 +29,7 @@ where
 }
 
 /// Every law of the contract, for `empty` and three runs of observations.
+#[allow(clippy::many_single_char_names)] // a, b, c and their tallies, as the laws name them.
 fn contract_laws<T>(
     empty: &T,
     a: &[T::Observation],
@@ -199,6 +200,7 @@ fn refused<T: Tally>(state: T::State) -> String {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // One refusal per tally, side by side.
 fn tampered_states_are_refused_naming_the_field() {
     assert!(
         refused::<NpsTally>(NpsState {
@@ -354,12 +356,12 @@ fn wire_integers_are_strings_and_numbers_are_read() {
         serde_json::from_str(r#"{"promoters":2,"passives":"1","detractors":1.0}"#).unwrap();
     assert_eq!(nps, NpsTally::from_counts(2, 1, 1).unwrap());
     for bad in [
-        r#"-1"#,
-        r#"1.5"#,
+        "-1",
+        "1.5",
         r#""+1""#,
         r#""1 ""#,
         r#""""#,
-        r#"9007199254740993.0"#,
+        "9007199254740993.0",
     ] {
         let payload = format!(r#"{{"promoters":{bad},"passives":0,"detractors":0}}"#);
         assert!(serde_json::from_str::<NpsTally>(&payload).is_err(), "{bad}");
