@@ -224,8 +224,7 @@ impl FcrTally {
     ///
     /// `out_of_range` unless `contacts` is an integer ≥ 1.
     pub fn record(&mut self, contacts: f64) -> Result<()> {
-        let one: cxkpi::FcrTally = core::iter::once(resolution(contacts)?).collect();
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(resolution(contacts)?)?)
     }
 
     /// Adds the requests of `other`.

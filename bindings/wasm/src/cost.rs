@@ -45,8 +45,7 @@ impl CostTally {
     /// `out_of_range` for text that is not a non-negative decimal;
     /// `overflow` beyond 96 bits. The tally is then unchanged.
     pub fn record(&mut self, cost: &str) -> Result<()> {
-        let one: cxkpi::CostTally = core::iter::once(money(cost)?).collect();
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(money(cost)?)?)
     }
 
     /// Adds the costs and units of `other`.

@@ -128,8 +128,7 @@ impl NpsTally {
     /// `out_of_range` unless the score is an integer in 0–10; `overflow`
     /// past 2⁶⁴ − 1 responses. The tally is then unchanged.
     pub fn record(&mut self, score: f64) -> Result<()> {
-        let one: cxkpi::NpsTally = core::iter::once(rating(score)?).collect();
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(rating(score)?)?)
     }
 
     /// Adds the responses of `other`.
@@ -313,10 +312,7 @@ impl CsatTally {
     ///
     /// `out_of_range` for a score off the scale; the tally is unchanged.
     pub fn record(&mut self, value: f64) -> Result<()> {
-        let rule = self.0.rule();
-        let mut one = cxkpi::CsatTally::new(rule);
-        one.record(score(rule.scale(), value)?);
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(score(self.0.rule().scale(), value)?)?)
     }
 
     /// Adds the responses of `other`.
@@ -425,10 +421,7 @@ impl CesTally {
     ///
     /// `out_of_range` for a score off the scale; the tally is unchanged.
     pub fn record(&mut self, value: f64) -> Result<()> {
-        let scale = self.0.scale();
-        let mut one = cxkpi::CesTally::new(scale);
-        one.record(score(scale, value)?);
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(score(self.0.scale(), value)?)?)
     }
 
     /// Adds the responses of `other`.
