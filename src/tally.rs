@@ -82,6 +82,39 @@ pub trait Merge {
 /// `from_scores`, `from_whole_secs`), parameters first; `par_from_<column>`
 /// is the same on rayon's pool.
 ///
+/// # Composite tallies
+///
+/// A tuple of tallies is a tally, so that a report keeps
+/// several KPIs per group (AHT, waits and CSAT of one queue) and merges,
+/// ships and rebuilds them as one value.
+///
+/// - The observation is the tuple of the members' observations, the state
+///   the tuple of their states (serialized as a JSON array).
+/// - [`Merge::try_merge`] and [`Tally::try_record`] stay atomic: they work
+///   on a copy of the composite and commit it only when every member
+///   succeeded, so a failure leaves every member unchanged. That costs one
+///   copy per call: cheap for counting tallies, linear in the values kept
+///   for a [`DurationSample`](crate::time::DurationSample) member.
+/// - [`len`](Tally::len) is the first member's count (members built apart
+///   and rebuilt from states may count differently); the fault is the first
+///   member's fault, and [`set_fault`](Tally::set_fault) faults the first
+///   member, so that `len`, `state` and the first getter report it.
+///
+/// Example:
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::{AhtTally, HandleTime, Merge, Tally, WaitTally, Waited};
+///
+/// let mut queue = (AhtTally::new(), WaitTally::new());
+/// queue.try_record((HandleTime::from_secs(300.0, 0.0, 60.0)?, Waited::Answered(Duration::from_secs(20))))?;
+/// let other = queue.clone();
+/// queue.try_merge(&other)?;
+/// assert_eq!((queue.0.aht()?.secs(), queue.1.asa()?.secs()), (360.0, 20.0));
+/// assert_eq!(<(AhtTally, WaitTally)>::from_state(queue.state()?)?, queue);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
 /// # Example
 ///
 /// ```
@@ -555,3 +588,59 @@ pub(crate) fn check_part(
     }
     Ok(())
 }
+
+/// Implements [`Tally`] and [`Merge`] for a tuple of tallies (see the trait's
+/// docs, "Composite tallies").
+macro_rules! tuple_tally {
+    ($($t:ident $i:tt),+) => {
+        impl<$($t: Tally),+> Merge for ($($t,)+) {
+            fn try_merge(&mut self, other: &Self) -> Result<(), Error> {
+                let mut staged = self.clone();
+                $(staged.$i.try_merge(&other.$i)?;)+
+                *self = staged;
+                Ok(())
+            }
+        }
+
+        impl<$($t: Tally),+> Tally for ($($t,)+) {
+            type Observation = ($($t::Observation,)+);
+            type State = ($($t::State,)+);
+
+            fn try_record(&mut self, observation: Self::Observation) -> Result<(), Error> {
+                let mut staged = self.clone();
+                $(staged.$i.try_record(observation.$i)?;)+
+                *self = staged;
+                Ok(())
+            }
+
+            fn len(&self) -> Result<u64, Error> {
+                if let Some(error) = self.fault() {
+                    return Err(error.clone());
+                }
+                self.0.len()
+            }
+
+            fn state(&self) -> Result<Self::State, Error> {
+                Ok(($(self.$i.state()?,)+))
+            }
+
+            fn from_state(state: Self::State) -> Result<Self, Error> {
+                Ok(($($t::from_state(state.$i)?,)+))
+            }
+
+            fn fault(&self) -> Option<&Error> {
+                None$(.or_else(|| self.$i.fault()))+
+            }
+
+            fn set_fault(&mut self, error: Error) {
+                self.0.set_fault(error);
+            }
+        }
+    };
+}
+
+tuple_tally!(A 0, B 1);
+tuple_tally!(A 0, B 1, C 2);
+tuple_tally!(A 0, B 1, C 2, D 3);
+tuple_tally!(A 0, B 1, C 2, D 3, E 4);
+tuple_tally!(A 0, B 1, C 2, D 3, E 4, F 5);
