@@ -170,12 +170,12 @@ impl<K: Ord, T> Breakdown<K, T> {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::{Breakdown, HourlyVolume, HourOfDay};
+    /// use cxkpi::{Breakdown, HourlyVolume, HourOfDay, Tally};
     ///
     /// let mut by_channel = Breakdown::<&str, HourlyVolume>::default();
     /// let nine = HourOfDay::new(9)?;
     /// by_channel.extend([("phone", nine), ("phone", nine), ("chat", nine), ("email", nine)]);
-    /// let mix = by_channel.mix(|t| Ok(t.len()))?;
+    /// let mix = by_channel.mix(Tally::len)?;
     /// assert_eq!(mix[2], (&"phone", cxkpi::Rate::new(2, 4)?));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```

@@ -363,7 +363,7 @@ impl CostTally {
         self.merge_counts(&one)
     }
 
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.units
     }
 

@@ -250,7 +250,7 @@ impl RetentionTally {
     fn add_one(&mut self, status: CustomerStatus) -> Result<(), Error> {
         // Every count the getters form is at most `count()`, which fits u64:
         // while it is below the limit, one more customer fits everywhere.
-        if self.count() == u64::MAX {
+        if self.observations() == u64::MAX {
             return Err(Error::overflow("customers", "u64"));
         }
         match status {
@@ -262,7 +262,7 @@ impl RetentionTally {
     }
 
     /// Customers counted: at the start plus new.
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         // Cannot overflow: the sum is checked on every change (see
         // `merge_counts` and `from_counts`).
         self.retained + self.churned + self.new

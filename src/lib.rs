@@ -210,6 +210,7 @@
 //! | [`WaitTally`] | [`WaitState`] | `{"answered": "3", "answered_wait_ns": "90000000000", "abandoned": "2", "abandoned_wait_ns": "100000000000"}` |
 //! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`) |
 //! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
+//! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
 //!
 //! The volume, duration and breakdown tallies keep their previous serde
 //! form until they implement the contract.
@@ -334,7 +335,7 @@ pub use survey::csat::{CsatRule, CsatState, CsatTally};
 pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsState, NpsTally};
 pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
-pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};
+pub use volume::{HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, volume_change};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not
 /// match `rust_decimal`'s version themselves.

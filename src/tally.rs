@@ -386,7 +386,7 @@ pub(crate) use {tally_serde_v0, tally_v0};
 ///
 /// - `add_one(&mut self, Observation) -> Result<(), Error>`: atomic;
 /// - `merge_counts(&mut self, &Self) -> Result<(), Error>`: atomic;
-/// - `count(&self) -> u64`: the observations recorded;
+/// - `observations(&self) -> u64`: the observations recorded;
 /// - `to_state(&self) -> State`;
 /// - `check_state(State) -> Result<Self, Error>`: every invariant checked.
 macro_rules! tally {
@@ -404,7 +404,7 @@ macro_rules! tally {
             #[inline]
             fn len(&self) -> Result<u64, $crate::Error> {
                 self.fault.check()?;
-                Ok(self.count())
+                Ok(self.observations())
             }
 
             fn state(&self) -> Result<$state, $crate::Error> {

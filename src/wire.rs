@@ -101,7 +101,6 @@ pub(crate) mod int {
 }
 
 /// `#[serde(with)]` for a list of `u64`s, each as [`int`].
-#[allow(dead_code)] // Used by the tallies that keep values, converted next.
 pub(crate) mod ints {
     use super::{Deserializer, SeqAccess, SerializeSeq, Serializer, Vec, Visitor, WireInt, fmt};
 
@@ -149,7 +148,6 @@ pub(crate) mod ints {
 }
 
 /// `#[serde(with)]` for `[u64; 24]`, each as [`int`].
-#[allow(dead_code)] // Used by `HourlyVolume`, converted next.
 pub(crate) mod hours {
     use super::{Deserializer, Serializer, de, ints};
 

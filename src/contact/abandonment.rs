@@ -375,7 +375,7 @@ impl AbandonmentTally {
         self.fault.check()?;
         Rate::of_tally(
             self.abandoned - self.short,
-            self.count() - self.short,
+            self.observations() - self.short,
             "abandonment rate",
             "no offered contacts beyond short abandons",
         )
@@ -398,7 +398,7 @@ impl AbandonmentTally {
         self.fault.check()?;
         Rate::of_tally(
             self.abandoned,
-            self.count(),
+            self.observations(),
             "abandonment rate",
             "no offered contacts",
         )
@@ -434,13 +434,13 @@ impl AbandonmentTally {
     }
 
     /// Offered contacts: answered and abandoned (their sum fits, by the invariant).
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.answered + self.abandoned
     }
 
     const fn to_state(&self) -> AbandonmentState {
         AbandonmentState {
-            offered: self.count(),
+            offered: self.observations(),
             abandoned: self.abandoned,
             short_abandoned: self.short,
         }

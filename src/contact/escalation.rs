@@ -153,7 +153,7 @@ impl EscalationTally {
         Ok(())
     }
 
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.contacts
     }
 

@@ -254,7 +254,7 @@ impl FcrTally {
         Ok(())
     }
 
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.resolved
     }
 

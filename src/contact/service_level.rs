@@ -667,7 +667,7 @@ impl ServiceLevelTally {
     }
 
     /// Contacts recorded, answered and abandoned (saturating at `u64::MAX`).
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.answered.saturating_add(self.abandoned)
     }
 

@@ -262,7 +262,7 @@ impl CesTally {
         Ok(())
     }
 
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.responses
     }
 

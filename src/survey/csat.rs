@@ -429,7 +429,7 @@ impl CsatTally {
         Ok(())
     }
 
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.responses
     }
 

@@ -435,7 +435,7 @@ impl NpsTally {
         Ok(())
     }
 
-    const fn count(&self) -> u64 {
+    const fn observations(&self) -> u64 {
         self.responses
     }
 

@@ -518,3 +518,18 @@ fn a_tuple_records_all_or_nothing() {
     pair.record((Resolution::FirstContact, NpsRating::MAX));
     assert_eq!(pair.len().unwrap_err().kind(), ErrorKind::Overflow);
 }
+
+laws!(
+    hourly_volume_keeps_the_contract,
+    cxkpi::HourlyVolume::new(),
+    (0u8..24).prop_map(|h| cxkpi::HourOfDay::new(h).unwrap())
+);
+
+#[test]
+fn hourly_state_sums_within_u64() {
+    let mut by_hour = [0; 24];
+    by_hour[3] = u64::MAX;
+    by_hour[4] = 1;
+    let err = cxkpi::HourlyVolume::from_state(cxkpi::HourlyVolumeState { by_hour }).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Overflow);
+}
