@@ -45,7 +45,7 @@ pub use groups::Iter;
 /// # Example: channel mix
 ///
 /// ```
-/// use cxkpi::{Breakdown, NpsRating, NpsTally};
+/// use cxkpi::{Breakdown, NpsRating, NpsTally, Tally};
 ///
 /// let mut nps = Breakdown::<&str, NpsTally>::default();
 /// nps.extend([("phone", NpsRating::new(10)?), ("chat", NpsRating::new(3)?), ("chat", NpsRating::new(9)?)]);
@@ -196,22 +196,30 @@ impl<K: Ord + Hash, T> Breakdown<K, T> {
     /// # Errors
     ///
     /// [`Error::empty`] when the counts sum to 0; [`Error::overflow`] when
-    /// they pass `u64::MAX`.
+    /// they pass `u64::MAX`; the first error `f` returns (a faulted tally's
+    /// count).
     ///
     /// # Example
     ///
     /// ```
-    /// use cxkpi::{Breakdown, HourlyVolume, HourOfDay};
+    /// use cxkpi::{Breakdown, HourlyVolume, HourOfDay, Tally};
     ///
     /// let mut by_channel = Breakdown::<&str, HourlyVolume>::default();
     /// let nine = HourOfDay::new(9)?;
     /// by_channel.extend([("phone", nine), ("phone", nine), ("chat", nine), ("email", nine)]);
-    /// let mix = by_channel.mix(HourlyVolume::len)?;
+    /// let mix = by_channel.mix(Tally::len)?;
     /// assert_eq!(mix[2], (&"phone", cxkpi::Rate::new(2, 4)?));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn mix(&self, mut f: impl FnMut(&T) -> u64) -> Result<Vec<(&K, Rate)>, Error> {
-        let counts: Vec<(&K, u64)> = self.groups.iter().map(|(k, t)| (k, f(t))).collect();
+    pub fn mix(
+        &self,
+        mut f: impl FnMut(&T) -> Result<u64, Error>,
+    ) -> Result<Vec<(&K, Rate)>, Error> {
+        let counts = self
+            .groups
+            .iter()
+            .map(|(k, t)| Ok((k, f(t)?)))
+            .collect::<Result<Vec<(&K, u64)>, Error>>()?;
         let mut total = 0_u64;
         for &(_, n) in &counts {
             total = crate::tally::add_u64(total, n, "breakdown counts")?;
@@ -233,7 +241,7 @@ impl<K: Ord + Hash, T: Clone> Breakdown<K, T> {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::{Breakdown, WaitTally, Waited};
+    /// use cxkpi::{Breakdown, Tally, WaitTally, Waited};
     ///
     /// let mut by_agent = Breakdown::<&str, WaitTally>::default();
     /// by_agent.group("Jim").record(Waited::Answered(Duration::from_secs(30)));

@@ -185,6 +185,69 @@
 //!   seconds enter through [`try_seconds`] and [`HandleTime::from_secs`],
 //!   which refuse NaN, infinities and negative values.
 //!
+//! # Wire format
+//!
+//! Every tally implementing [`Tally`] exports its *state*, a public struct of
+//! plain data; with the `serde` feature a tally serializes as its state and
+//! deserializes through [`Tally::from_state`], which checks every invariant
+//! (a part above its whole, a sum no count of observations could reach)
+//! and names the field. Rules, chosen so that any JSON parser reads a state
+//! exactly:
+//!
+//! - 64-bit and wider integers (counts, `u128` sums, nanoseconds) are JSON
+//!   decimal **strings**, the proto3 JSON rule: JavaScript's `JSON.parse`
+//!   has only doubles, exact up to 2⁵³. Readers accept a string or a
+//!   number; a number must be an exact integer below 2⁵³ (`3.0` is 3; `1.5`,
+//!   `-1` and `9007199254740993.0` are refused).
+//! - Durations a person writes (thresholds) are seconds as a JSON number:
+//!   `"threshold_s": 20`, exact to the nanosecond below 2²² s (48 days).
+//! - Money is an exact decimal string; parameters (a [`Scale`], a
+//!   [`CsatRule`]) are plain objects.
+//! - Floats: cxkpi reads a float back bit for bit only with a correctly
+//!   rounding parser; with `serde_json`, enable its `float_roundtrip`
+//!   feature (the crate's tests and fuzzers do). Counts and sums never
+//!   travel as floats.
+//!
+//! | tally | state | example |
+//! | --- | --- | --- |
+//! | [`NpsTally`] | [`NpsState`] | `{"promoters": "50", "passives": "32", "detractors": "18"}` |
+//! | [`CsatTally`] | [`CsatState`] | `{"rule": {"scale": {"min": 1, "max": 5}, "satisfied_from": 4}, "satisfied": "1000", "responses": "1500"}` |
+//! | [`CesTally`] | [`CesState`] | `{"scale": {"min": 1, "max": 7}, "sum": "22", "responses": "4"}` |
+//! | [`RetentionTally`] | [`RetentionState`] | `{"customers_at_start": "200", "customers_at_end": "220", "new_customers": "40"}` |
+//! | [`AbandonmentTally`] | [`AbandonmentState`] | `{"offered": "200", "abandoned": "14", "short_abandoned": "4"}` |
+//! | [`FcrTally`] | [`FcrState`] | `{"resolved_on_first_contact": "74", "resolved": "100"}` |
+//! | [`AhtTally`] | [`AhtState`] | `{"handled": "20", "talk_ns": "3600000000000", "hold_ns": "600000000000", "wrap_ns": "900000000000"}` |
+//! | [`CostTally`] | [`CostState`] | `{"total_cost": "1556.00", "units": "100"}` |
+//! | [`WaitTally`] | [`WaitState`] | `{"answered": "3", "answered_wait_ns": "90000000000", "abandoned": "2", "abandoned_wait_ns": "100000000000"}` |
+//! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`) |
+//! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
+//! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
+//!
+//! The volume, duration and breakdown tallies keep their previous serde
+//! form until they implement the contract.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use cxkpi::{NpsTally, Tally};
+//!
+//! let t = NpsTally::from_scores(&[10, 9, 8, 3])?;
+//! let json = serde_json::to_string(&t).unwrap();
+//! assert_eq!(json, r#"{"promoters":"2","passives":"1","detractors":"1"}"#);
+//! assert_eq!(serde_json::from_str::<NpsTally>(&json).unwrap(), t);
+//! assert_eq!(NpsTally::from_state(t.state()?)?, t);
+//! # }
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
+//!
+//! ## Arrow mapping
+//!
+//! For engines that hold states in Apache Arrow columns (the SQL crate):
+//! `u64` → `UInt64`; `u128` sums → `Decimal128(38, 0)` (a value of 10³⁸ or
+//! more is an `overflow` error naming the field); `Duration` parameters →
+//! `UInt64` nanoseconds; [`Money`] → `Utf8` exact decimal text; enums →
+//! `Utf8` of their name; `f64` → `Float64`; `Vec<u64>` → `List<UInt64>`; a
+//! [`Scale`] → two `UInt8` columns `min`, `max`.
+//!
 //! # Features
 //!
 //! | feature | default | enables |
@@ -274,32 +337,34 @@ pub mod volume;
 pub mod workforce;
 
 pub use breakdown::Breakdown;
-pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
+pub use contact::abandonment::{AbandonmentState, AbandonmentTally, Outcome, ShortAbandons};
 pub use contact::deadline::{Deadline, DeadlineKind, DeadlineState, DeadlineTally, Lateness};
-pub use contact::fcr::{FcrTally, Resolution};
-pub use contact::handle_time::{Aht, AhtTally, HandleTime};
+pub use contact::fcr::{FcrState, FcrTally, Resolution};
+pub use contact::handle_time::{Aht, AhtState, AhtTally, HandleTime};
 pub use contact::reachability::{Attempts, ReachabilityState, ReachabilityTally};
 pub use contact::reopen::{ReopenState, ReopenTally, Reopens, TicketEvent};
 pub use contact::replies::{
     MessagesBeforeReply, MessagesBeforeReplyState, MessagesBeforeReplyTally,
 };
-pub use contact::service_level::{AbandonTreatment, ServiceLevelCounts, ServiceLevelTally};
-pub use contact::wait::{WaitTally, Waited};
-pub use cost::{CostTally, Money, cost_per_minute};
-pub use customers::{CustomerStatus, RetentionTally};
+pub use contact::service_level::{
+    AbandonTreatment, ServiceLevelCounts, ServiceLevelState, ServiceLevelTally,
+};
+pub use contact::wait::{WaitState, WaitTally, Waited};
+pub use cost::{CostState, CostTally, Money, cost_per_minute};
+pub use customers::{CustomerStatus, RetentionState, RetentionTally};
 pub use duration::try_seconds;
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
 pub use share::{Percent, Probability};
 pub use staffing::{Tenure, Turnover, TurnoverState, TurnoverTally};
-pub use survey::ces::{Ces, CesTally};
-pub use survey::csat::{CsatRule, CsatTally};
-pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
+pub use survey::ces::{Ces, CesState, CesTally};
+pub use survey::csat::{CsatRule, CsatState, CsatTally};
+pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsState, NpsTally};
 pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTally};
-pub use survey::scale::{Scale, Score};
+pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
 pub use time::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
-pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};
+pub use volume::{HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, volume_change};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not
 /// match `rust_decimal`'s version themselves.

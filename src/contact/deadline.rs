@@ -4,7 +4,7 @@
 
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
 use crate::{Domain, Error, Rate, Tally};
 
 /// What a deadline is about.
@@ -482,28 +482,28 @@ pub struct DeadlineState {
     /// What the deadlines are about.
     pub kind: DeadlineKind,
     /// Deadlines met: done within their target.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub met: u64,
     /// Deadlines missed, done late or open past their target.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub missed: u64,
     /// Of the missed, those still open (active breaches).
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub missed_open: u64,
     /// Open deadlines still within their target.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub pending: u64,
     /// Missed by up to 10 % of the target.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub late_up_to_10_percent: u64,
     /// Missed by more than 10 %, up to 50 %.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub late_up_to_50_percent: u64,
     /// Missed by more than 50 %, up to 100 %.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub late_up_to_100_percent: u64,
     /// Missed by more than 100 % (over twice the target).
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub late_over_100_percent: u64,
 }
 

@@ -9,7 +9,7 @@
 //! let abandonment = AbandonmentTally::from_counts(200, 14, 4)?.abandonment()?;
 //! let fcr = FcrTally::from_contact_counts(&[1, 1, 2, 3, 1])?.fcr()?;
 //! let secs = Duration::from_secs;
-//! let aht = AhtTally::from_totals(secs(3600), secs(600), secs(900), 20)?.aht()?;
+//! let aht = AhtTally::from_counts(20, secs(3600), secs(600), secs(900))?.aht()?;
 //! assert_eq!((abandonment.part(), fcr.percent(), aht.secs()), (10, 60.0, 255.0));
 //! # Ok::<(), cxkpi::Error>(())
 //! ```

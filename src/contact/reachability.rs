@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use crate::contact::histogram::Counts;
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
 use crate::{Domain, Error, Rate, Tally};
 
 /// The attempts made to reach one target: how many, how many were
@@ -234,16 +234,16 @@ pub struct ReachabilityTally {
 #[non_exhaustive]
 pub struct ReachabilityState {
     /// Targets tried.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub targets: u64,
     /// Attempts made, over all targets.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub attempts: u64,
     /// Attempts answered.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub answered_attempts: u64,
     /// `(attempt number, targets first answering on it)`, by attempt number.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::count_pairs"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::count_pairs"))]
     pub reached_on_attempt: Vec<(u32, u64)>,
 }
 

@@ -1,7 +1,7 @@
 //! Reopen rate: resolved tickets that came back, each counted once however
 //! often it reopened, next to the number of reopenings.
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
 use crate::{Error, Rate, Tally};
 
 /// How many times one resolved ticket was reopened (0: it stayed resolved).
@@ -216,13 +216,13 @@ pub struct ReopenTally {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReopenState {
     /// Tickets resolved.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub resolved: u64,
     /// Of those, tickets reopened at least once.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub reopened: u64,
     /// Reopenings, every one counted.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub reopenings: u64,
 }
 

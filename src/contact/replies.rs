@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use crate::contact::histogram::Counts;
-use crate::tally::{Fault, tally, tally_serde};
+use crate::tally::{Fault, tally_v0 as tally, tally_serde_v0 as tally_serde};
 use crate::{Domain, Error, Rate, Tally};
 
 /// The messages a customer sent before the first agent reply: 1 or more
@@ -133,7 +133,7 @@ pub struct MessagesBeforeReplyTally {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MessagesBeforeReplyState {
     /// `(messages, conversations)` pairs, by number of messages.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::count_pairs"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::count_pairs"))]
     pub conversations_by_messages: Vec<(u32, u64)>,
 }
 

@@ -94,8 +94,8 @@ impl Backtest {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] when `holdout_weeks` is 0 or leaves too few
-/// training weeks for the method; [`Error::Empty`] when the holdout has no
+/// [`Error::out_of_range`] when `holdout_weeks` is 0 or leaves too few
+/// training weeks for the method; [`Error::empty`] when the holdout has no
 /// arrivals (no WAPE) or the seasonal naive method is exact on the training
 /// weeks (no MASE scale); otherwise as [`Method::forecast`].
 ///

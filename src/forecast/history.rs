@@ -4,7 +4,7 @@
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::tally::{Fault, add_u64, tally};
+use crate::tally::{Fault, add_u64, tally_v0 as tally};
 use crate::time::{IntervalLength, WeekInterval};
 use crate::{Domain, Error, Tally};
 
@@ -217,7 +217,7 @@ pub struct HistoryState {
     /// The first week of the span (0 when the history is empty).
     pub first_week: i32,
     /// The counts, a whole number of weeks.
-    #[cfg_attr(feature = "serde", serde(with = "crate::wire::vec_u64_string"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::ints"))]
     pub counts: Vec<u64>,
 }
 
@@ -340,7 +340,7 @@ impl History {
     ///
     /// # Errors
     ///
-    /// [`Error::Mismatch`] when `slot` has another interval length; the
+    /// [`Error::mismatch`] when `slot` has another interval length; the
     /// history's fault.
     ///
     /// # Example
@@ -369,9 +369,9 @@ impl History {
     ///
     /// # Errors
     ///
-    /// [`Error::Mismatch`] when `slot` has another interval length,
-    /// [`Error::OutOfRange`] when the span would pass [`MAX_WEEKS`],
-    /// [`Error::Overflow`] when the total passes `u64::MAX`; the history's
+    /// [`Error::mismatch`] when `slot` has another interval length,
+    /// [`Error::out_of_range`] when the span would pass [`MAX_WEEKS`],
+    /// [`Error::overflow`] when the total passes `u64::MAX`; the history's
     /// fault. On error the history is unchanged.
     ///
     /// # Example
@@ -409,7 +409,7 @@ impl History {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] unless `weeks <= self.weeks()`; the history's fault.
+    /// [`Error::out_of_range`] unless `weeks <= self.weeks()`; the history's fault.
     ///
     /// # Example
     ///

@@ -108,10 +108,10 @@ impl Method {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] for a history without weeks;
-    /// [`Error::OutOfRange`] when the history has fewer than 2 weeks (or
+    /// [`Error::empty`] for a history without weeks;
+    /// [`Error::out_of_range`] when the history has fewer than 2 weeks (or
     /// fewer than K for the historical average), or the horizon is 0 or
-    /// beyond 52 weeks; [`Error::InvalidParameter`] for K below 2; the
+    /// beyond 52 weeks; [`Error::invalid_parameter`] for K below 2; the
     /// history's fault.
     ///
     /// # Example
@@ -272,7 +272,7 @@ impl HoltWinters {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < α < 1, 0 ≤ β ≤ α and
+    /// [`Error::invalid_parameter`] unless 0 < α < 1, 0 ≤ β ≤ α and
     /// 0 ≤ γ ≤ 1 − α (the usual admissible region; Hyndman et al. 2008 §10.2).
     ///
     /// # Example

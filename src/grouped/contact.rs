@@ -18,8 +18,8 @@ impl ByCode<ServiceLevelTally> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when a code column and its waits differ in
-    /// length; [`Error::OutOfRange`] naming the first row whose code is
+    /// [`Error::length_mismatch`] when a code column and its waits differ in
+    /// length; [`Error::out_of_range`] naming the first row whose code is
     /// `groups` or more, and its index (answered rows first).
     ///
     /// # Example
@@ -115,8 +115,8 @@ impl ByCode<AhtTally> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length;
-    /// [`Error::OutOfRange`] naming the first row whose code is `groups` or
+    /// [`Error::length_mismatch`] when the columns differ in length;
+    /// [`Error::out_of_range`] naming the first row whose code is `groups` or
     /// more, and its index.
     ///
     /// # Example
@@ -189,8 +189,8 @@ impl ByCode<FcrTally> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length;
-    /// [`Error::OutOfRange`] naming the first row whose code is `groups` or
+    /// [`Error::length_mismatch`] when the columns differ in length;
+    /// [`Error::out_of_range`] naming the first row whose code is `groups` or
     /// more, or whose count is 0, and its index.
     ///
     /// # Example

@@ -255,7 +255,7 @@ impl<T: Merge + Clone> ByCode<T> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when there are not `groups` labels, and the
+    /// [`Error::length_mismatch`] when there are not `groups` labels, and the
     /// error of [`Merge::try_merge`] when codes of one label fail to merge.
     ///
     /// # Example
@@ -356,7 +356,7 @@ impl<K: Hash + Eq> KeyCodes<K> {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] past 2³² distinct keys.
+    /// [`Error::overflow`] past 2³² distinct keys.
     ///
     /// # Example
     ///

@@ -43,8 +43,8 @@ impl ByCode<NpsTally> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length;
-    /// [`Error::OutOfRange`] naming the first row whose code is `groups` or
+    /// [`Error::length_mismatch`] when the columns differ in length;
+    /// [`Error::out_of_range`] naming the first row whose code is `groups` or
     /// more, or whose score is above 10, and its index.
     ///
     /// # Example
@@ -108,8 +108,8 @@ impl ByCode<CsatTally> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length;
-    /// [`Error::OutOfRange`] naming the first row whose code is `groups` or
+    /// [`Error::length_mismatch`] when the columns differ in length;
+    /// [`Error::out_of_range`] naming the first row whose code is `groups` or
     /// more, or whose score is off the rule's scale, and its index.
     ///
     /// # Example
@@ -170,8 +170,8 @@ impl ByCode<CesTally> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length;
-    /// [`Error::OutOfRange`] naming the first row whose code is `groups` or
+    /// [`Error::length_mismatch`] when the columns differ in length;
+    /// [`Error::out_of_range`] naming the first row whose code is `groups` or
     /// more, or whose score is off the scale, and its index.
     ///
     /// # Example
@@ -215,7 +215,7 @@ impl ByCode<CesTally> {
                     .zip(c)
                     .map(|(score, &k)| u128::from(score) * u128::from(k))
                     .sum();
-                CesTally::from_sum(scale, sum, n)
+                CesTally::from_counts(scale, sum, n)
             })
             .collect::<Result<_, _>>()?;
         Ok(ByCode {

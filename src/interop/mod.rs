@@ -2,5 +2,3 @@
 
 #[cfg(feature = "rayon")]
 mod rayon;
-#[cfg(feature = "serde")]
-pub(crate) mod wire;

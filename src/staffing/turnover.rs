@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
 use crate::{Error, Tally};
 
 /// One person's part in a period's headcount.
@@ -175,13 +175,13 @@ pub struct TurnoverTally {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TurnoverState {
     /// People on staff at the start of the period.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub headcount_at_start: u64,
     /// People on staff at the end of the period.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub headcount_at_end: u64,
     /// Separations during the period.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub leavers: u64,
 }
 

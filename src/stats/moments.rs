@@ -4,7 +4,7 @@ use core::time::Duration;
 
 use crate::stats::special::t_critical;
 use crate::stats::{Confidence, Interval};
-use crate::tally::{Fault, add_u64, tally};
+use crate::tally::{Fault, add_u64, tally_v0};
 use crate::{Domain, Error};
 
 /// The count, mean and variance of numeric observations (CES scores, handle
@@ -275,4 +275,4 @@ fn finite_moments(mean: f64, m2: f64) -> Result<(), Error> {
     }
 }
 
-tally!(MeanTally, f64, default);
+tally_v0!(MeanTally, f64, default);

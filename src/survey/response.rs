@@ -1,7 +1,7 @@
 //! Survey response rate: surveys sent and answered, to show next to the
 //! CSAT or NPS they produced.
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
 use crate::{Error, Rate, Tally};
 
 /// What became of one survey sent.
@@ -81,10 +81,10 @@ pub struct SurveyResponseTally {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SurveyResponseState {
     /// Surveys sent.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub sent: u64,
     /// Surveys answered.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub answered: u64,
 }
 

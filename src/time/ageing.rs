@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
 use crate::{Domain, Error, Tally};
 
 /// The age buckets of a backlog: upper bounds in whole days, inclusive,
@@ -328,12 +328,12 @@ pub struct BacklogAgeingState {
     /// The buckets' inclusive upper bounds, in whole days.
     pub upper_days: Vec<u32>,
     /// Open items per bucket, one more than the bounds.
-    #[cfg_attr(feature = "serde", serde(with = "crate::interop::wire::u64_list"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::ints"))]
     pub counts: Vec<u64>,
     /// The oldest age in nanoseconds.
     #[cfg_attr(
         feature = "serde",
-        serde(with = "crate::interop::wire::option_u64_text")
+        serde(with = "crate::wire::option_int")
     )]
     pub oldest_ns: Option<u64>,
 }

@@ -46,7 +46,7 @@ impl IntervalLength {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `minutes` is 15, 30 or 60.
+    /// [`Error::invalid_parameter`] unless `minutes` is 15, 30 or 60.
     ///
     /// # Example
     ///
@@ -191,7 +191,7 @@ impl IntervalOfDay {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] unless `index < length.per_day()`.
+    /// [`Error::out_of_range`] unless `index < length.per_day()`.
     ///
     /// # Example
     ///
@@ -222,7 +222,7 @@ impl IntervalOfDay {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] unless `secs_of_day < 86 400`.
+    /// [`Error::out_of_range`] unless `secs_of_day < 86 400`.
     ///
     /// # Example
     ///
@@ -331,7 +331,7 @@ impl TryFrom<IntervalOfDay> for HourOfDay {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for a 15- or 30-minute interval.
+    /// [`Error::invalid_parameter`] for a 15- or 30-minute interval.
     fn try_from(interval: IntervalOfDay) -> Result<HourOfDay, Error> {
         if interval.length != IntervalLength::Hour {
             return Err(Error::invalid_parameter(
@@ -424,7 +424,7 @@ impl DayOfWeek {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] unless `index <= 6`.
+    /// [`Error::out_of_range`] unless `index <= 6`.
     ///
     /// # Example
     ///
@@ -503,7 +503,7 @@ impl WeekInterval {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] unless `index < length.per_week()`.
+    /// [`Error::out_of_range`] unless `index < length.per_week()`.
     ///
     /// # Example
     ///
@@ -684,7 +684,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the index of a negative, NaN or infinite
+    /// [`Error::out_of_range`] naming the index of a negative, NaN or infinite
     /// forecast; otherwise as [`Plan::new`].
     ///
     /// # Example

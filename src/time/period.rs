@@ -93,7 +93,7 @@ impl Period {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use cxkpi::{Breakdown, HourOfDay, HourlyVolume};
+/// use cxkpi::{Breakdown, HourOfDay, HourlyVolume, Tally};
 /// use cxkpi::time::{Period, PeriodKey};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2024, 3, d).unwrap().and_hms_opt(10, 0, 0).unwrap();
@@ -101,7 +101,7 @@ impl Period {
 /// for at in [day(4), day(5), day(11)] {
 ///     per_week.record(Period::IsoWeek.key_naive(at), HourOfDay::new(10)?);
 /// }
-/// let volumes: Vec<_> = per_week.map(|v| v.len()).into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+/// let volumes: Vec<_> = per_week.map(|v| v.len()).into_iter().map(|(k, n)| (k.to_string(), n.unwrap())).collect();
 /// assert_eq!(volumes, [("2024-W10".to_owned(), 2), ("2024-W11".to_owned(), 1)]);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```

@@ -6,7 +6,7 @@ use core::time::Duration;
 
 use crate::Error;
 use crate::duration::{mean_nanos_as_secs, seconds};
-use crate::tally::{Fault, tally, tally_serde};
+use crate::tally::{Fault, tally_serde_v0, tally_v0};
 use crate::time::Quantile;
 
 /// Every duration of a sample, kept exactly, for exact percentiles.
@@ -312,8 +312,8 @@ impl DurationSample {
     }
 }
 
-tally!(DurationSample, core::time::Duration, default);
-tally_serde!(DurationSample, SampleParts);
+tally_v0!(DurationSample, core::time::Duration, default);
+tally_serde_v0!(DurationSample, SampleParts);
 
 /// The serialized form of a [`DurationSample`]: its durations in nanoseconds.
 #[cfg(feature = "serde")]

@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use crate::duration::mean_nanos_as_secs;
-use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
+use crate::tally::{Fault, add_u64, add_u128, tally_serde_v0, tally_v0};
 use crate::time::{DurationSummary, Quantile};
 use crate::{Domain, Error};
 
@@ -520,8 +520,8 @@ impl DurationSketch {
     }
 }
 
-tally!(DurationSketch, core::time::Duration);
-tally_serde!(DurationSketch, SketchParts);
+tally_v0!(DurationSketch, core::time::Duration);
+tally_serde_v0!(DurationSketch, SketchParts);
 
 /// The serialized form of a [`DurationSketch`].
 #[cfg(feature = "serde")]

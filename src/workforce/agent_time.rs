@@ -3,7 +3,7 @@
 use core::fmt;
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, add_u128, tally};
+use crate::tally::{Fault, add_u64, add_u128, tally_v0 as tally};
 use crate::{Error, Tally};
 
 /// What an agent is doing, in the four states that occupancy and
@@ -278,19 +278,19 @@ pub struct AgentTime {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AgentTimeState {
     /// Spans recorded.
-    #[cfg_attr(feature = "serde", serde(with = "crate::wire::u64_string"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub spans: u64,
     /// Nanoseconds handling contacts.
-    #[cfg_attr(feature = "serde", serde(with = "crate::wire::u128_string"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub handling_ns: u128,
     /// Nanoseconds available.
-    #[cfg_attr(feature = "serde", serde(with = "crate::wire::u128_string"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub available_ns: u128,
     /// Nanoseconds away (logged in, not on queue).
-    #[cfg_attr(feature = "serde", serde(with = "crate::wire::u128_string"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub away_ns: u128,
     /// Nanoseconds logged out.
-    #[cfg_attr(feature = "serde", serde(with = "crate::wire::u128_string"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
     pub logged_out_ns: u128,
 }
 
@@ -380,7 +380,7 @@ impl AgentTime {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without time on queue; [`Error::Overflow`] when the
+    /// [`Error::empty`] without time on queue; [`Error::overflow`] when the
     /// denominator passes `u128`; the tally's fault.
     ///
     /// # Example
@@ -403,7 +403,7 @@ impl AgentTime {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without logged-in time; [`Error::Overflow`] when the
+    /// [`Error::empty`] without logged-in time; [`Error::overflow`] when the
     /// denominator passes `u128`; the tally's fault.
     ///
     /// # Example

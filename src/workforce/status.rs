@@ -74,7 +74,7 @@ impl<Tz: TimeZone> StatusInterval<Tz> {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `end` is before `start`, or the interval
+    /// [`Error::out_of_range`] when `end` is before `start`, or the interval
     /// is longer than [`MAX_STATUS_DAYS`] days.
     ///
     /// # Example

@@ -87,7 +87,7 @@ proptest! {
     #[test]
     fn nps_batch_equals_records_on_any_bytes(scores in bytes(0, 10)) {
         let batch = as_one_by_one(NpsTally::from_scores(&scores));
-        let recorded = one_by_one(NpsTally::new(), &scores, NpsTally::try_record);
+        let recorded = one_by_one(NpsTally::new(), &scores, NpsTally::try_record_score);
         prop_assert_eq!(batch, recorded);
     }
 
@@ -100,14 +100,14 @@ proptest! {
         let from = s.min() + u8::try_from(from.index(usize::from(s.max() - s.min()) + 1)).unwrap();
         let rule = CsatRule::new(s, from).unwrap();
         let batch = as_one_by_one(CsatTally::from_scores(rule, &scores));
-        let recorded = one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record);
+        let recorded = one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record_score);
         prop_assert_eq!(batch, recorded);
     }
 
     #[test]
     fn ces_batch_equals_records_on_any_bytes(s in scale(), scores in bytes(0, 20)) {
         let batch = as_one_by_one(CesTally::from_scores(s, &scores));
-        let recorded = one_by_one(CesTally::new(s), &scores, CesTally::try_record);
+        let recorded = one_by_one(CesTally::new(s), &scores, CesTally::try_record_score);
         prop_assert_eq!(batch, recorded);
     }
 
@@ -121,11 +121,11 @@ proptest! {
         let rule = CsatRule::new(s, max - 1).unwrap();
         prop_assert_eq!(
             as_one_by_one(CsatTally::from_scores(rule, &scores)),
-            one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record)
+            one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record_score)
         );
         prop_assert_eq!(
             as_one_by_one(CesTally::from_scores(s, &scores)),
-            one_by_one(CesTally::new(s), &scores, CesTally::try_record)
+            one_by_one(CesTally::new(s), &scores, CesTally::try_record_score)
         );
     }
 

@@ -8,6 +8,7 @@ mod edges;
 mod forecast;
 mod intervals;
 mod grouped;
+mod contract;
 mod kernels;
 mod laws;
 mod operations;

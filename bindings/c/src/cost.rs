@@ -3,12 +3,12 @@
 
 use core::ffi::c_char;
 
-use cxkpi::{CostTally, Decimal, Domain, Error, Money, cost_per_minute, try_seconds};
+use cxkpi::{CostTally, Decimal, Domain, Error, Money, Tally, Value, cost_per_minute, try_seconds};
 use rust_decimal::RoundingStrategy;
 
 use crate::ptr::{Out, slice_mut, text};
 use crate::status::{Failure, cxkpi_status, guard};
-use crate::values::{CTally, compute_into, merge_into};
+use crate::values::{CTally, compute_into, merge_into, record_into};
 
 /// An exact, non-negative amount of money: `units` × 10^−`scale`, where
 /// `units` = `units_hi` × 2⁶⁴ + `units_lo` (96 bits in all) and `scale` is
@@ -189,14 +189,14 @@ impl CTally for cxkpi_cost_tally {
     type Core = CostTally;
 
     fn to_core(self) -> Result<CostTally, Error> {
-        CostTally::from_totals(self.total.to_core()?, self.units)
+        CostTally::from_counts(self.total.to_core()?, self.units)
     }
 
-    fn of_core(tally: &CostTally) -> cxkpi_cost_tally {
-        cxkpi_cost_tally {
-            total: cxkpi_money::of_core(tally.total()),
-            units: tally.len(),
-        }
+    fn of_core(tally: &CostTally) -> Result<cxkpi_cost_tally, Error> {
+        Ok(cxkpi_cost_tally {
+            total: cxkpi_money::of_core(tally.total()?),
+            units: tally.len()?,
+        })
     }
 }
 
@@ -218,7 +218,7 @@ pub unsafe extern "C" fn cxkpi_cost_tally_record(
     cost: cxkpi_money,
 ) -> cxkpi_status {
     // SAFETY: the caller's promise, in `# Safety`.
-    unsafe { merge_into(tally, |_| Ok(core::iter::once(cost.to_core()?).collect())) }
+    unsafe { record_into(tally, |_| Ok(cost.to_core()?)) }
 }
 
 /// Adds the costs and units of `other` to `tally`.

@@ -5,7 +5,7 @@ use core::ffi::c_char;
 
 use cxkpi::time::{DurationSample, DurationSummary, Quantile, WholeSeconds};
 use cxkpi::{
-    AbandonTreatment, Error, Merge, ServiceLevelCounts, ServiceLevelTally, ShortAbandons,
+    AbandonTreatment, Error, Merge, ServiceLevelCounts, ServiceLevelTally, ShortAbandons, Tally,
     TicketVolume, WaitTally, Waited, try_seconds,
 };
 
@@ -90,7 +90,7 @@ pub unsafe extern "C" fn cxkpi_wait_tally_from_waits(
         let answer = unsafe { slice(answer_waits_s, answered, "answer_waits_s") }?;
         // SAFETY: the caller's promise, in `# Safety`.
         let abandon = unsafe { slice(abandon_waits_s, abandoned, "abandon_waits_s") }?;
-        let tally = WaitTally::from_secs(answer, abandon)?;
+        let tally = WaitTally::from_float_secs(answer, abandon)?;
         out.write(into_handle(cxkpi_wait_tally(tally)));
         Ok(())
     })
@@ -294,7 +294,7 @@ pub struct cxkpi_service_level_counts {
 impl cxkpi_service_level_counts {
     fn to_core(self) -> Result<ServiceLevelCounts, Error> {
         let short = (self.short_abandoned_known != 0).then_some(self.short_abandoned);
-        ServiceLevelCounts::new(
+        ServiceLevelCounts::from_counts(
             self.answered,
             self.answered_within,
             self.abandoned,
@@ -437,7 +437,7 @@ pub unsafe extern "C" fn cxkpi_service_level_tally_from_waits(
         // SAFETY: the caller's promise, in `# Safety`.
         let abandon = unsafe { slice(abandon_waits_s, abandoned, "abandon_waits_s") }?;
         let empty = empty_service_level(threshold_s, short)?;
-        let tally = ServiceLevelTally::from_secs(
+        let tally = ServiceLevelTally::from_float_secs(
             empty.threshold(),
             empty.short_abandons(),
             answer,
