@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use cxkpi::Tally;
 use cxkpi::grouped::ByCode;
 use cxkpi::{
     AhtTally, Breakdown, CsatRule, CsatTally, HandleTime, NpsRating, NpsTally, ServiceLevelTally,

@@ -3,7 +3,7 @@
 
 use core::ffi::c_char;
 
-use cxkpi::{CostTally, Decimal, Domain, Error, Money, Tally, Value, cost_per_minute, try_seconds};
+use cxkpi::{CostTally, Decimal, Domain, Error, Money, Tally, cost_per_minute, try_seconds};
 use rust_decimal::RoundingStrategy;
 
 use crate::ptr::{Out, slice_mut, text};

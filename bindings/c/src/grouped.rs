@@ -36,7 +36,13 @@ unsafe fn nps_by_code<C: Code>(
     // SAFETY: forwarded to the caller.
     let scores = unsafe { slice(scores, len, "scores") }?;
     let by = ByCode::<NpsTally>::from_scores(groups, codes, scores)?;
-    out.write(by.tallies().iter().map(cxkpi_nps_tally::of_core));
+    // Converted first, so that the caller's array is written only on success.
+    let tallies = by
+        .tallies()
+        .iter()
+        .map(cxkpi_nps_tally::of_core)
+        .collect::<Result<Vec<_>, _>>()?;
+    out.write(tallies);
     Ok(())
 }
 
@@ -60,7 +66,13 @@ unsafe fn csat_by_code<C: Code>(
     // SAFETY: forwarded to the caller.
     let scores = unsafe { slice(scores, len, "scores") }?;
     let by = ByCode::<CsatTally>::from_scores(rule.to_core()?, groups, codes, scores)?;
-    out.write(by.tallies().iter().map(cxkpi_csat_tally::of_core));
+    // Converted first, so that the caller's array is written only on success.
+    let tallies = by
+        .tallies()
+        .iter()
+        .map(cxkpi_csat_tally::of_core)
+        .collect::<Result<Vec<_>, _>>()?;
+    out.write(tallies);
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Plain values that several families share: rates, 128-bit integers, and
 //! the checks of enumeration codes and repr(C) tallies.
 
-use cxkpi::{Domain, Error, Merge, Rate, Tally, Value};
+use cxkpi::{Domain, Error, Merge, Rate, Tally};
 
 use crate::ptr::{Out, mut_ref};
 use crate::status::{Failure, cxkpi_status, guard};
