@@ -25,8 +25,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use cxkpi::forecast::{Backtest, History, HoltWinters, Method, backtest};
 use cxkpi::Percent;
+use cxkpi::forecast::{Backtest, History, HoltWinters, Method, backtest};
 use cxkpi::staffing::{Model, StaffingTarget};
 use cxkpi::stats::Confidence;
 use cxkpi::time::{DayOfWeek, IntervalLength, WeekInterval};
@@ -62,7 +62,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .ok_or("no method")?;
 
     let aht = Duration::from_secs_f64(train_talk_secs as f64 / train_answered as f64);
-    let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
+    let target =
+        StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
     let plan = best.forecast().plan(aht, &target, Model::ErlangC)?;
     let agents: Vec<u32> = plan
         .intervals()

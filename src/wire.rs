@@ -223,8 +223,9 @@ pub(crate) mod short_abandons_at_most {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ShortAbandons, D::Error> {
         match <Option<f64> as serde::Deserialize>::deserialize(d)? {
             None => Ok(ShortAbandons::None),
-            Some(secs) => super::duration_of("short-abandon threshold (s)", secs)
-                .map(ShortAbandons::AtMost),
+            Some(secs) => {
+                super::duration_of("short-abandon threshold (s)", secs).map(ShortAbandons::AtMost)
+            }
         }
     }
 }

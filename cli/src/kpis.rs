@@ -10,7 +10,7 @@ use cxkpi::time::Quantile;
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CsatRule, CsatTally, Error, HandleTime,
     HourOfDay, HourlyVolume, Merge, Outcome, Rate, Scale, ServiceLevelCounts, ServiceLevelTally,
-    ShortAbandons, WaitTally, Waited,
+    ShortAbandons, Tally, WaitTally, Waited,
 };
 
 use crate::calls::{Call, Ending};
@@ -98,19 +98,42 @@ fn pct_ci(path: String, rate: Option<Rate>) -> Figure {
     figure
 }
 
-/// Seconds, resting on `n` observations.
-fn secs(path: &str, value: Option<f64>, n: u64) -> Figure {
+/// Seconds, resting on `n` observations (none from a faulted tally).
+fn secs(path: &str, value: Option<f64>, n: impl Into<Count>) -> Figure {
     Figure::new(
         path,
         "s",
         value.map_or(Amount::Missing, Amount::Real),
-        Some(n),
+        n.into().0,
     )
 }
 
-/// A count of calls.
-fn calls(path: &str, n: u64) -> Figure {
-    Figure::new(path, "calls", Amount::Count(n), None)
+/// A count of calls; a faulted tally has none to give.
+fn calls(path: &str, n: impl Into<Count>) -> Figure {
+    let amount = n.into().0.map_or(Amount::Missing, Amount::Count);
+    Figure::new(path, "calls", amount, None)
+}
+
+/// A count as the report prints it: a tally's count, or `None` when the
+/// tally is faulted (it reports no number).
+struct Count(Option<u64>);
+
+impl From<u64> for Count {
+    fn from(n: u64) -> Count {
+        Count(Some(n))
+    }
+}
+
+impl From<Option<u64>> for Count {
+    fn from(n: Option<u64>) -> Count {
+        Count(n)
+    }
+}
+
+impl From<Result<u64, Error>> for Count {
+    fn from(n: Result<u64, Error>) -> Count {
+        Count(n.ok())
+    }
 }
 
 /// The usual statistics of a set of durations.
@@ -204,9 +227,9 @@ impl CallKpis {
         &self.hours
     }
 
-    /// Calls offered (every caller).
-    pub fn offered(&self) -> u64 {
-        self.all.offered()
+    /// Calls offered (every caller); none from a faulted tally.
+    pub fn offered(&self) -> Option<u64> {
+        self.all.offered().ok()
     }
 
     /// The waits of answered calls.
@@ -228,15 +251,17 @@ impl CallKpis {
             return counts.service_level(treatment).ok();
         }
         match treatment {
-            AbandonTreatment::CountAgainst | AbandonTreatment::Ignore => ServiceLevelCounts::new(
-                counts.answered(),
-                counts.answered_within(),
-                counts.abandoned().checked_add(self.abandons_without_wait)?,
-                0,
-                None,
-            )
-            .and_then(|c| c.service_level(treatment))
-            .ok(),
+            AbandonTreatment::CountAgainst | AbandonTreatment::Ignore => {
+                ServiceLevelCounts::from_counts(
+                    counts.answered(),
+                    counts.answered_within(),
+                    counts.abandoned().checked_add(self.abandons_without_wait)?,
+                    0,
+                    None,
+                )
+                .and_then(|c| c.service_level(treatment))
+                .ok()
+            }
             _ => None,
         }
     }
@@ -285,7 +310,7 @@ impl CallKpis {
                 (self.abandons_without_wait == 0)
                     .then(|| self.waits.average_wait().ok().map(|m| m.secs()))
                     .flatten(),
-                self.waits.answered() + self.waits.abandoned(),
+                self.waits.len(),
             ),
         ];
         stats("answer_wait_s", &self.answer_waits, &mut out);
@@ -296,7 +321,7 @@ impl CallKpis {
             }
         }
         let aht = self.aht.aht().ok();
-        let handled = self.aht.len();
+        let handled = Count::from(self.aht.len()).0;
         out.push(secs("aht_s", aht.map(|a| a.secs()), handled));
         out.push(secs("aht_talk_s", aht.map(|a| a.talk_secs()), handled));
         out.push(secs(
@@ -321,7 +346,7 @@ impl CallKpis {
             "mean_rating",
             "rating 1-5",
             mean.map_or(Amount::Missing, Amount::Real),
-            Some(self.rating.len()),
+            self.rating.len().ok(),
         ));
         out
     }

@@ -4,7 +4,7 @@
 
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
+use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
 use crate::{Domain, Error, Rate, Tally};
 
 /// What a deadline is about.

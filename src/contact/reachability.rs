@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use crate::contact::histogram::Counts;
-use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
+use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
 use crate::{Domain, Error, Rate, Tally};
 
 /// The attempts made to reach one target: how many, how many were

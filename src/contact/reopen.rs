@@ -1,7 +1,7 @@
 //! Reopen rate: resolved tickets that came back, each counted once however
 //! often it reopened, next to the number of reopenings.
 
-use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
+use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
 use crate::{Error, Rate, Tally};
 
 /// How many times one resolved ticket was reopened (0: it stayed resolved).

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use crate::contact::histogram::Counts;
-use crate::tally::{Fault, tally_v0 as tally, tally_serde_v0 as tally_serde};
+use crate::tally::{Fault, tally_serde_v0 as tally_serde, tally_v0 as tally};
 use crate::{Domain, Error, Rate, Tally};
 
 /// The messages a customer sent before the first agent reply: 1 or more

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
+use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
 use crate::{Error, Tally};
 
 /// One person's part in a period's headcount.

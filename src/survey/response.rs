@@ -1,7 +1,7 @@
 //! Survey response rate: surveys sent and answered, to show next to the
 //! CSAT or NPS they produced.
 
-use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
+use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
 use crate::{Error, Rate, Tally};
 
 /// What became of one survey sent.

@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, tally_v0 as tally, tally_serde_v0 as tally_serde};
+use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
 use crate::{Domain, Error, Tally};
 
 /// The age buckets of a backlog: upper bounds in whole days, inclusive,
@@ -331,10 +331,7 @@ pub struct BacklogAgeingState {
     #[cfg_attr(feature = "serde", serde(with = "crate::wire::ints"))]
     pub counts: Vec<u64>,
     /// The oldest age in nanoseconds.
-    #[cfg_attr(
-        feature = "serde",
-        serde(with = "crate::wire::option_int")
-    )]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::option_int"))]
     pub oldest_ns: Option<u64>,
 }
 

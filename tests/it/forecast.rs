@@ -4,8 +4,8 @@
 
 use core::time::Duration;
 
-use cxkpi::forecast::{Arrival, History, HoltWinters, Method, backtest};
 use cxkpi::Percent;
+use cxkpi::forecast::{Arrival, History, HoltWinters, Method, backtest};
 use cxkpi::staffing::{Model, Plan, StaffingTarget};
 use cxkpi::stats::Confidence;
 use cxkpi::time::{IntervalLength, WeekInterval};

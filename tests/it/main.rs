@@ -4,11 +4,11 @@ mod adversarial;
 #[cfg(feature = "chrono")]
 mod business_time;
 mod conformance;
+mod contract;
 mod edges;
 mod forecast;
-mod intervals;
 mod grouped;
-mod contract;
+mod intervals;
 mod kernels;
 mod laws;
 mod operations;
@@ -23,4 +23,3 @@ mod ticket_laws;
 #[cfg(feature = "chrono")]
 mod tickets;
 mod workforce;
-

@@ -75,8 +75,8 @@ mod staffing;
 
 mod statistics;
 
-mod tickets;
 mod grouped;
+mod tickets;
 
 mod ptr;
 #[cfg(test)]
