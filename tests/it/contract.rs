@@ -323,7 +323,7 @@ fn tampered_states_are_refused_naming_the_field() {
         abandoned_within: 1,
         short_abandoned: 1,
     };
-    assert!(refused::<ServiceLevelTally>(sl).contains("short abandons possible without a rule"));
+    assert!(refused::<ServiceLevelTally>(sl).contains("the short abandons a tally without a short-abandon rule holds (0)"));
     // A short-abandon threshold above the service-level one: every abandon
     // within the service level is short.
     let sl = ServiceLevelState {
