@@ -3,6 +3,12 @@
 
     python3 benches/compare.py              # cargo bench, then polars and numpy
     python3 benches/compare.py --no-cargo   # reuse the last criterion figures
+    python3 benches/compare.py --only grouped   # the grouped paths alone
+
+The grouped table (`cargo bench --bench grouped --features rayon`) sets the
+columnar and per-row paths next to polars `group_by(...).agg(...)` of the same
+counts, timed in child processes on one thread (POLARS_MAX_THREADS=1) and on
+polars' default pool, and next to the read bandwidth of the same criterion run.
 
 Runs `cargo bench --bench kernels --features rayon`, reads criterion's
 estimates from `target/criterion`, times the same computations in polars (on
@@ -60,12 +66,24 @@ def ensure_venv() -> None:
     os.execve(str(python), [str(python), __file__, *sys.argv[1:]], env)
 
 
-def run_cargo() -> None:
+def run_cargo(bench: str = "kernels") -> None:
     subprocess.run(
-        ["cargo", "bench", "--bench", "kernels", "--features", "rayon"],
+        ["cargo", "bench", "--bench", bench, "--features", "rayon"],
         cwd=ROOT,
         check=True,
     )
+
+
+def criterion_rates(bench: str) -> dict[str, float]:
+    """Elements (or bytes) per second of every `bench/*` benchmark of the last run."""
+    out = {}
+    for path in (ROOT / "target" / "criterion").glob(f"{bench}/**/new/benchmark.json"):
+        meta = json.loads(path.read_text())
+        estimates = json.loads((path.parent / "estimates.json").read_text())
+        nanos = estimates["median"]["point_estimate"]
+        (amount,) = meta["throughput"].values()
+        out[meta["full_id"]] = amount / nanos * 1e9
+    return out
 
 
 def criterion_figures() -> dict[str, float]:
@@ -196,14 +214,143 @@ def machine() -> str:
     )
 
 
+GROUPED_ROWS = 10_000_000
+
+
+def grouped_inputs():
+    """Inputs with the distributions of `benches/grouped.rs`."""
+    import numpy as np
+
+    rng = np.random.default_rng(0x9E3779B9)
+    n = GROUPED_ROWS
+    ints = lambda m, dtype: rng.integers(0, m, size=n).astype(dtype)
+    channel, hour = ints(4, np.uint8), ints(24, np.uint8)
+    agent, day = ints(1000, np.uint32), ints(100, np.uint32)
+    return {
+        "g96": channel * np.uint8(24) + hour,
+        "nps": ints(11, np.uint8),
+        "waits": ints(120, np.uint32),
+        "g100k": agent * np.uint32(100) + day,
+        "talk": ints(900, np.uint32),
+        "hold": ints(120, np.uint32),
+        "wrap": ints(240, np.uint32),
+        "dict": ints(1000, np.uint16),
+        "csat": (ints(5, np.uint8) + np.uint8(1)),
+    }
+
+
+def polars_grouped_child() -> None:
+    """Times polars on the grouped workloads; prints seconds as JSON."""
+    import numpy as np
+    import polars as pl
+
+    data = grouped_inputs()
+    s, w = pl.col("s"), pl.col("w")
+    out = {}
+    df = pl.DataFrame({"g": data["g96"], "s": data["nps"]})
+    out["nps"] = timed(lambda: df.group_by("g").agg(
+        s.ge(9).sum().alias("p"), s.le(6).sum().alias("d"), pl.len().alias("n"), s.max().alias("max")))
+    df = pl.DataFrame({"g": data["g96"], "w": data["waits"]})
+    out["service_level"] = timed(lambda: df.group_by("g").agg(
+        w.le(20).sum().alias("within"), pl.len().alias("n")))
+    df = pl.DataFrame({"g": data["g100k"], "talk": data["talk"], "hold": data["hold"], "wrap": data["wrap"]})
+    out["aht"] = timed(lambda: df.group_by("g").agg(
+        pl.len().alias("n"), pl.col("talk").sum(), pl.col("hold").sum(), pl.col("wrap").sum()))
+    labels = np.array([f"queue-{i:04}" for i in range(1000)])
+    keys = pl.Series("k", labels[data["dict"]]).cast(pl.Categorical)
+    df = pl.DataFrame({"k": keys, "s": data["csat"]})
+    out["csat"] = timed(lambda: df.group_by("k").agg(
+        s.ge(4).sum().alias("sat"), pl.len().alias("n"), s.min().alias("min"), s.max().alias("max")))
+    out["threads"] = pl.thread_pool_size()
+    print(json.dumps(out))
+
+
+def polars_grouped(threads: str | None) -> dict:
+    """`polars_grouped_child` in a child process, on `threads` polars threads (None: default)."""
+    env = dict(os.environ)
+    env.pop("POLARS_MAX_THREADS", None)
+    if threads is not None:
+        env["POLARS_MAX_THREADS"] = threads
+    child = subprocess.run(
+        [sys.executable, __file__, "--polars-grouped-child"],
+        env=env, check=True, capture_output=True, text=True,
+    )
+    return json.loads(child.stdout)
+
+
+def grouped_table(run: bool) -> None:
+    load_before = os.getloadavg()
+    if run:
+        run_cargo("grouped")
+    rust = criterion_rates("grouped")
+    print("timing polars group_by, 1 thread and default…", file=sys.stderr)
+    one = polars_grouped("1")
+    default = polars_grouped(None)
+    load_after = os.getloadavg()
+    print()
+    print(f"Machine: {machine()}.")
+    print(
+        f"Load average (1, 5, 15 min) before: {load_before[0]:.2f}, {load_before[1]:.2f}, {load_before[2]:.2f}; "
+        f"after: {load_after[0]:.2f}, {load_after[1]:.2f}, {load_after[2]:.2f}."
+    )
+    bw = rust.get("grouped/bandwidth", 0) / 1e9
+    print(f"Streaming read, same run: {bw:.1f} GB/s (one stream, 10⁸ bytes).")
+    print()
+    print(
+        f"| 10⁷ rows | cxkpi columnar, M rows/s (GB/s, share of read) | cxkpi per row | "
+        f"polars 1 thread | polars {default['threads']} threads | columnar × polars 1 | per row × polars 1 |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    m = lambda rate: f"{rate / 1e6:.0f}"
+    rows = [
+        # label, polars key, columnar bench, per-row bench, bytes per row
+        ("NPS by (channel, hour), 96 groups", "nps", "nps_codes", "nps_rows", 2),
+        ("service level at 20 s by (channel, hour), 96 groups", "service_level", "service_level_codes", "service_level_rows", 5),
+        ("AHT by (agent, day), 10⁵ groups", "aht", "aht_codes", "aht_rows", 16),
+        ("CSAT by a dictionary of 1 000 labels", "csat", "csat_dict", "csat_rows", 3),
+    ]
+    for label, key, columnar, per_row, row_bytes in rows:
+        ours, mine = rust.get(f"grouped/{columnar}"), rust.get(f"grouped/{per_row}")
+        if ours is None:
+            continue
+        p1, pd = GROUPED_ROWS / one[key], GROUPED_ROWS / default[key]
+        gbps = ours * row_bytes / 1e9
+        share = f"{100 * gbps / bw:.0f} %" if bw else "–"
+        per = f"{m(mine)}" if mine else "–"
+        per_ratio = f"{mine / p1:.1f}" if mine else "–"
+        print(
+            f"| {label} | {m(ours)} ({gbps:.1f}, {share}) | {per} | {m(p1)} | {m(pd)} | "
+            f"{ours / p1:.1f} | {per_ratio} |"
+        )
+    print()
+    btree = rust.get("grouped/nps_btree")
+    if btree:
+        print(f"- NPS per row into a `BTreeMap` (the former map): {m(btree)} M rows/s")
+    for name in ("nps_codes_par", "aht_codes_par"):
+        r1, r2 = rust.get(f"grouped/{name}/1"), rust.get(f"grouped/{name}/2")
+        if r1 and r2:
+            print(f"- `{name}`: {m(r1)} M rows/s on 1 thread, {m(r2)} on 2: {r2 / r1:.2f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cargo", action="store_true", help="reuse the last criterion run")
+    parser.add_argument("--only", choices=["kernels", "grouped"], help="one table only")
+    parser.add_argument("--polars-grouped-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.polars_grouped_child:
+        polars_grouped_child()
+        return
     ensure_venv()
+    if args.only != "grouped":
+        kernels_table(not args.no_cargo)
+    if args.only != "kernels":
+        grouped_table(not args.no_cargo)
 
+
+def kernels_table(run: bool) -> None:
     load_before = os.getloadavg()
-    if not args.no_cargo:
+    if run:
         run_cargo()
     rust = criterion_figures()
     print("timing polars and numpy…", file=sys.stderr)

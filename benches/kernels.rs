@@ -34,7 +34,7 @@ use cxkpi::{
 };
 
 mod common;
-use common::{plain_loop_nps, pseudo_random, scores};
+use common::{or_words, plain_loop_nps, pseudo_random, scores};
 
 /// 10⁸ scores or waits: 100 MB of `u8`, 400 MB of `u32`.
 const BIG: usize = 100_000_000;
@@ -53,18 +53,6 @@ fn waits(n: usize, seed: u64) -> Vec<u32> {
 /// The bytes of `n` values of `T`, as criterion's throughput.
 fn bytes<T>(n: usize) -> Throughput {
     Throughput::Bytes(u64::try_from(n * size_of::<T>()).expect("fits u64"))
-}
-
-/// The simplest streaming read: an OR of all words, eight at a time.
-fn or_words(words: &[u64]) -> u64 {
-    let mut acc = [0_u64; 8];
-    let mut chunks = words.chunks_exact(8);
-    for chunk in &mut chunks {
-        for i in 0..8 {
-            acc[i] |= chunk[i];
-        }
-    }
-    acc.iter().chain(chunks.remainder()).fold(0, |a, &b| a | b)
 }
 
 /// The same read of eight streams, as the kernels read: the slice's eighths

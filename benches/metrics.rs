@@ -21,7 +21,7 @@ use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterio
 use cxkpi::{
     AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally, CustomerStatus, FcrTally,
     HandleTime, Merge, Money, NpsRating, NpsTally, Outcome, Resolution, RetentionTally, Scale,
-    ShortAbandons,
+    ShortAbandons, Tally,
 };
 
 mod common;
@@ -159,7 +159,7 @@ fn contact(c: &mut Criterion) {
         throughput(&mut group, unit, STREAM, size_of::<Duration>());
         group.bench_function("abandonment_from_abandon_waits", |b| {
             b.iter(|| {
-                AbandonmentTally::from_abandon_waits(0, black_box(&waits), rule).expect("fits")
+                AbandonmentTally::from_abandon_waits(rule, 0, black_box(&waits)).expect("fits")
             });
         });
         throughput(&mut group, unit, STREAM, size_of::<Outcome>());

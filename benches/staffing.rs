@@ -30,7 +30,10 @@ const MODELS: [(&str, Model); 2] = [
 
 fn target() -> StaffingTarget {
     StaffingTarget::new()
-        .service_level(80.0, Duration::from_secs(20))
+        .service_level(
+            cxkpi::Percent::new(80.0).expect("a percentage"),
+            Duration::from_secs(20),
+        )
         .expect("valid target")
 }
 

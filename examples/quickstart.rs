@@ -49,7 +49,7 @@ fn main() -> Result<(), cxkpi::Error> {
     println!("  CSAT (top-2-box on 1-5): {csat}");
     // The dataset records talk time only: no hold, no wrap-up.
     let talk = Duration::from_secs(911_837);
-    let aht = AhtTally::from_totals(talk, Duration::ZERO, Duration::ZERO, 4_054)?.aht()?;
+    let aht = AhtTally::from_counts(4_054, talk, Duration::ZERO, Duration::ZERO)?.aht()?;
     println!("  {aht}");
 
     println!("Worked examples of the source documents");
@@ -65,7 +65,7 @@ fn main() -> Result<(), cxkpi::Error> {
     );
     let ces = CesTally::from_scores(Scale::ONE_TO_SEVEN, &[7, 6, 5, 4, 6, 5])?.ces()?;
     println!("  {ces}");
-    let cost = CostTally::from_totals("10000".parse()?, 25)?;
+    let cost = CostTally::from_counts("10000".parse()?, 25)?;
     println!("  cost per conversation: {} EUR", cost.cost_per_unit()?);
     let per_minute = cost_per_minute("96.00".parse::<Money>()?, Duration::from_secs(3_600))?;
     println!("  cost per handled minute: {per_minute} USD");

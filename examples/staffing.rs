@@ -36,6 +36,7 @@ use std::error::Error;
 use std::fs;
 use std::path::Path;
 
+use cxkpi::Percent;
 use cxkpi::staffing::{Model, Plan, Shrinkage, StaffingTarget, Workload};
 
 const LOG: &str = "examples/data/anonymous-bank-feb1999/data_anonymous_bank_february.txt";
@@ -91,7 +92,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         )?);
     }
 
-    let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+    let target =
+        StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
     let erlang_c = Plan::new(&workloads, &target, Model::ErlangC)?;
     let erlang_a = Plan::new(&workloads, &target, Model::ErlangA { patience })?;
 
@@ -138,25 +140,26 @@ fn main() -> Result<(), Box<dyn Error>> {
             load.calls(),
             load.aht().as_secs_f64(),
             pc.agents(),
-            pc.service_level_pct().unwrap_or(f64::NAN),
+            pc.service_level().map_or(f64::NAN, Percent::get),
             pc.asa_secs(),
             pa.agents(),
-            pa.service_level_pct().unwrap_or(f64::NAN),
+            pa.service_level().map_or(f64::NAN, Percent::get),
             pa.asa_secs(),
-            pa.abandonment_pct(),
+            pa.abandonment().get(),
         );
     }
     println!(
         "\nday   {:>7.1}        | {:>6.0} ah {:>6.1} {:>7.1} | {:>6.0} ah {:>6.1} {:>7.1} {:>7.2}",
         erlang_c.calls(),
         erlang_c.agent_hours(),
-        erlang_c.service_level_pct()?,
+        erlang_c.service_level()?.get(),
         erlang_c.asa_secs()?,
         erlang_a.agent_hours(),
-        erlang_a.service_level_pct()?,
+        erlang_a.service_level()?.get(),
         erlang_a.asa_secs()?,
-        erlang_a.abandonment_pct()?,
+        erlang_a.abandonment()?.get(),
     );
+    print_fractional(&erlang_c);
     let shrinkage = Shrinkage::from_pct(30.0)?;
     println!(
         "peak agents: Erlang C {} and Erlang A {}; scheduled at 30 % shrinkage: {} and {}",
@@ -166,6 +169,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         shrinkage.scheduled(erlang_a.peak_agents())?,
     );
     Ok(())
+}
+
+/// Erlang C's continuous extension: the agents each hour needs exactly,
+/// summed before any rounding (intervals of one hour each).
+fn print_fractional(plan: &Plan) {
+    let fractional: f64 = plan
+        .intervals()
+        .iter()
+        .filter_map(|i| i.performance().fractional_agents())
+        .sum();
+    println!(
+        "Erlang C agent-hours before rounding: {fractional:.1} (each hour rounded up: {:.0})",
+        plan.agent_hours()
+    );
 }
 
 /// Sums the log's weekday rows.

@@ -1,15 +1,20 @@
 //! Any tally grouped by a key: by channel, agent, topic, period, or several at once.
 
-use alloc::collections::BTreeMap;
-use alloc::collections::btree_map;
+mod groups;
+
 use alloc::vec::Vec;
+use core::fmt;
+use core::hash::Hash;
 
 use crate::{Error, Merge, Rate};
+use groups::Groups;
+pub use groups::Iter;
 
 /// A tally per group: "CSAT by channel", "AHT by agent", "abandonment by
 /// hour", and, with a tuple key, "CSAT by channel by month" in one value.
 ///
-/// Groups are kept in key order (a `BTreeMap`). Every group starts as a
+/// Groups are found by hash and read in key order (see [`iter`](Self::iter)).
+/// Every group starts as a
 /// clone of a *template* tally — the empty tally, with its parameters (a
 /// CSAT rule, a service-level threshold) — so tallies without a `Default`
 /// group just as well. Observations go in as `(key, observation)` pairs
@@ -40,7 +45,7 @@ use crate::{Error, Merge, Rate};
 /// # Example: channel mix
 ///
 /// ```
-/// use cxkpi::{Breakdown, NpsRating, NpsTally};
+/// use cxkpi::{Breakdown, NpsRating, NpsTally, Tally};
 ///
 /// let mut nps = Breakdown::<&str, NpsTally>::default();
 /// nps.extend([("phone", NpsRating::new(10)?), ("chat", NpsRating::new(3)?), ("chat", NpsRating::new(9)?)]);
@@ -48,20 +53,46 @@ use crate::{Error, Merge, Rate};
 /// assert_eq!(mix.iter().map(|(k, r)| (**k, r.part())).collect::<Vec<_>>(), [("chat", 2), ("phone", 1)]);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Breakdown<K, T> {
     template: T,
-    groups: BTreeMap<K, T>,
+    groups: Groups<K, T>,
 }
 
-impl<K: Ord, T: Default> Default for Breakdown<K, T> {
+impl<K: Ord + Hash, T: PartialEq> PartialEq for Breakdown<K, T> {
+    /// The same template and the same groups with equal tallies.
+    fn eq(&self, other: &Breakdown<K, T>) -> bool {
+        self.template == other.template && self.groups == other.groups
+    }
+}
+
+impl<K: Ord + fmt::Debug, T: fmt::Debug> fmt::Debug for Breakdown<K, T> {
+    /// The template and the groups in key order.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Breakdown")
+            .field("template", &self.template)
+            .field("groups", &DebugGroups(&self.groups))
+            .finish()
+    }
+}
+
+/// The groups as a map, in key order.
+struct DebugGroups<'a, K, T>(&'a Groups<K, T>);
+
+impl<K: Ord + fmt::Debug, T: fmt::Debug> fmt::Debug for DebugGroups<'_, K, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.0.iter()).finish()
+    }
+}
+
+impl<K: Ord + Hash, T: Default> Default for Breakdown<K, T> {
     /// No groups; each new group starts as `T::default()`.
     fn default() -> Breakdown<K, T> {
         Breakdown::new(T::default())
     }
 }
 
-impl<K: Ord, T> Breakdown<K, T> {
+impl<K: Ord + Hash, T> Breakdown<K, T> {
     /// No groups yet; each new group starts as a clone of `template`.
     ///
     /// # Example
@@ -77,7 +108,7 @@ impl<K: Ord, T> Breakdown<K, T> {
     pub fn new(template: T) -> Breakdown<K, T> {
         Breakdown {
             template,
-            groups: BTreeMap::new(),
+            groups: Groups::new(),
         }
     }
 
@@ -117,7 +148,8 @@ impl<K: Ord, T> Breakdown<K, T> {
         self.groups.get(key)
     }
 
-    /// The groups and their tallies, in key order.
+    /// The groups and their tallies, in key order (sorted when called:
+    /// `O(groups × log groups)`).
     ///
     /// # Example
     ///
@@ -130,7 +162,7 @@ impl<K: Ord, T> Breakdown<K, T> {
     /// assert_eq!(keys, ["billing"]);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn iter(&self) -> btree_map::Iter<'_, K, T> {
+    pub fn iter(&self) -> Iter<'_, K, T> {
         self.groups.iter()
     }
 
@@ -163,23 +195,31 @@ impl<K: Ord, T> Breakdown<K, T> {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the counts sum to 0; [`Error::Overflow`] when
-    /// they pass `u64::MAX`.
+    /// [`Error::empty`] when the counts sum to 0; [`Error::overflow`] when
+    /// they pass `u64::MAX`; the first error `f` returns (a faulted tally's
+    /// count).
     ///
     /// # Example
     ///
     /// ```
-    /// use cxkpi::{Breakdown, HourlyVolume, HourOfDay};
+    /// use cxkpi::{Breakdown, HourlyVolume, HourOfDay, Tally};
     ///
     /// let mut by_channel = Breakdown::<&str, HourlyVolume>::default();
     /// let nine = HourOfDay::new(9)?;
     /// by_channel.extend([("phone", nine), ("phone", nine), ("chat", nine), ("email", nine)]);
-    /// let mix = by_channel.mix(HourlyVolume::len)?;
+    /// let mix = by_channel.mix(Tally::len)?;
     /// assert_eq!(mix[2], (&"phone", cxkpi::Rate::new(2, 4)?));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn mix(&self, mut f: impl FnMut(&T) -> u64) -> Result<Vec<(&K, Rate)>, Error> {
-        let counts: Vec<(&K, u64)> = self.groups.iter().map(|(k, t)| (k, f(t))).collect();
+    pub fn mix(
+        &self,
+        mut f: impl FnMut(&T) -> Result<u64, Error>,
+    ) -> Result<Vec<(&K, Rate)>, Error> {
+        let counts = self
+            .groups
+            .iter()
+            .map(|(k, t)| Ok((k, f(t)?)))
+            .collect::<Result<Vec<(&K, u64)>, Error>>()?;
         let mut total = 0_u64;
         for &(_, n) in &counts {
             total = crate::tally::add_u64(total, n, "breakdown counts")?;
@@ -194,14 +234,14 @@ impl<K: Ord, T> Breakdown<K, T> {
     }
 }
 
-impl<K: Ord, T: Clone> Breakdown<K, T> {
+impl<K: Ord + Hash, T: Clone> Breakdown<K, T> {
     /// The tally of group `key`, created from the template when new.
     ///
     /// # Example
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::{Breakdown, WaitTally, Waited};
+    /// use cxkpi::{Breakdown, Tally, WaitTally, Waited};
     ///
     /// let mut by_agent = Breakdown::<&str, WaitTally>::default();
     /// by_agent.group("Jim").record(Waited::Answered(Duration::from_secs(30)));
@@ -209,9 +249,8 @@ impl<K: Ord, T: Clone> Breakdown<K, T> {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn group(&mut self, key: K) -> &mut T {
-        self.groups
-            .entry(key)
-            .or_insert_with(|| self.template.clone())
+        let template = &self.template;
+        self.groups.get_or_insert_with(key, || template.clone())
     }
 
     /// Adds one observation to group `key`, through the group tally's `Extend`.
@@ -235,7 +274,7 @@ impl<K: Ord, T: Clone> Breakdown<K, T> {
     }
 }
 
-impl<K: Ord + Clone, T: Merge + Clone> Breakdown<K, T> {
+impl<K: Ord + Hash + Clone, T: Merge + Clone> Breakdown<K, T> {
     /// All groups merged into one tally: the overall figure.
     ///
     /// # Errors
@@ -262,12 +301,12 @@ impl<K: Ord + Clone, T: Merge + Clone> Breakdown<K, T> {
     }
 }
 
-impl<K: Ord + Clone, T: Merge + Clone> Merge for Breakdown<K, T> {
+impl<K: Ord + Hash + Clone, T: Merge + Clone> Merge for Breakdown<K, T> {
     /// Merges group by group; on error `self` is unchanged.
     fn try_merge(&mut self, other: &Self) -> Result<(), Error> {
         // Merge into copies first, so that a failure leaves `self` whole.
         let mut merged = Vec::with_capacity(other.groups.len());
-        for (key, theirs) in &other.groups {
+        for (key, theirs) in other.groups.unordered() {
             let mut mine = match self.groups.get(key) {
                 Some(mine) => mine.clone(),
                 None => self.template.clone(),
@@ -280,20 +319,21 @@ impl<K: Ord + Clone, T: Merge + Clone> Merge for Breakdown<K, T> {
     }
 }
 
-impl<K: Ord + Clone, T: Merge + Clone> core::ops::AddAssign<&Breakdown<K, T>> for Breakdown<K, T>
+impl<K: Ord + Hash + Clone, T: Merge + Clone> core::ops::AddAssign<&Breakdown<K, T>>
+    for Breakdown<K, T>
 where
     T: core::ops::AddAssign<T>,
 {
     /// Merges `rhs` group by group; a group that fails to merge keeps the
     /// failure as its own fault (see [`Merge`]).
     fn add_assign(&mut self, rhs: &Breakdown<K, T>) {
-        for (key, theirs) in &rhs.groups {
+        for (key, theirs) in rhs.groups.unordered() {
             *self.group(key.clone()) += theirs.clone();
         }
     }
 }
 
-impl<K: Ord + Clone, T: Merge + Clone> core::ops::Add for Breakdown<K, T>
+impl<K: Ord + Hash + Clone, T: Merge + Clone> core::ops::Add for Breakdown<K, T>
 where
     T: core::ops::AddAssign<T>,
 {
@@ -304,7 +344,7 @@ where
     }
 }
 
-impl<K: Ord, T: Clone + Extend<O>, O> Extend<(K, O)> for Breakdown<K, T> {
+impl<K: Ord + Hash, T: Clone + Extend<O>, O> Extend<(K, O)> for Breakdown<K, T> {
     fn extend<I: IntoIterator<Item = (K, O)>>(&mut self, iter: I) {
         for (key, obs) in iter {
             self.record(key, obs);
@@ -312,7 +352,7 @@ impl<K: Ord, T: Clone + Extend<O>, O> Extend<(K, O)> for Breakdown<K, T> {
     }
 }
 
-impl<K: Ord, T: Default + Clone + Extend<O>, O> FromIterator<(K, O)> for Breakdown<K, T> {
+impl<K: Ord + Hash, T: Default + Clone + Extend<O>, O> FromIterator<(K, O)> for Breakdown<K, T> {
     fn from_iter<I: IntoIterator<Item = (K, O)>>(iter: I) -> Breakdown<K, T> {
         let mut breakdown = Breakdown::default();
         breakdown.extend(iter);
@@ -320,9 +360,9 @@ impl<K: Ord, T: Default + Clone + Extend<O>, O> FromIterator<(K, O)> for Breakdo
     }
 }
 
-impl<'a, K, T> IntoIterator for &'a Breakdown<K, T> {
+impl<'a, K: Ord + Hash, T> IntoIterator for &'a Breakdown<K, T> {
     type Item = (&'a K, &'a T);
-    type IntoIter = btree_map::Iter<'a, K, T>;
+    type IntoIter = Iter<'a, K, T>;
     fn into_iter(self) -> Self::IntoIter {
         self.groups.iter()
     }

@@ -4,7 +4,7 @@
 //! use core::time::Duration;
 //! use cxkpi::{CostTally, cost_per_minute};
 //!
-//! let month = CostTally::from_totals("10000".parse()?, 25)?;
+//! let month = CostTally::from_counts("10000".parse()?, 25)?;
 //! assert_eq!(month.cost_per_unit()?.to_string(), "400");
 //! let per_minute = cost_per_minute("96.00".parse()?, Duration::from_secs(3_600))?;
 //! assert_eq!(per_minute.to_string(), "1.6");
@@ -17,7 +17,7 @@ use core::time::Duration;
 
 use rust_decimal::Decimal;
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally};
 use crate::{Domain, Error};
 
 /// An amount of money of zero or more, as an exact decimal.
@@ -58,7 +58,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `amount` is negative.
+    /// [`Error::out_of_range`] when `amount` is negative.
     ///
     /// # Example
     ///
@@ -99,7 +99,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] beyond `Decimal::MAX` (about 7.9 × 10²⁸).
+    /// [`Error::overflow`] beyond `Decimal::MAX` (about 7.9 × 10²⁸).
     ///
     /// # Example
     ///
@@ -121,7 +121,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when `units` is 0.
+    /// [`Error::empty`] when `units` is 0.
     fn per(self, units: u64, metric: &'static str, reason: &'static str) -> Result<Money, Error> {
         if units == 0 {
             return Err(Error::empty(metric, reason));
@@ -159,10 +159,8 @@ impl FromStr for Money {
     /// exactly: a string with more digits than a `Decimal` holds is an error,
     /// never silently rounded.
     fn from_str(s: &str) -> Result<Money, Error> {
-        let amount = Decimal::from_str_exact(s.trim()).map_err(|_| Error::Malformed {
-            input: "amount",
-            expected: "a decimal number such as 1556.00",
-        })?;
+        let amount = Decimal::from_str_exact(s.trim())
+            .map_err(|_| Error::malformed("amount", "a decimal number such as 1556.00"))?;
         Money::new(amount)
     }
 }
@@ -230,7 +228,7 @@ impl<'de> serde::Deserialize<'de> for Money {
 /// ```
 /// use cxkpi::{CostTally, Money};
 ///
-/// let tally = CostTally::from_totals("10000".parse()?, 25)?;
+/// let tally = CostTally::from_counts("10000".parse()?, 25)?;
 /// assert_eq!(tally.cost_per_unit()?, Money::from(400));
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
@@ -238,7 +236,7 @@ impl<'de> serde::Deserialize<'de> for Money {
 /// # Example: one conversation at a time
 ///
 /// ```
-/// use cxkpi::CostTally;
+/// use cxkpi::{CostTally, Tally};
 ///
 /// let mut tally = CostTally::new();
 /// tally.record("12.50".parse()?);
@@ -255,7 +253,7 @@ impl<'de> serde::Deserialize<'de> for Money {
 ///
 /// assert_eq!(CostTally::new().cost_per_unit().unwrap_err().kind(), ErrorKind::Empty);
 /// let max = Money::new(Decimal::MAX)?;
-/// let sum = CostTally::from_totals(max, 1)? + CostTally::from_totals(max, 1)?;
+/// let sum = CostTally::from_counts(max, 1)? + CostTally::from_counts(max, 1)?;
 /// assert_eq!(sum.cost_per_unit().unwrap_err().kind(), ErrorKind::Overflow);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
@@ -272,52 +270,34 @@ impl CostTally {
     /// # Example
     ///
     /// ```
+    /// use cxkpi::Tally;
+    ///
     /// let tally = cxkpi::CostTally::new();
-    /// assert!(tally.is_empty());
+    /// assert!(tally.is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> CostTally {
         CostTally::default()
-    }
-
-    /// Adds one unit (a conversation, a ticket) that cost `cost`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let mut tally = cxkpi::CostTally::new();
-    /// tally.record("4.00".parse()?);
-    /// tally.record("6.00".parse()?);
-    /// assert_eq!(tally.cost_per_unit()?.to_string(), "5.00");
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    #[inline]
-    pub fn record(&mut self, cost: Money) {
-        let one = CostTally {
-            total: cost,
-            units: 1,
-            fault: Fault::default(),
-        };
-        if let Err(error) = self.merge_counts(&one) {
-            self.fault.set(error);
-        }
     }
 
     /// The tally of a known total cost over `units` units.
     ///
     /// # Errors
     ///
-    /// None today (every `Money` and count is consistent); kept fallible so
-    /// that the surface matches every other tally.
+    /// None today: every `Money` and count is consistent (a cost over 0
+    /// units is a fixed cost with nothing to divide it by, which
+    /// [`cost_per_unit`](Self::cost_per_unit) reports as empty); kept
+    /// fallible so that the surface matches every other tally.
     ///
     /// # Example
     ///
     /// ```
     /// // 1 556.00 spent on 100 resolved tickets: the cost per ticket.
-    /// let tally = cxkpi::CostTally::from_totals("1556.00".parse()?, 100)?;
+    /// let tally = cxkpi::CostTally::from_counts("1556.00".parse()?, 100)?;
     /// assert_eq!(tally.cost_per_unit()?.to_string(), "15.56");
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn from_totals(total: Money, units: u64) -> Result<CostTally, Error> {
+    pub fn from_counts(total: Money, units: u64) -> Result<CostTally, Error> {
         Ok(CostTally {
             total,
             units,
@@ -325,52 +305,34 @@ impl CostTally {
         })
     }
 
-    /// Units counted so far.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::CostTally::from_totals("10000".parse()?, 25)?.len(), 25);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        self.units
-    }
-
-    /// Whether no unit was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::CostTally::new().is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.units == 0
-    }
-
     /// The total cost so far.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no number.
+    ///
     /// # Example
     ///
     /// ```
-    /// let tally = cxkpi::CostTally::from_totals("10000".parse()?, 25)?;
-    /// assert_eq!(tally.total(), cxkpi::Money::from(10_000));
+    /// let tally = cxkpi::CostTally::from_counts("10000".parse()?, 25)?;
+    /// assert_eq!(tally.total()?, cxkpi::Money::from(10_000));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn total(&self) -> Money {
-        self.total
+    pub fn total(&self) -> Result<Money, Error> {
+        self.fault.check()?;
+        Ok(self.total)
     }
 
     /// The cost per unit: per conversation, or per resolved ticket.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without units; the tally's fault if it has one.
+    /// [`Error::empty`] without units; the tally's fault if it has one.
     ///
     /// # Example
     ///
     /// ```
-    /// let tally = cxkpi::CostTally::from_totals("100".parse()?, 3)?;
+    /// let tally = cxkpi::CostTally::from_counts("100".parse()?, 3)?;
     /// assert_eq!(tally.cost_per_unit()?.to_string(), "33.333333333333333333333333333");
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -390,30 +352,59 @@ impl CostTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> CostParts {
-        CostParts {
+    fn add_one(&mut self, cost: Money) -> Result<(), Error> {
+        let one = CostTally {
+            total: cost,
+            units: 1,
+            fault: Fault::default(),
+        };
+        self.merge_counts(&one)
+    }
+
+    const fn observations(&self) -> u64 {
+        self.units
+    }
+
+    const fn to_state(&self) -> CostState {
+        CostState {
             total_cost: self.total,
             units: self.units,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: CostParts) -> Result<CostTally, Error> {
-        CostTally::from_totals(parts.total_cost, parts.units)
+    fn check_state(state: CostState) -> Result<CostTally, Error> {
+        CostTally::from_counts(state.total_cost, state.units)
     }
 }
 
-tally!(CostTally, Money, default);
-tally_serde!(CostTally, CostParts);
+tally!(CostTally, Money, CostState, default);
 
-/// The serialized form of a [`CostTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CostParts {
-    total_cost: Money,
-    units: u64,
+/// The state of a [`CostTally`]: the exact total cost and the units it covers.
+///
+/// Wire format: `{"total_cost": "1556.00", "units": "100"}` (money as an exact
+/// decimal string, the count as a decimal string; a JSON number is accepted
+/// for the count). Every state is valid: a cost over 0 units (a fixed cost
+/// with nothing to divide it by) is what `from_counts` builds too.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{CostState, CostTally, Money, Tally};
+///
+/// let state = CostState { total_cost: "1556.00".parse()?, units: 100 };
+/// assert_eq!(CostTally::from_state(state)?.cost_per_unit()?.to_string(), "15.56");
+/// assert!(CostTally::from_state(CostState { units: 0, ..state })?.cost_per_unit().is_err());
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CostState {
+    /// The total cost of the units.
+    pub total_cost: Money,
+    /// Units: conversations, or resolved tickets.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub units: u64,
 }
 
 /// The cost per handled minute: `total / (handled in minutes)`.
@@ -426,7 +417,7 @@ struct CostParts {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] when `handled` is zero; [`Error::Overflow`] when the
+/// [`Error::empty`] when `handled` is zero; [`Error::overflow`] when the
 /// result exceeds `Decimal` (a huge cost over a tiny duration).
 ///
 /// # Example

@@ -6,7 +6,7 @@
 //! # Ok::<(), cxkpi::Error>(())
 //! ```
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally};
 use crate::{Error, Rate};
 
 /// What became of one customer over the period, as retention counts it.
@@ -20,8 +20,9 @@ use crate::{Error, Rate};
 ///     [CustomerStatus::Retained, CustomerStatus::Retained, CustomerStatus::Churned, CustomerStatus::New]
 ///         .into_iter()
 ///         .collect();
-/// assert_eq!(tally.customers_at_start(), 3);
-/// assert_eq!(tally.customers_at_end(), 3);
+/// assert_eq!(tally.customers_at_start()?, 3);
+/// assert_eq!(tally.customers_at_end()?, 3);
+/// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -89,47 +90,22 @@ impl RetentionTally {
     /// # Example
     ///
     /// ```
+    /// use cxkpi::Tally;
+    ///
     /// let tally = cxkpi::RetentionTally::new();
-    /// assert!(tally.is_empty());
+    /// assert!(tally.is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> RetentionTally {
         RetentionTally::default()
-    }
-
-    /// Adds one customer.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxkpi::{CustomerStatus, RetentionTally};
-    ///
-    /// let mut tally = RetentionTally::new();
-    /// tally.record(CustomerStatus::Retained);
-    /// tally.record(CustomerStatus::Churned);
-    /// assert_eq!(tally.retention()?.percent(), 50.0);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    #[inline]
-    pub fn record(&mut self, status: CustomerStatus) {
-        // Every count the getters form is at most `len()`, which fits u64:
-        // while it is below the limit, one more customer fits everywhere.
-        if self.len() == u64::MAX {
-            self.fault.set(Error::overflow("customers", "u64"));
-            return;
-        }
-        match status {
-            CustomerStatus::Retained => self.retained += 1,
-            CustomerStatus::Churned => self.churned += 1,
-            CustomerStatus::New => self.new += 1,
-        }
     }
 
     /// The tally of customers at the start (CS), at the end (CE) and new (CN).
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `CN > CE` or `CE − CN > CS`;
-    /// [`Error::Overflow`] when `CS + CN` exceeds `u64::MAX`. An empty start
+    /// [`Error::inconsistent`] when `CN > CE` or `CE − CN > CS`;
+    /// [`Error::overflow`] when `CS + CN` exceeds `u64::MAX`. An empty start
     /// is no error here: [`retention`](Self::retention) reports it.
     ///
     /// # Example
@@ -167,75 +143,62 @@ impl RetentionTally {
         })
     }
 
-    /// Customers counted so far: at the start plus new.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// // 200 at the start plus 40 new.
-    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.len(), 240);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        // Cannot overflow: `retained + churned` and `new` each fit, and the
-        // sum is checked on every change (see `merge_counts`).
-        self.retained + self.churned + self.new
-    }
-
-    /// Whether no customer was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::RetentionTally::new().is_empty());
-    /// assert!(!cxkpi::RetentionTally::from_counts(1, 1, 0)?.is_empty());
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Customers at the start (CS).
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.customers_at_start(), 200);
+    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.customers_at_start()?, 200);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn customers_at_start(&self) -> u64 {
-        self.retained + self.churned
+    pub fn customers_at_start(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.retained + self.churned)
     }
 
     /// Customers at the end (CE).
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.customers_at_end(), 220);
+    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.customers_at_end()?, 220);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn customers_at_end(&self) -> u64 {
-        self.retained + self.new
+    pub fn customers_at_end(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.retained + self.new)
     }
 
     /// New customers (CN).
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.new_customers(), 40);
+    /// assert_eq!(cxkpi::RetentionTally::from_counts(200, 220, 40)?.new_customers()?, 40);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn new_customers(&self) -> u64 {
-        self.new
+    pub fn new_customers(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.new)
     }
 
     /// The retention rate: customers kept / customers at the start.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without customers at the start; the tally's fault if it has one.
+    /// [`Error::empty`] without customers at the start; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -248,7 +211,7 @@ impl RetentionTally {
         self.fault.check()?;
         Rate::of_tally(
             self.retained,
-            self.customers_at_start(),
+            self.customers_at_start()?,
             "retention",
             "no customers at the start",
         )
@@ -284,34 +247,78 @@ impl RetentionTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> RetentionParts {
-        RetentionParts {
-            customers_at_start: self.customers_at_start(),
-            customers_at_end: self.customers_at_end(),
+    fn add_one(&mut self, status: CustomerStatus) -> Result<(), Error> {
+        // Every count the getters form is at most `count()`, which fits u64:
+        // while it is below the limit, one more customer fits everywhere.
+        if self.observations() == u64::MAX {
+            return Err(Error::overflow("customers", "u64"));
+        }
+        match status {
+            CustomerStatus::Retained => self.retained += 1,
+            CustomerStatus::Churned => self.churned += 1,
+            CustomerStatus::New => self.new += 1,
+        }
+        Ok(())
+    }
+
+    /// Customers counted: at the start plus new.
+    const fn observations(&self) -> u64 {
+        // Cannot overflow: the sum is checked on every change (see
+        // `merge_counts` and `from_counts`).
+        self.retained + self.churned + self.new
+    }
+
+    const fn to_state(&self) -> RetentionState {
+        RetentionState {
+            customers_at_start: self.retained + self.churned,
+            customers_at_end: self.retained + self.new,
             new_customers: self.new,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: RetentionParts) -> Result<RetentionTally, Error> {
+    fn check_state(state: RetentionState) -> Result<RetentionTally, Error> {
         RetentionTally::from_counts(
-            parts.customers_at_start,
-            parts.customers_at_end,
-            parts.new_customers,
+            state.customers_at_start,
+            state.customers_at_end,
+            state.new_customers,
         )
     }
 }
 
-tally!(RetentionTally, CustomerStatus, default);
-tally_serde!(RetentionTally, RetentionParts);
+tally!(RetentionTally, CustomerStatus, RetentionState, default);
 
-/// The serialized form of a [`RetentionTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RetentionParts {
-    customers_at_start: u64,
-    customers_at_end: u64,
-    new_customers: u64,
+/// The state of a [`RetentionTally`]: customers at the start (CS), at the
+/// end (CE) and new (CN).
+///
+/// Wire format: `{"customers_at_start": "200", "customers_at_end": "220",
+/// "new_customers": "40"}` (decimal strings; a JSON number is accepted too).
+/// Valid when `CN ≤ CE`, `CE − CN ≤ CS` and `CS + CN` fits a `u64`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{RetentionState, RetentionTally, Tally};
+///
+/// let state = RetentionState { customers_at_start: 200, customers_at_end: 220, new_customers: 40 };
+/// assert_eq!(RetentionTally::from_state(state)?.retention()?.percent(), 90.0);
+/// let tampered = RetentionState { new_customers: 221, ..state };
+/// assert_eq!(
+///     RetentionTally::from_state(tampered).unwrap_err().to_string(),
+///     "new customers (221) exceeds customers at end (220)"
+/// );
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct RetentionState {
+    /// Customers at the start of the period (CS).
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub customers_at_start: u64,
+    /// Customers at the end of the period (CE).
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub customers_at_end: u64,
+    /// Customers gained during the period, there at the end (CN).
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub new_customers: u64,
 }

@@ -14,7 +14,7 @@ use crate::{Domain, Error};
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] when `secs` is negative, NaN, infinite or too large
+/// [`Error::out_of_range`] when `secs` is negative, NaN, infinite or too large
 /// for a `Duration` (about 1.8 × 10¹⁹ s).
 ///
 /// # Example

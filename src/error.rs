@@ -1,14 +1,25 @@
 //! The one error type of the crate, and the values it reports.
 
+use alloc::boxed::Box;
 use core::fmt;
 
 use rust_decimal::Decimal;
 
 /// Everything that can go wrong when computing a KPI.
 ///
-/// Each variant maps onto one of the error kinds of the conformance vectors
-/// (see [`Error::kind`]). Messages are lowercase, name the input, the offending
-/// value and what is allowed.
+/// An opaque value, one pointer wide, so that a `Result<T, Error>` costs
+/// little more than a `T`: what a program branches on is its
+/// [`kind`](Error::kind), one of the conformance vectors' kinds
+/// ([`ErrorKind`], the contract that the C statuses and the JavaScript `kind`
+/// carry too); what a person reads is its message (`Display`), lowercase,
+/// naming the input, the offending value and what is allowed. A batch path
+/// adds the index of the offending element ([`index`](Error::index)).
+///
+/// Errors are built by the constructor functions below
+/// ([`Error::out_of_range`], [`Error::invalid_parameter`], …), which a
+/// binding or a column reader outside this crate calls too, so that its
+/// messages read as the crate's own. The offending value is a [`Value`] and
+/// what is allowed a [`Domain`]: both stay public for these constructors.
 ///
 /// # Example
 ///
@@ -18,116 +29,89 @@ use rust_decimal::Decimal;
 /// let err = NpsRating::new(11).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::OutOfRange);
 /// assert_eq!(err.to_string(), "NPS rating 11 is out of range: it must be between 0 and 10");
+/// assert_eq!(size_of::<cxkpi::Error>(), size_of::<usize>());
 /// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error(Box<Inner>);
+
+/// The error's data; private, so that it can grow without a breaking change.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// Nothing to compute over: no observations, or a denominator of zero.
+enum Inner {
     #[error("{metric} is undefined: {reason}")]
     Empty {
-        /// The KPI that could not be computed, e.g. `"NPS"`.
         metric: &'static str,
-        /// Why, e.g. `"no responses"`.
         reason: &'static str,
     },
-    /// One observation lies outside its scale or domain.
     #[error("{input} {value}{index} is out of range: it must be {allowed}", index = At(*index))]
     OutOfRange {
-        /// What the value is, e.g. `"NPS rating"`.
         input: &'static str,
-        /// The offending value.
         value: Value,
-        /// Where it was found in a batch, when it came from one.
         index: Option<usize>,
-        /// What is allowed.
         allowed: Domain,
     },
-    /// A text that does not parse as the value it should hold.
     #[error("{input} is malformed: it must be {expected}")]
     Malformed {
-        /// What the text should be, e.g. `"amount"`.
         input: &'static str,
-        /// The expected form.
         expected: &'static str,
     },
-    /// Inputs that contradict each other: a part larger than its whole.
     #[error("{part} ({part_value}) exceeds {whole} ({whole_value})")]
     Inconsistent {
-        /// The part, e.g. `"abandoned"`.
         part: &'static str,
-        /// Its value.
         part_value: u64,
-        /// The whole it must not exceed, e.g. `"offered"`.
         whole: &'static str,
-        /// Its value.
         whole_value: u64,
     },
-    /// An impossible parameter, such as a scale whose minimum is not below its maximum.
     #[error("{parameter} {value} is invalid: it must be {allowed}")]
     InvalidParameter {
-        /// The parameter, e.g. `"CSAT satisfied-from score"`.
         parameter: &'static str,
-        /// The offending value.
         value: Value,
-        /// What is allowed.
         allowed: Domain,
     },
-    /// A computation that needs a parameter which was not given, such as a
-    /// short-abandon treatment without a short-abandon threshold.
     #[error("{needed_by} needs {parameter}")]
     MissingParameter {
-        /// The missing parameter, e.g. `"a short-abandon threshold"`.
         parameter: &'static str,
-        /// What needs it, e.g. `"the exclude_short service level"`.
         needed_by: &'static str,
     },
-    /// Two tallies built with different parameters cannot be merged.
     #[error("cannot merge tallies with different {parameter}: {left} and {right}")]
     Mismatch {
-        /// The parameter that differs, e.g. `"CSAT scales"`.
         parameter: &'static str,
-        /// The receiving tally's value.
         left: Value,
-        /// The other tally's value.
         right: Value,
     },
-    /// A queue whose offered traffic meets or exceeds its capacity, so that
-    /// it has no steady state: waits grow without bound.
     #[error(
         "the queue is overloaded: {traffic_erlangs} Erlangs of traffic need more than {agents} agents"
     )]
-    Overloaded {
-        /// The offered traffic, in Erlangs (calls × handle time / interval).
-        traffic_erlangs: f64,
-        /// The agents, no more than the traffic.
-        agents: u64,
-    },
-    /// Columns of one batch whose lengths differ: row `i` of each must
-    /// describe the same observation.
+    Overloaded { traffic_erlangs: f64, agents: u64 },
     #[error(
         "{first} ({first_len} values) and {second} ({second_len} values) must have the same length"
     )]
     LengthMismatch {
-        /// The first column, e.g. `"talk times"`.
         first: &'static str,
-        /// Its length.
         first_len: u64,
-        /// The column whose length differs, e.g. `"hold times"`.
         second: &'static str,
-        /// Its length.
         second_len: u64,
     },
-    /// A count or a sum that does not fit its integer or decimal type.
     #[error("{quantity} overflows {limit}")]
     Overflow {
-        /// What overflowed, e.g. `"NPS responses"`.
         quantity: &'static str,
-        /// The type's limit, e.g. `"u64"`.
         limit: &'static str,
     },
 }
 
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl core::error::Error for Error {}
+
 impl Error {
+    #[cold]
+    fn new(inner: Inner) -> Error {
+        Error(Box::new(inner))
+    }
+
     /// The conformance-vector error kind of this error.
     ///
     /// # Example
@@ -139,24 +123,41 @@ impl Error {
     /// assert_eq!(err.kind(), ErrorKind::Empty);
     /// assert_eq!(err.kind().as_str(), "empty");
     /// ```
-    pub const fn kind(&self) -> ErrorKind {
-        match self {
-            Error::Empty { .. } => ErrorKind::Empty,
-            Error::OutOfRange { .. } | Error::Malformed { .. } => ErrorKind::OutOfRange,
-            Error::Inconsistent { .. } | Error::LengthMismatch { .. } => ErrorKind::Inconsistent,
-            Error::InvalidParameter { .. }
-            | Error::MissingParameter { .. }
-            | Error::Mismatch { .. } => ErrorKind::InvalidParameter,
-            Error::Overflow { .. } => ErrorKind::Overflow,
-            Error::Overloaded { .. } => ErrorKind::Overloaded,
+    pub fn kind(&self) -> ErrorKind {
+        match *self.0 {
+            Inner::Empty { .. } => ErrorKind::Empty,
+            Inner::OutOfRange { .. } | Inner::Malformed { .. } => ErrorKind::OutOfRange,
+            Inner::Inconsistent { .. } | Inner::LengthMismatch { .. } => ErrorKind::Inconsistent,
+            Inner::InvalidParameter { .. }
+            | Inner::MissingParameter { .. }
+            | Inner::Mismatch { .. } => ErrorKind::InvalidParameter,
+            Inner::Overflow { .. } => ErrorKind::Overflow,
+            Inner::Overloaded { .. } => ErrorKind::Overloaded,
+        }
+    }
+
+    /// The index in a batch of the element this error is about, when it
+    /// came from one (see [`at`](Error::at)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = cxkpi::NpsTally::from_scores(&[9, 10, 11]).unwrap_err();
+    /// assert_eq!(err.index(), Some(2));
+    /// assert_eq!(cxkpi::NpsTally::new().nps().unwrap_err().index(), None);
+    /// ```
+    pub fn index(&self) -> Option<usize> {
+        match *self.0 {
+            Inner::OutOfRange { index, .. } => index,
+            _ => None,
         }
     }
 
     /// The same error, located at `index` of a batch: what a wrapper that
     /// validates element by element (a binding, a column reader) returns, so
     /// that its messages name the element as the crate's batch paths do.
-    /// Only [`Error::OutOfRange`] carries an index; any other error comes
-    /// back unchanged.
+    /// Only an out-of-range value (built by [`Error::out_of_range`]) carries
+    /// an index; any other error comes back unchanged.
     ///
     /// # Example
     ///
@@ -172,123 +173,239 @@ impl Error {
     ///     err.to_string(),
     ///     "duration (s) -3 at index 1 is out of range: it must be a finite number of seconds, 0 or more"
     /// );
+    /// assert_eq!(err.index(), Some(1));
     /// ```
     #[must_use]
-    pub fn at(self, at: usize) -> Error {
-        match self {
-            Error::OutOfRange {
-                input,
-                value,
-                allowed,
-                ..
-            } => Error::OutOfRange {
-                input,
-                value,
-                index: Some(at),
-                allowed,
-            },
-            other => other,
+    pub fn at(mut self, at: usize) -> Error {
+        if let Inner::OutOfRange { index, .. } = &mut *self.0 {
+            *index = Some(at);
         }
+        self
     }
 
+    /// One observation lies outside its scale or domain ([`ErrorKind::OutOfRange`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Domain, Error, ErrorKind};
+    ///
+    /// let err = Error::out_of_range("NPS rating", 11_u8, Domain::Between { min: 0, max: 10 });
+    /// assert_eq!(err.kind(), ErrorKind::OutOfRange);
+    /// assert_eq!(err.to_string(), "NPS rating 11 is out of range: it must be between 0 and 10");
+    /// ```
     #[cold]
-    pub(crate) fn out_of_range(
-        input: &'static str,
-        value: impl Into<Value>,
-        allowed: Domain,
-    ) -> Error {
-        Error::OutOfRange {
+    pub fn out_of_range(input: &'static str, value: impl Into<Value>, allowed: Domain) -> Error {
+        Error::new(Inner::OutOfRange {
             input,
             value: value.into(),
             index: None,
             allowed,
-        }
+        })
     }
 
+    /// An impossible parameter, such as a scale whose minimum is not below
+    /// its maximum ([`ErrorKind::InvalidParameter`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Domain, Error, ErrorKind};
+    ///
+    /// let err = Error::invalid_parameter("agents", 0_u32, Domain::AtLeast(1));
+    /// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+    /// assert_eq!(err.to_string(), "agents 0 is invalid: it must be at least 1");
+    /// ```
     #[cold]
-    pub(crate) fn invalid_parameter(
+    pub fn invalid_parameter(
         parameter: &'static str,
         value: impl Into<Value>,
         allowed: Domain,
     ) -> Error {
-        Error::InvalidParameter {
+        Error::new(Inner::InvalidParameter {
             parameter,
             value: value.into(),
             allowed,
-        }
+        })
     }
 
+    /// A text that does not parse as the value it should hold
+    /// ([`ErrorKind::OutOfRange`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::malformed("amount", "a decimal number such as 12.50");
+    /// assert_eq!(err.kind(), ErrorKind::OutOfRange);
+    /// assert_eq!(err.to_string(), "amount is malformed: it must be a decimal number such as 12.50");
+    /// ```
     #[cold]
-    pub(crate) const fn inconsistent(
+    pub fn malformed(input: &'static str, expected: &'static str) -> Error {
+        Error::new(Inner::Malformed { input, expected })
+    }
+
+    /// Inputs that contradict each other: a part larger than its whole
+    /// ([`ErrorKind::Inconsistent`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::inconsistent("abandoned", 12, "offered", 10);
+    /// assert_eq!(err.kind(), ErrorKind::Inconsistent);
+    /// assert_eq!(err.to_string(), "abandoned (12) exceeds offered (10)");
+    /// ```
+    #[cold]
+    pub fn inconsistent(
         part: &'static str,
         part_value: u64,
         whole: &'static str,
         whole_value: u64,
     ) -> Error {
-        Error::Inconsistent {
+        Error::new(Inner::Inconsistent {
             part,
             part_value,
             whole,
             whole_value,
-        }
+        })
     }
 
+    /// Columns of one batch whose lengths differ: row `i` of each must
+    /// describe the same observation ([`ErrorKind::Inconsistent`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::length_mismatch("talk times", 3, "hold times", 2);
+    /// assert_eq!(err.kind(), ErrorKind::Inconsistent);
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "talk times (3 values) and hold times (2 values) must have the same length"
+    /// );
+    /// ```
     #[cold]
-    pub(crate) const fn length_mismatch(
+    pub fn length_mismatch(
         first: &'static str,
         first_len: usize,
         second: &'static str,
         second_len: usize,
     ) -> Error {
-        Error::LengthMismatch {
+        Error::new(Inner::LengthMismatch {
             first,
             // A slice length always fits u64.
             first_len: first_len as u64,
             second,
             second_len: second_len as u64,
-        }
+        })
     }
 
+    /// Nothing to compute over: no observations, or a denominator of zero
+    /// ([`ErrorKind::Empty`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::empty("NPS", "no responses");
+    /// assert_eq!(err.kind(), ErrorKind::Empty);
+    /// assert_eq!(err.to_string(), "NPS is undefined: no responses");
+    /// ```
     #[cold]
-    pub(crate) const fn empty(metric: &'static str, reason: &'static str) -> Error {
-        Error::Empty { metric, reason }
+    pub fn empty(metric: &'static str, reason: &'static str) -> Error {
+        Error::new(Inner::Empty { metric, reason })
     }
 
+    /// A computation that needs a parameter which was not given, such as a
+    /// short-abandon treatment without a short-abandon threshold
+    /// ([`ErrorKind::InvalidParameter`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::missing_parameter("a short-abandon threshold", "the exclude_short service level");
+    /// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+    /// assert_eq!(err.to_string(), "the exclude_short service level needs a short-abandon threshold");
+    /// ```
     #[cold]
-    pub(crate) const fn missing_parameter(
-        parameter: &'static str,
-        needed_by: &'static str,
-    ) -> Error {
-        Error::MissingParameter {
+    pub fn missing_parameter(parameter: &'static str, needed_by: &'static str) -> Error {
+        Error::new(Inner::MissingParameter {
             parameter,
             needed_by,
-        }
+        })
     }
 
+    /// A queue whose offered traffic meets or exceeds its capacity, so that
+    /// it has no steady state: waits grow without bound
+    /// ([`ErrorKind::Overloaded`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::overloaded(10.0, 10);
+    /// assert_eq!(err.kind(), ErrorKind::Overloaded);
+    /// assert_eq!(err.to_string(), "the queue is overloaded: 10 Erlangs of traffic need more than 10 agents");
+    /// ```
     #[cold]
-    pub(crate) const fn overloaded(traffic_erlangs: f64, agents: u64) -> Error {
-        Error::Overloaded {
+    pub fn overloaded(traffic_erlangs: f64, agents: u64) -> Error {
+        Error::new(Inner::Overloaded {
             traffic_erlangs,
             agents,
-        }
+        })
     }
 
+    /// A count or a sum that does not fit its integer or decimal type
+    /// ([`ErrorKind::Overflow`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::overflow("NPS responses", "u64");
+    /// assert_eq!(err.kind(), ErrorKind::Overflow);
+    /// assert_eq!(err.to_string(), "NPS responses overflows u64");
+    /// ```
     #[cold]
-    pub(crate) const fn overflow(quantity: &'static str, limit: &'static str) -> Error {
-        Error::Overflow { quantity, limit }
+    pub fn overflow(quantity: &'static str, limit: &'static str) -> Error {
+        Error::new(Inner::Overflow { quantity, limit })
     }
 
+    /// Two tallies built with different parameters cannot be merged
+    /// ([`ErrorKind::InvalidParameter`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::{Error, ErrorKind};
+    ///
+    /// let err = Error::mismatch("service-level thresholds (s)", 20_u32, 30_u32);
+    /// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "cannot merge tallies with different service-level thresholds (s): 20 and 30"
+    /// );
+    /// ```
     #[cold]
-    pub(crate) fn mismatch(
+    pub fn mismatch(
         parameter: &'static str,
         left: impl Into<Value>,
         right: impl Into<Value>,
     ) -> Error {
-        Error::Mismatch {
+        Error::new(Inner::Mismatch {
             parameter,
             left: left.into(),
             right: right.into(),
-        }
+        })
     }
 }
 
@@ -459,6 +576,8 @@ pub enum Domain {
     Above(i64),
     /// Finite seconds, zero or more, that fit a `core::time::Duration`.
     Seconds,
+    /// Finite seconds above zero, that fit a `core::time::Duration`.
+    PositiveSeconds,
     /// An amount of money of zero or more.
     NonNegativeMoney,
     /// A finite number strictly between 0 and 1, such as a confidence level.
@@ -490,6 +609,7 @@ impl fmt::Display for Domain {
             Domain::AtLeast(n) => write!(f, "at least {n}"),
             Domain::Above(n) => write!(f, "more than {n}"),
             Domain::Seconds => f.write_str("a finite number of seconds, 0 or more"),
+            Domain::PositiveSeconds => f.write_str("a finite number of seconds above 0"),
             Domain::NonNegativeMoney => f.write_str("an amount of 0 or more"),
             Domain::OpenUnitInterval => f.write_str("a number strictly between 0 and 1"),
             Domain::UnitInterval => f.write_str("a number from 0 to 1"),

@@ -62,8 +62,17 @@
 //! | Escalation / channel switch | escalated / contacts | 0…100 % | — | [`contact::escalation::EscalationTally`] | source documents: 25 % of chats to e-mail |
 //! | Ticket volume per customer | tickets / distinct customers | ≥ 1 | any customer key | [`TicketVolume`] → [`tickets_per_customer`](TicketVolume::tickets_per_customer) | source documents |
 //! | Peak hours, volume change | contacts by hour of day; (after − before) × 100 / before | — | — | [`HourlyVolume`], [`volume_change`] | source documents |
+//! | Deadlines met (SLA) | met / (met + missed); breaches by lateness (elapsed − target) / target: ≤ 10 %, ≤ 50 %, ≤ 100 %, > 100 % | 0…100 % | first response, next reply, resolution ([`DeadlineKind`]); the target comes with each [`Deadline`], so one tally holds every priority; calendar or business time ([`Deadline::between`]); open items past target are breaches, within it pending | [`DeadlineTally`] → [`share_met`](DeadlineTally::share_met) | Chatwoot's "% SLAs met"; source documents: 68 % of e-mails answered within 24 h |
+//! | Reopen rate | tickets reopened at least once / tickets resolved; reopenings / resolved | 0…100 %; ≥ 0 | any reopening, or within N days of the resolution ([`Reopens::from_events`]) | [`ReopenTally`] → [`reopen_rate`](ReopenTally::reopen_rate) | frappe/helpdesk: "one of the key metrics" |
+//! | Survey response rate | surveys answered / surveys sent | 0…100 % | by channel with a [`Breakdown`] | [`SurveyResponseTally`] → [`response_rate`](SurveyResponseTally::response_rate) | source documents: 70 % after outbound calls, 10–15 % by e-mail |
+//! | Reachability | targets first answering on attempt ≤ k / targets; answered attempts / attempts | 0…100 % | any k; stop at the first answer or call on ([`Attempts`]) | [`ReachabilityTally`] → [`reached_within`](ReachabilityTally::reached_within) | source documents: three attempts over a week, 22 % reached |
+//! | Messages before the first reply | Σ messages / conversations; share with m messages | ≥ 1 | mean, exact or at-most shares | [`MessagesBeforeReplyTally`] → [`mean`](MessagesBeforeReplyTally::mean) | source documents: 1.15 messages on average |
+//! | Staff turnover | leavers × 100 / ((headcount at start + at end) / 2) | ≥ 0 %, may pass 100 % | the period is the caller's | [`TurnoverTally`] → [`turnover`](TurnoverTally::turnover) | SHRM's definition; source documents: 29 % for service representatives |
+//! | Backlog ageing | open items per bucket of ⌊age / day⌋; the oldest age | — | default 0–2, 3–5, 6–10, 11–30, 31+ days or any bounds ([`AgeBuckets`]); days of 24 h or of business time | [`BacklogAgeing`] → [`counts`](BacklogAgeing::counts), [`oldest`](BacklogAgeing::oldest) | flowinquiry#266 |
 //! | Breakdowns, channel mix | any tally per key; a group's count / all | 0…100 % | any key: channel, agent, topic, [`time::PeriodKey`] | [`Breakdown`] → [`map`](Breakdown::map), [`mix`](Breakdown::mix), [`total`](Breakdown::total) | — |
 //! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | `time::Backlog` | — |
+//! | Intervals of the day and week | the interval holding a clock time: ⌊seconds of the day / length⌋ | 0…95, 0…47, 0…23; × 7 days | 15, 30, 60 minutes | [`time::IntervalOfDay`], [`time::WeekInterval`] → breakdown keys, [`forecast::History`] slots, [`staffing::Plan::from_intervals`] | workforce-management practice |
+//! | Agent occupancy, utilisation | handling / (handling + available); handling / logged-in time | 0…100 % | status mapping of Genesys Cloud, Amazon Connect, Chatwoot ([`workforce::AgentState`]); per agent and interval by splitting status intervals at interval boundaries, midnights and offset changes of a time zone (`chrono`) | [`workforce::AgentTime`] → [`occupancy`](workforce::AgentTime::occupancy), [`utilisation`](workforce::AgentTime::utilisation) | Genesys Cloud (interacting / on queue); ICMI |
 //!
 //! Staffing: the agents an inbound flow needs ([`staffing`]).
 //!
@@ -75,6 +84,8 @@
 //! | Agents required | least N meeting every target (SL, ASA, P(wait), occupancy, abandonment) | — | Erlang C from ⌊A⌋ + 1, or Erlang A | [`staffing::StaffingTarget`] | — |
 //! | Scheduled staff | ⌈N / (1 − shrinkage)⌉ | — | — | [`staffing::Shrinkage`] | — |
 //! | Day plan | per interval N, day's agent-hours and volume-weighted SL, ASA, abandonment | — | — | [`staffing::Plan`] | — |
+//! | Volume forecast | seasonal naive ŷ = y(t − m); historical average of the same interval over K weeks; additive Holt–Winters (ETS(A,A,A)), each ± `z·σ_h` | ≥ 0 arrivals | m = 168, 336 or 672 intervals a week | [`forecast::Method`] over a [`forecast::History`] → [`forecast::Forecast::plan`] | Holt 1957; Winters 1960; Hyndman et al. 2008; Taylor 2008 |
+//! | Forecast accuracy | WAPE = Σ\|y − ŷ\| / Σ y; MASE = MAE / in-sample MAE of the seasonal naive | ≥ 0 | holdout of whole weeks | [`forecast::backtest`] | Hyndman & Koehler 2006; Kolassa & Schütz 2007 |
 //!
 //! Statistics: how sure a KPI is and whether it changed ([`stats`]), and
 //! where it stands against published references ([`benchmarks`]).
@@ -174,6 +185,69 @@
 //!   seconds enter through [`try_seconds`] and [`HandleTime::from_secs`],
 //!   which refuse NaN, infinities and negative values.
 //!
+//! # Wire format
+//!
+//! Every tally implementing [`Tally`] exports its *state*, a public struct of
+//! plain data; with the `serde` feature a tally serializes as its state and
+//! deserializes through [`Tally::from_state`], which checks every invariant
+//! (a part above its whole, a sum no count of observations could reach)
+//! and names the field. Rules, chosen so that any JSON parser reads a state
+//! exactly:
+//!
+//! - 64-bit and wider integers (counts, `u128` sums, nanoseconds) are JSON
+//!   decimal **strings**, the proto3 JSON rule: JavaScript's `JSON.parse`
+//!   has only doubles, exact up to 2⁵³. Readers accept a string or a
+//!   number; a number must be an exact integer below 2⁵³ (`3.0` is 3; `1.5`,
+//!   `-1` and `9007199254740993.0` are refused).
+//! - Durations a person writes (thresholds) are seconds as a JSON number:
+//!   `"threshold_s": 20`, exact to the nanosecond below 2²² s (48 days).
+//! - Money is an exact decimal string; parameters (a [`Scale`], a
+//!   [`CsatRule`]) are plain objects.
+//! - Floats: cxkpi reads a float back bit for bit only with a correctly
+//!   rounding parser; with `serde_json`, enable its `float_roundtrip`
+//!   feature (the crate's tests and fuzzers do). Counts and sums never
+//!   travel as floats.
+//!
+//! | tally | state | example |
+//! | --- | --- | --- |
+//! | [`NpsTally`] | [`NpsState`] | `{"promoters": "50", "passives": "32", "detractors": "18"}` |
+//! | [`CsatTally`] | [`CsatState`] | `{"rule": {"scale": {"min": 1, "max": 5}, "satisfied_from": 4}, "satisfied": "1000", "responses": "1500"}` |
+//! | [`CesTally`] | [`CesState`] | `{"scale": {"min": 1, "max": 7}, "sum": "22", "responses": "4"}` |
+//! | [`RetentionTally`] | [`RetentionState`] | `{"customers_at_start": "200", "customers_at_end": "220", "new_customers": "40"}` |
+//! | [`AbandonmentTally`] | [`AbandonmentState`] | `{"offered": "200", "abandoned": "14", "short_abandoned": "4"}` |
+//! | [`FcrTally`] | [`FcrState`] | `{"resolved_on_first_contact": "74", "resolved": "100"}` |
+//! | [`AhtTally`] | [`AhtState`] | `{"handled": "20", "talk_ns": "3600000000000", "hold_ns": "600000000000", "wrap_ns": "900000000000"}` |
+//! | [`CostTally`] | [`CostState`] | `{"total_cost": "1556.00", "units": "100"}` |
+//! | [`WaitTally`] | [`WaitState`] | `{"answered": "3", "answered_wait_ns": "90000000000", "abandoned": "2", "abandoned_wait_ns": "100000000000"}` |
+//! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`) |
+//! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
+//! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
+//!
+//! The volume, duration and breakdown tallies keep their previous serde
+//! form until they implement the contract.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use cxkpi::{NpsTally, Tally};
+//!
+//! let t = NpsTally::from_scores(&[10, 9, 8, 3])?;
+//! let json = serde_json::to_string(&t).unwrap();
+//! assert_eq!(json, r#"{"promoters":"2","passives":"1","detractors":"1"}"#);
+//! assert_eq!(serde_json::from_str::<NpsTally>(&json).unwrap(), t);
+//! assert_eq!(NpsTally::from_state(t.state()?)?, t);
+//! # }
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
+//!
+//! ## Arrow mapping
+//!
+//! For engines that hold states in Apache Arrow columns (the SQL crate):
+//! `u64` → `UInt64`; `u128` sums → `Decimal128(38, 0)` (a value of 10³⁸ or
+//! more is an `overflow` error naming the field); `Duration` parameters →
+//! `UInt64` nanoseconds; [`Money`] → `Utf8` exact decimal text; enums →
+//! `Utf8` of their name; `f64` → `Float64`; `Vec<u64>` → `List<UInt64>`; a
+//! [`Scale`] → two `UInt8` columns `min`, `max`.
+//!
 //! # Features
 //!
 //! | feature | default | enables |
@@ -189,7 +263,7 @@
 //!   float sum would make merges depend on their order. Integers keep
 //!   `tally(a ++ b) == tally(a) + tally(b)` exact.
 //! - *Why a `Result` for an empty tally?* An empty survey has no NPS; 0 would
-//!   be a lie and NaN would poison every average it enters. [`Error::Empty`]
+//!   be a lie and NaN would poison every average it enters. [`Error::empty`]
 //!   names the KPI and the reason, and `?` carries it.
 //! - *Why faults rather than panics in `+`?* A pipeline summing millions of
 //!   tallies should not abort on one overflowing count, nor silently wrap;
@@ -225,6 +299,9 @@
 //!   classifies raw waits with a [`ShortAbandons`] rule, and the same tally
 //!   gives the rate with and without short abandons.
 #![no_std]
+// On docs.rs (nightly, `--cfg docsrs`), each feature-gated item is marked
+// with the features it needs; stable builds never see this.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
 #[cfg(feature = "std")]
@@ -236,39 +313,58 @@ struct ReadmeDoctests;
 
 mod duration;
 mod error;
+mod hash;
 mod interop;
 mod kernel;
 mod rate;
+mod share;
 mod tally;
+#[cfg(feature = "serde")]
+mod wire;
 
 pub mod benchmarks;
 pub mod breakdown;
 pub mod contact;
 pub mod cost;
 pub mod customers;
+pub mod forecast;
+pub mod grouped;
 pub mod staffing;
 pub mod stats;
 pub mod survey;
 pub mod time;
 pub mod volume;
+pub mod workforce;
 
 pub use breakdown::Breakdown;
-pub use contact::abandonment::{AbandonmentTally, Outcome, ShortAbandons};
-pub use contact::fcr::{FcrTally, Resolution};
-pub use contact::handle_time::{Aht, AhtTally, HandleTime};
-pub use contact::service_level::{AbandonTreatment, ServiceLevelCounts, ServiceLevelTally};
-pub use contact::wait::{WaitTally, Waited};
-pub use cost::{CostTally, Money, cost_per_minute};
-pub use customers::{CustomerStatus, RetentionTally};
+pub use contact::abandonment::{AbandonmentState, AbandonmentTally, Outcome, ShortAbandons};
+pub use contact::deadline::{Deadline, DeadlineKind, DeadlineState, DeadlineTally, Lateness};
+pub use contact::fcr::{FcrState, FcrTally, Resolution};
+pub use contact::handle_time::{Aht, AhtState, AhtTally, HandleTime};
+pub use contact::reachability::{Attempts, ReachabilityState, ReachabilityTally};
+pub use contact::reopen::{ReopenState, ReopenTally, Reopens, TicketEvent};
+pub use contact::replies::{
+    MessagesBeforeReply, MessagesBeforeReplyState, MessagesBeforeReplyTally,
+};
+pub use contact::service_level::{
+    AbandonTreatment, ServiceLevelCounts, ServiceLevelState, ServiceLevelTally,
+};
+pub use contact::wait::{WaitState, WaitTally, Waited};
+pub use cost::{CostState, CostTally, Money, cost_per_minute};
+pub use customers::{CustomerStatus, RetentionState, RetentionTally};
 pub use duration::try_seconds;
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
-pub use survey::ces::{Ces, CesTally};
-pub use survey::csat::{CsatRule, CsatTally};
-pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsTally};
-pub use survey::scale::{Scale, Score};
+pub use share::{Percent, Probability};
+pub use staffing::{Tenure, Turnover, TurnoverState, TurnoverTally};
+pub use survey::ces::{Ces, CesState, CesTally};
+pub use survey::csat::{CsatRule, CsatState, CsatTally};
+pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsState, NpsTally};
+pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTally};
+pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
-pub use volume::{HourOfDay, HourlyVolume, TicketVolume, volume_change};
+pub use time::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
+pub use volume::{HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, volume_change};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not
 /// match `rust_decimal`'s version themselves.

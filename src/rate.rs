@@ -48,7 +48,7 @@ impl Rate {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when `whole` is 0, [`Error::Inconsistent`] when
+    /// [`Error::empty`] when `whole` is 0, [`Error::inconsistent`] when
     /// `part > whole`.
     ///
     /// # Example
@@ -58,7 +58,7 @@ impl Rate {
     /// assert_eq!(rate.percent(), 75.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn new(part: u64, whole: u64) -> Result<Rate, Error> {
+    pub fn new(part: u64, whole: u64) -> Result<Rate, Error> {
         if part > whole {
             return Err(Error::inconsistent("part", part, "whole", whole));
         }
@@ -67,7 +67,7 @@ impl Rate {
 
     /// The rate of a tally whose invariant keeps `part <= whole`: only an
     /// empty whole is an error, reported as `metric` undefined for `reason`.
-    pub(crate) const fn of_tally(
+    pub(crate) fn of_tally(
         part: u64,
         whole: u64,
         metric: &'static str,

@@ -12,7 +12,7 @@
 //! | `+`, `+=`, `Sum` | convenience merges that never panic: a failure is kept as a *fault* |
 //! | `Extend`, `FromIterator` | observe many |
 //! | `len()`, `is_empty()` | observations so far |
-//! | the KPI getter | `Err(Error::Empty)` when empty, the fault when there is one |
+//! | the KPI getter | an [`empty`](crate::ErrorKind::Empty) error when empty, the fault when there is one |
 //!
 //! # Faults instead of panics
 //!
@@ -24,6 +24,7 @@
 //! tally unchanged.
 
 use alloc::boxed::Box;
+use core::time::Duration;
 
 use crate::Error;
 
@@ -48,7 +49,7 @@ pub trait Merge {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a count would overflow, [`Error::Mismatch`]
+    /// [`Error::overflow`] when a count would overflow, [`Error::mismatch`]
     /// when the tallies were built with different parameters, or the fault
     /// either tally already carries. On error `self` is unchanged.
     fn try_merge(&mut self, other: &Self) -> Result<(), Error>;
@@ -81,6 +82,39 @@ pub trait Merge {
 /// `from_scores`, `from_whole_secs`), parameters first; `par_from_<column>`
 /// is the same on rayon's pool.
 ///
+/// # Composite tallies
+///
+/// A tuple of tallies is a tally, so that a report keeps
+/// several KPIs per group (AHT, waits and CSAT of one queue) and merges,
+/// ships and rebuilds them as one value.
+///
+/// - The observation is the tuple of the members' observations, the state
+///   the tuple of their states (serialized as a JSON array).
+/// - [`Merge::try_merge`] and [`Tally::try_record`] stay atomic: they work
+///   on a copy of the composite and commit it only when every member
+///   succeeded, so a failure leaves every member unchanged. That costs one
+///   copy per call: cheap for counting tallies, linear in the values kept
+///   for a [`DurationSample`](crate::time::DurationSample) member.
+/// - [`len`](Tally::len) is the first member's count (members built apart
+///   and rebuilt from states may count differently); the fault is the first
+///   member's fault, and [`set_fault`](Tally::set_fault) faults the first
+///   member, so that `len`, `state` and the first getter report it.
+///
+/// Example:
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::{AhtTally, HandleTime, Merge, Tally, WaitTally, Waited};
+///
+/// let mut queue = (AhtTally::new(), WaitTally::new());
+/// queue.try_record((HandleTime::from_secs(300.0, 0.0, 60.0)?, Waited::Answered(Duration::from_secs(20))))?;
+/// let other = queue.clone();
+/// queue.try_merge(&other)?;
+/// assert_eq!((queue.0.aht()?.secs(), queue.1.asa()?.secs()), (360.0, 20.0));
+/// assert_eq!(<(AhtTally, WaitTally)>::from_state(queue.state()?)?, queue);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+///
 /// # Example
 ///
 /// ```
@@ -104,7 +138,7 @@ pub trait Tally: Merge + Clone + PartialEq + core::fmt::Debug + Sized {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a count or sum would overflow, and the fault
+    /// [`Error::overflow`] when a count or sum would overflow, and the fault
     /// the tally already carries. On error the tally is unchanged.
     fn try_record(&mut self, observation: Self::Observation) -> Result<(), Error>;
 
@@ -171,6 +205,7 @@ impl Fault {
 
     /// The kept error, if any.
     #[inline]
+    #[allow(dead_code)] // for `Tally::fault`, which the tallies implement
     pub(crate) fn get(&self) -> Option<&Error> {
         self.0.as_deref()
     }
@@ -205,7 +240,7 @@ pub(crate) fn add_u128(a: u128, b: u128, quantity: &'static str) -> Result<u128,
 /// `merge_counts(&mut self, &Self) -> Result<(), Error>` (atomic: all or
 /// nothing) and `record(&mut self, $obs)`. With `default`, the tally has a
 /// natural zero and also gets `Sum` and `FromIterator`.
-macro_rules! tally {
+macro_rules! tally_v0 {
     ($tally:ident, $obs:ty) => {
         impl $crate::Merge for $tally {
             fn try_merge(&mut self, other: &Self) -> Result<(), $crate::Error> {
@@ -266,7 +301,7 @@ macro_rules! tally {
         }
     };
     ($tally:ident, $obs:ty, default) => {
-        $crate::tally::tally!($tally, $obs);
+        $crate::tally::tally_v0!($tally, $obs);
 
         // Merging in place: a fold through `acc + t` moves the accumulator
         // (and its drop flag) on every step, three times slower.
@@ -312,7 +347,7 @@ macro_rules! tally {
 /// back through `$tally::from_parts`, which validates. A faulted tally refuses
 /// to serialize: it has no number to give.
 #[cfg(feature = "serde")]
-macro_rules! tally_serde {
+macro_rules! tally_serde_v0 {
     ($tally:ident, $parts:ident) => {
         impl serde::Serialize for $tally {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -332,8 +367,281 @@ macro_rules! tally_serde {
 
 /// Without the `serde` feature, nothing.
 #[cfg(not(feature = "serde"))]
-macro_rules! tally_serde {
+macro_rules! tally_serde_v0 {
     ($tally:ident, $parts:ident) => {};
 }
 
-pub(crate) use {tally, tally_serde};
+pub(crate) use {tally_serde_v0, tally_v0};
+
+/// Stamps the whole common surface of a tally: [`Tally`], [`Merge`], `+`,
+/// `+=`, `Extend`, and with `default` also `Sum` and `FromIterator`, plus
+/// serde (a tally serializes as its state and deserializes through
+/// [`Tally::from_state`]).
+///
+/// Forms: `tally!(Type, Observation, State)` and
+/// `tally!([generics] Type<..>, Observation, State)`, each optionally
+/// followed by `, default` when the tally has a natural zero (`Default`).
+///
+/// The tally must have a `fault: Fault` field and these private inherent
+/// functions, which see no fault (the macro checks it first):
+///
+/// - `add_one(&mut self, Observation) -> Result<(), Error>`: atomic;
+/// - `merge_counts(&mut self, &Self) -> Result<(), Error>`: atomic;
+/// - `observations(&self) -> u64`: the observations recorded;
+/// - `to_state(&self) -> State`;
+/// - `check_state(State) -> Result<Self, Error>`: every invariant checked.
+macro_rules! tally {
+    ([$($g:tt)*] $tally:ty, $obs:ty, $state:ty) => {
+        impl<$($g)*> $crate::Tally for $tally {
+            type Observation = $obs;
+            type State = $state;
+
+            #[inline]
+            fn try_record(&mut self, observation: $obs) -> Result<(), $crate::Error> {
+                self.fault.check()?;
+                self.add_one(observation)
+            }
+
+            #[inline]
+            fn len(&self) -> Result<u64, $crate::Error> {
+                self.fault.check()?;
+                Ok(self.observations())
+            }
+
+            fn state(&self) -> Result<$state, $crate::Error> {
+                self.fault.check()?;
+                Ok(self.to_state())
+            }
+
+            fn from_state(state: $state) -> Result<Self, $crate::Error> {
+                Self::check_state(state)
+            }
+
+            fn fault(&self) -> Option<&$crate::Error> {
+                self.fault.get()
+            }
+
+            fn set_fault(&mut self, error: $crate::Error) {
+                self.fault.set(error);
+            }
+        }
+
+        impl<$($g)*> $crate::Merge for $tally {
+            fn try_merge(&mut self, other: &Self) -> Result<(), $crate::Error> {
+                self.fault.check()?;
+                other.fault.check()?;
+                self.merge_counts(other)
+            }
+        }
+
+        impl<$($g)*> core::ops::AddAssign<&$tally> for $tally {
+            /// Merges `rhs` into `self`; a failure becomes the tally's fault.
+            fn add_assign(&mut self, rhs: &$tally) {
+                if let Err(error) = $crate::Merge::try_merge(self, rhs) {
+                    self.fault.set(error);
+                }
+            }
+        }
+
+        impl<$($g)*> core::ops::AddAssign for $tally {
+            /// Merges `rhs` into `self`; a failure becomes the tally's fault.
+            fn add_assign(&mut self, rhs: $tally) {
+                *self += &rhs;
+            }
+        }
+
+        impl<$($g)*> core::ops::Add for $tally {
+            type Output = $tally;
+            /// Merges two tallies; a failure becomes the result's fault.
+            fn add(mut self, rhs: $tally) -> $tally {
+                self += &rhs;
+                self
+            }
+        }
+
+        impl<$($g)*> core::ops::Add<&$tally> for $tally {
+            type Output = $tally;
+            /// Merges two tallies; a failure becomes the result's fault.
+            fn add(mut self, rhs: &$tally) -> $tally {
+                self += rhs;
+                self
+            }
+        }
+
+        impl<$($g)*> Extend<$obs> for $tally {
+            fn extend<I: IntoIterator<Item = $obs>>(&mut self, iter: I) {
+                for obs in iter {
+                    $crate::Tally::record(self, obs);
+                }
+            }
+        }
+
+        impl<'a, $($g)*> Extend<&'a $obs> for $tally {
+            fn extend<I: IntoIterator<Item = &'a $obs>>(&mut self, iter: I) {
+                for obs in iter {
+                    $crate::Tally::record(self, <$obs as Clone>::clone(obs));
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<$($g)*> serde::Serialize for $tally
+        where
+            $state: serde::Serialize,
+        {
+            /// The tally's state; a faulted tally refuses to serialize.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let state = $crate::Tally::state(self).map_err(serde::ser::Error::custom)?;
+                serde::Serialize::serialize(&state, serializer)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de, $($g)*> serde::Deserialize<'de> for $tally
+        where
+            $state: serde::Deserialize<'de>,
+        {
+            /// A state, validated by [`Tally::from_state`](crate::Tally::from_state).
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let state = <$state as serde::Deserialize>::deserialize(deserializer)?;
+                <Self as $crate::Tally>::from_state(state).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+    ([$($g:tt)*] $tally:ty, $obs:ty, $state:ty, default) => {
+        $crate::tally::tally!([$($g)*] $tally, $obs, $state);
+
+        // Merging in place: a fold through `acc + t` moves the accumulator
+        // (and its drop flag) on every step, three times slower.
+        impl<$($g)*> core::iter::Sum for $tally {
+            fn sum<I: Iterator<Item = $tally>>(iter: I) -> $tally {
+                let mut acc = <$tally>::default();
+                for t in iter {
+                    acc += &t;
+                }
+                acc
+            }
+        }
+
+        impl<'a, $($g)*> core::iter::Sum<&'a $tally> for $tally {
+            fn sum<I: Iterator<Item = &'a $tally>>(iter: I) -> $tally {
+                let mut acc = <$tally>::default();
+                for t in iter {
+                    acc += t;
+                }
+                acc
+            }
+        }
+
+        impl<$($g)*> FromIterator<$obs> for $tally {
+            fn from_iter<I: IntoIterator<Item = $obs>>(iter: I) -> $tally {
+                let mut tally = <$tally>::default();
+                tally.extend(iter);
+                tally
+            }
+        }
+
+        impl<'a, $($g)*> FromIterator<&'a $obs> for $tally {
+            fn from_iter<I: IntoIterator<Item = &'a $obs>>(iter: I) -> $tally {
+                let mut tally = <$tally>::default();
+                tally.extend(iter);
+                tally
+            }
+        }
+    };
+    ($tally:ident, $obs:ty, $state:ty $(, $default:ident)?) => {
+        $crate::tally::tally!([] $tally, $obs, $state $(, $default)?);
+    };
+}
+
+pub(crate) use tally;
+
+/// The longest duration, in nanoseconds: the most one observation adds to a sum.
+pub(crate) const MAX_DURATION_NS: u128 = Duration::MAX.as_nanos();
+
+/// Checks that `sum` nanoseconds can be the total of `count` durations, each
+/// at most [`Duration::MAX`]: a state with no contacts but a wait, say, is
+/// refused. The error names the sum's field through `needed` (e.g.
+/// `"answered contacts behind answered_wait_ns"`) and the count's field.
+pub(crate) fn check_ns_sum(
+    needed: &'static str,
+    sum: u128,
+    count_field: &'static str,
+    count: u64,
+) -> Result<(), Error> {
+    // At most ⌈2¹²⁸ / 2⁹⁴⌉ = 2³⁴ durations: it fits a u64.
+    let least = u64::try_from(sum.div_ceil(MAX_DURATION_NS)).unwrap_or(u64::MAX);
+    if least > count {
+        return Err(Error::inconsistent(needed, least, count_field, count));
+    }
+    Ok(())
+}
+
+/// Checks that a part does not exceed its whole, naming both fields.
+pub(crate) fn check_part(
+    part: &'static str,
+    part_value: u64,
+    whole: &'static str,
+    whole_value: u64,
+) -> Result<(), Error> {
+    if part_value > whole_value {
+        return Err(Error::inconsistent(part, part_value, whole, whole_value));
+    }
+    Ok(())
+}
+
+/// Implements [`Tally`] and [`Merge`] for a tuple of tallies (see the trait's
+/// docs, "Composite tallies").
+macro_rules! tuple_tally {
+    ($($t:ident $i:tt),+) => {
+        impl<$($t: Tally),+> Merge for ($($t,)+) {
+            fn try_merge(&mut self, other: &Self) -> Result<(), Error> {
+                let mut staged = self.clone();
+                $(staged.$i.try_merge(&other.$i)?;)+
+                *self = staged;
+                Ok(())
+            }
+        }
+
+        impl<$($t: Tally),+> Tally for ($($t,)+) {
+            type Observation = ($($t::Observation,)+);
+            type State = ($($t::State,)+);
+
+            fn try_record(&mut self, observation: Self::Observation) -> Result<(), Error> {
+                let mut staged = self.clone();
+                $(staged.$i.try_record(observation.$i)?;)+
+                *self = staged;
+                Ok(())
+            }
+
+            fn len(&self) -> Result<u64, Error> {
+                if let Some(error) = self.fault() {
+                    return Err(error.clone());
+                }
+                self.0.len()
+            }
+
+            fn state(&self) -> Result<Self::State, Error> {
+                Ok(($(self.$i.state()?,)+))
+            }
+
+            fn from_state(state: Self::State) -> Result<Self, Error> {
+                Ok(($($t::from_state(state.$i)?,)+))
+            }
+
+            fn fault(&self) -> Option<&Error> {
+                None$(.or_else(|| self.$i.fault()))+
+            }
+
+            fn set_fault(&mut self, error: Error) {
+                self.0.set_fault(error);
+            }
+        }
+    };
+}
+
+tuple_tally!(A 0, B 1);
+tuple_tally!(A 0, B 1, C 2);
+tuple_tally!(A 0, B 1, C 2, D 3);
+tuple_tally!(A 0, B 1, C 2, D 3, E 4);
+tuple_tally!(A 0, B 1, C 2, D 3, E 4, F 5);

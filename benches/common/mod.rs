@@ -35,3 +35,18 @@ pub fn plain_loop_nps(scores: &[u8]) -> Result<(u64, u64, u64), usize> {
     }
     Ok((promoters, passives, detractors))
 }
+
+/// The simplest streaming read: an OR of all words, eight at a time. The
+/// benches measure the machine's read bandwidth with it, in the same run as
+/// the kernels.
+#[allow(dead_code)] // Not every bench measures the bandwidth.
+pub fn or_words(words: &[u64]) -> u64 {
+    let mut acc = [0_u64; 8];
+    let mut chunks = words.chunks_exact(8);
+    for chunk in &mut chunks {
+        for i in 0..8 {
+            acc[i] |= chunk[i];
+        }
+    }
+    acc.iter().chain(chunks.remainder()).fold(0, |a, &b| a | b)
+}

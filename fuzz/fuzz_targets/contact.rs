@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
             .iter()
             .filter_map(|&w| try_seconds(f64::from_bits(w)).ok())
             .collect();
-        if let Ok(tally) = AbandonmentTally::from_abandon_waits(*offered, &waits, rule) {
+        if let Ok(tally) = AbandonmentTally::from_abandon_waits(rule, *offered, &waits) {
             let _ = tally.abandonment();
         }
     }
@@ -77,7 +77,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let [talk, hold, wrap, handled, ..] = words.as_slice() {
         let secs = Duration::from_secs;
-        if let Ok(tally) = AhtTally::from_totals(secs(*talk), secs(*hold), secs(*wrap), *handled) {
+        if let Ok(tally) = AhtTally::from_counts(*handled, secs(*talk), secs(*hold), secs(*wrap)) {
             let _ = (tally.clone() + tally).aht();
         }
     }

@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(money) = text.parse::<Money>() {
             assert!(money.get() >= cxkpi::Decimal::ZERO);
             let units = words.first().copied().unwrap_or(1);
-            if let Ok(tally) = CostTally::from_totals(money, units) {
+            if let Ok(tally) = CostTally::from_counts(money, units) {
                 let _ = tally.cost_per_unit();
                 let _ = (tally.clone() + tally).cost_per_unit();
             }

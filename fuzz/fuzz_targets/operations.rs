@@ -48,14 +48,14 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // Waits and service level from the same floats.
-    if let Ok(waits) = WaitTally::from_secs(answered, abandoned) {
+    if let Ok(waits) = WaitTally::from_float_secs(answered, abandoned) {
         if let Ok(asa) = waits.asa() {
             assert!(asa.secs() >= 0.0);
         }
     }
     let short = ShortAbandons::below_secs(head).unwrap_or_default();
     let threshold = Duration::try_from_secs_f64(head.abs()).unwrap_or(Duration::from_secs(20));
-    if let Ok(tally) = ServiceLevelTally::from_secs(threshold, short, answered, abandoned) {
+    if let Ok(tally) = ServiceLevelTally::from_float_secs(threshold, short, answered, abandoned) {
         for treatment in AbandonTreatment::ALL {
             if let Ok(rate) = tally.service_level(treatment) {
                 assert!((0.0..=100.0).contains(&rate.percent()));

@@ -59,7 +59,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(percent(a.occupancy_pct()));
     }
 
-    let Ok(target) = StaffingTarget::new().service_level(*sl, within) else {
+    let Ok(target) =
+        cxkpi::Percent::new(*sl).and_then(|sl| StaffingTarget::new().service_level(sl, within))
+    else {
         return;
     };
     // Large traffic makes a long search: bound it for the fuzzer's sake.
@@ -69,6 +71,9 @@ fuzz_target!(|data: &[u8]| {
     for model in [Model::ErlangC, Model::ErlangA { patience }] {
         if let Ok(p) = target.agents_required(&load, model) {
             assert!(target.is_met_by(&p));
+            if let Some(x) = p.fractional_agents() {
+                assert!(x <= f64::from(p.agents()) && x >= load.traffic());
+            }
             if let Ok(shrinkage) = Shrinkage::new(*shrink) {
                 let _ = shrinkage.scheduled(p.agents());
             }
@@ -83,8 +88,8 @@ fuzz_target!(|data: &[u8]| {
         Model::ErlangC,
     ) {
         assert!(plan.peak_agents() as usize <= 10_000);
-        if let Ok(sl) = plan.service_level_pct() {
-            assert!(percent(sl));
+        if let Ok(sl) = plan.service_level() {
+            assert!(percent(sl.get()));
         }
     }
 });

@@ -2,7 +2,7 @@
 
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, check_part, tally};
 use crate::{Error, Rate};
 
 /// How an offered contact ended, as the abandonment rate counts it.
@@ -45,14 +45,23 @@ impl Outcome {
     /// assert_eq!(Outcome::abandoned_after(wait, ShortAbandons::None), Outcome::Abandoned);
     /// ```
     pub fn abandoned_after(wait: Duration, rule: ShortAbandons) -> Outcome {
-        match rule {
-            ShortAbandons::Below(threshold) if wait < threshold => Outcome::ShortAbandoned,
-            _ => Outcome::Abandoned,
+        if rule.is_short(wait) {
+            Outcome::ShortAbandoned
+        } else {
+            Outcome::Abandoned
         }
     }
 }
 
 /// Which abandons are too short to count against the service.
+///
+/// "Abandoned within 5 s" means two things in practice, and the figures
+/// differ: [`ShortAbandons::below`] counts waits strictly below the
+/// threshold (a 5.0 s hang-up is not short), [`ShortAbandons::at_most`]
+/// counts waits up to and including it, as a service-level threshold counts
+/// "answered within T" (ICMI's treatments and most ACD reports count short
+/// abandons this way). On waits in whole seconds, `below(5 s)` is
+/// `at_most(4 s)`.
 ///
 /// # Example
 ///
@@ -61,8 +70,10 @@ impl Outcome {
 /// use cxkpi::ShortAbandons;
 ///
 /// assert_eq!(ShortAbandons::default(), ShortAbandons::None);
-/// let rule = ShortAbandons::Below(Duration::from_secs(5));
+/// let rule = ShortAbandons::below(Duration::from_secs(5));
 /// assert!(rule.is_short(Duration::from_secs(4)) && !rule.is_short(Duration::from_secs(5)));
+/// let rule = ShortAbandons::at_most(Duration::from_secs(5));
+/// assert!(rule.is_short(Duration::from_secs(5)) && !rule.is_short(Duration::from_millis(5001)));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -74,14 +85,107 @@ pub enum ShortAbandons {
     /// Abandons whose wait is strictly below the duration are short, and are
     /// left out of both sides of the rate.
     Below(Duration),
+    /// Abandons whose wait is at most the duration are short ("within" as a
+    /// service-level threshold means it), and are left out of both sides of
+    /// the rate.
+    AtMost(Duration),
 }
 
 impl ShortAbandons {
+    /// Abandons whose wait is strictly below `threshold` are short:
+    /// [`ShortAbandons::Below`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// let rule = ShortAbandons::below(Duration::from_secs(5));
+    /// assert!(!rule.is_short(Duration::from_secs(5)));
+    /// ```
+    pub const fn below(threshold: Duration) -> ShortAbandons {
+        ShortAbandons::Below(threshold)
+    }
+
+    /// Abandons whose wait is at most `threshold` are short:
+    /// [`ShortAbandons::AtMost`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// let rule = ShortAbandons::at_most(Duration::from_secs(5));
+    /// assert!(rule.is_short(Duration::from_secs(5)));
+    /// ```
+    pub const fn at_most(threshold: Duration) -> ShortAbandons {
+        ShortAbandons::AtMost(threshold)
+    }
+
+    /// The rule's threshold, if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// assert_eq!(ShortAbandons::None.threshold(), None);
+    /// assert_eq!(ShortAbandons::at_most(Duration::from_secs(5)).threshold(), Some(Duration::from_secs(5)));
+    /// ```
+    pub const fn threshold(self) -> Option<Duration> {
+        match self {
+            ShortAbandons::None => None,
+            ShortAbandons::Below(t) | ShortAbandons::AtMost(t) => Some(t),
+        }
+    }
+
+    /// The greatest whole number of seconds that is short under this rule,
+    /// if any is: what the whole-second kernels compare against.
+    pub(crate) fn whole_secs_at_most(self) -> Option<u32> {
+        let fit = |s: u64| u32::try_from(s).unwrap_or(u32::MAX);
+        match self {
+            ShortAbandons::None => None,
+            // w < s for whole w: w ≤ ⌈s⌉ − 1.
+            ShortAbandons::Below(s) => {
+                let ceil = s.as_secs().saturating_add(u64::from(s.subsec_nanos() > 0));
+                ceil.checked_sub(1).map(fit)
+            }
+            // w ≤ s for whole w: w ≤ ⌊s⌋.
+            ShortAbandons::AtMost(s) => Some(fit(s.as_secs())),
+        }
+    }
+
+    /// Abandons of at most `secs` seconds are short.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::invalid_parameter`] when `secs` is negative, NaN, infinite or
+    /// too large for a `Duration`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::ShortAbandons;
+    ///
+    /// assert_eq!(ShortAbandons::at_most_secs(5.0)?, ShortAbandons::at_most(Duration::from_secs(5)));
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn at_most_secs(secs: f64) -> Result<ShortAbandons, Error> {
+        ShortAbandons::below_secs(secs).map(|rule| match rule {
+            ShortAbandons::Below(t) => ShortAbandons::AtMost(t),
+            other => other,
+        })
+    }
+
     /// Abandons strictly below `secs` seconds are short.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `secs` is negative, NaN, infinite or
+    /// [`Error::invalid_parameter`] when `secs` is negative, NaN, infinite or
     /// too large for a `Duration`.
     ///
     /// # Example
@@ -116,7 +220,11 @@ impl ShortAbandons {
     /// assert!(!ShortAbandons::None.is_short(Duration::ZERO));
     /// ```
     pub fn is_short(self, wait: Duration) -> bool {
-        matches!(self, ShortAbandons::Below(threshold) if wait < threshold)
+        match self {
+            ShortAbandons::None => false,
+            ShortAbandons::Below(threshold) => wait < threshold,
+            ShortAbandons::AtMost(threshold) => wait <= threshold,
+        }
     }
 }
 
@@ -156,7 +264,7 @@ impl ShortAbandons {
 ///
 /// let waits = [2, 5, 30].map(Duration::from_secs);
 /// let rule = ShortAbandons::Below(Duration::from_secs(5));
-/// let tally = AbandonmentTally::from_abandon_waits(8, &waits, rule)?;
+/// let tally = AbandonmentTally::from_abandon_waits(rule, 8, &waits)?;
 /// assert_eq!(tally.abandonment()?.percent(), 20.0); // 2 of 10 once the 2 s abandon is left out
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
@@ -185,44 +293,20 @@ impl AbandonmentTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::AbandonmentTally::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::AbandonmentTally::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> AbandonmentTally {
         AbandonmentTally::default()
-    }
-
-    /// Adds one offered contact.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxkpi::{AbandonmentTally, Outcome};
-    ///
-    /// let tally: AbandonmentTally = [Outcome::Answered, Outcome::Abandoned].into_iter().collect();
-    /// assert_eq!(tally.abandonment()?.percent(), 50.0);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    #[inline]
-    pub fn record(&mut self, outcome: Outcome) {
-        if self.offered_u128() >= u128::from(u64::MAX) {
-            self.fault.set(Error::overflow("offered contacts", "u64"));
-            return;
-        }
-        match outcome {
-            Outcome::Answered => self.answered += 1,
-            Outcome::Abandoned => self.abandoned += 1,
-            Outcome::ShortAbandoned => {
-                self.abandoned += 1;
-                self.short += 1;
-            }
-        }
     }
 
     /// The tally of `answered` contacts and the waits of the abandoned ones, in one pass.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the offered contacts exceed `u64::MAX`.
+    /// [`Error::overflow`] when the offered contacts exceed `u64::MAX`.
     ///
     /// # Example
     ///
@@ -231,22 +315,19 @@ impl AbandonmentTally {
     /// use cxkpi::{AbandonmentTally, ShortAbandons};
     ///
     /// let waits = [Duration::from_secs(2), Duration::from_secs(40)];
-    /// let tally = AbandonmentTally::from_abandon_waits(98, &waits, ShortAbandons::below_secs(5.0)?)?;
-    /// assert_eq!((tally.offered(), tally.short_abandoned()), (100, 1));
+    /// let tally = AbandonmentTally::from_abandon_waits(ShortAbandons::below_secs(5.0)?, 98, &waits)?;
+    /// assert_eq!((tally.offered()?, tally.short_abandoned()?), (100, 1));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_abandon_waits(
+        rule: ShortAbandons,
         answered: u64,
         abandon_waits: &[Duration],
-        rule: ShortAbandons,
     ) -> Result<AbandonmentTally, Error> {
-        let short = match rule {
-            ShortAbandons::None => 0,
-            ShortAbandons::Below(threshold) => abandon_waits
-                .iter()
-                .map(|&w| u64::from(w < threshold))
-                .sum(),
-        };
+        let short = abandon_waits
+            .iter()
+            .map(|&w| u64::from(rule.is_short(w)))
+            .sum();
         let abandoned = abandon_waits.len() as u64;
         add_u64(answered, abandoned, "offered contacts")?;
         Ok(AbandonmentTally {
@@ -261,14 +342,14 @@ impl AbandonmentTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `abandoned > offered` or
+    /// [`Error::inconsistent`] when `abandoned > offered` or
     /// `short_abandoned > abandoned`.
     ///
     /// # Example
     ///
     /// ```
     /// let tally = cxkpi::AbandonmentTally::from_counts(200, 14, 4)?;
-    /// assert_eq!((tally.answered(), tally.abandoned()), (186, 14));
+    /// assert_eq!((tally.answered()?, tally.abandoned()?), (186, 14));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_counts(
@@ -276,22 +357,8 @@ impl AbandonmentTally {
         abandoned: u64,
         short_abandoned: u64,
     ) -> Result<AbandonmentTally, Error> {
-        if abandoned > offered {
-            return Err(Error::inconsistent(
-                "abandoned",
-                abandoned,
-                "offered",
-                offered,
-            ));
-        }
-        if short_abandoned > abandoned {
-            return Err(Error::inconsistent(
-                "short abandoned",
-                short_abandoned,
-                "abandoned",
-                abandoned,
-            ));
-        }
+        check_part("abandoned", abandoned, "offered", offered)?;
+        check_part("short abandoned", short_abandoned, "abandoned", abandoned)?;
         Ok(AbandonmentTally {
             answered: offered - abandoned,
             abandoned,
@@ -317,7 +384,10 @@ impl AbandonmentTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::AbandonmentTally::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::AbandonmentTally::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub const fn is_empty(&self) -> bool {
         self.len() == 0
@@ -325,57 +395,77 @@ impl AbandonmentTally {
 
     /// Offered contacts: answered and abandoned, short abandons included.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.offered(), 200);
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.offered()?, 200);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn offered(&self) -> u64 {
-        self.len()
+    pub fn offered(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.answered + self.abandoned)
     }
 
     /// Answered contacts.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.answered(), 186);
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.answered()?, 186);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn answered(&self) -> u64 {
-        self.answered
+    pub fn answered(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.answered)
     }
 
     /// Abandoned contacts, short abandons included.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.abandoned(), 14);
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.abandoned()?, 14);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn abandoned(&self) -> u64 {
-        self.abandoned
+    pub fn abandoned(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.abandoned)
     }
 
     /// Short abandons.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.short_abandoned(), 4);
+    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.short_abandoned()?, 4);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn short_abandoned(&self) -> u64 {
-        self.short
+    pub fn short_abandoned(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.short)
     }
 
     /// The abandonment rate, short abandons left out of both sides.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact other than a short abandon was
+    /// [`Error::empty`] when no contact other than a short abandon was
     /// offered; the tally's fault if it has one.
     ///
     /// # Example
@@ -390,7 +480,7 @@ impl AbandonmentTally {
         self.fault.check()?;
         Rate::of_tally(
             self.abandoned - self.short,
-            self.offered() - self.short,
+            self.observations() - self.short,
             "abandonment rate",
             "no offered contacts beyond short abandons",
         )
@@ -400,7 +490,7 @@ impl AbandonmentTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact was offered; the tally's fault if it has one.
+    /// [`Error::empty`] when no contact was offered; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -413,7 +503,7 @@ impl AbandonmentTally {
         self.fault.check()?;
         Rate::of_tally(
             self.abandoned,
-            self.offered(),
+            self.observations(),
             "abandonment rate",
             "no offered contacts",
         )
@@ -433,30 +523,73 @@ impl AbandonmentTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> AbandonmentParts {
-        AbandonmentParts {
-            offered: self.offered(),
+    fn add_one(&mut self, outcome: Outcome) -> Result<(), Error> {
+        if self.offered_u128() >= u128::from(u64::MAX) {
+            return Err(Error::overflow("offered contacts", "u64"));
+        }
+        match outcome {
+            Outcome::Answered => self.answered += 1,
+            Outcome::Abandoned => self.abandoned += 1,
+            Outcome::ShortAbandoned => {
+                self.abandoned += 1;
+                self.short += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Offered contacts: answered and abandoned (their sum fits, by the invariant).
+    const fn observations(&self) -> u64 {
+        self.answered + self.abandoned
+    }
+
+    const fn to_state(&self) -> AbandonmentState {
+        AbandonmentState {
+            offered: self.observations(),
             abandoned: self.abandoned,
             short_abandoned: self.short,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: AbandonmentParts) -> Result<AbandonmentTally, Error> {
-        AbandonmentTally::from_counts(parts.offered, parts.abandoned, parts.short_abandoned)
+    fn check_state(state: AbandonmentState) -> Result<AbandonmentTally, Error> {
+        AbandonmentTally::from_counts(state.offered, state.abandoned, state.short_abandoned)
     }
 }
 
-tally!(AbandonmentTally, Outcome, default);
-tally_serde!(AbandonmentTally, AbandonmentParts);
+tally!(AbandonmentTally, Outcome, AbandonmentState, default);
 
-/// The serialized form of an [`AbandonmentTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AbandonmentParts {
-    offered: u64,
-    abandoned: u64,
-    short_abandoned: u64,
+/// The state of an [`AbandonmentTally`]: offered, abandoned and
+/// short-abandoned contacts.
+///
+/// Wire format: `{"offered": "200", "abandoned": "14", "short_abandoned": "4"}`
+/// (decimal strings; a JSON number is accepted too). Valid when
+/// `short_abandoned ≤ abandoned ≤ offered`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{AbandonmentState, AbandonmentTally, Tally};
+///
+/// let state = AbandonmentState { offered: 200, abandoned: 14, short_abandoned: 4 };
+/// assert_eq!(AbandonmentTally::from_state(state)?.abandonment_including_short()?.percent(), 7.0);
+/// let tampered = AbandonmentState { short_abandoned: 15, ..state };
+/// assert_eq!(
+///     AbandonmentTally::from_state(tampered).unwrap_err().to_string(),
+///     "short abandoned (15) exceeds abandoned (14)"
+/// );
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct AbandonmentState {
+    /// Contacts offered: answered and abandoned.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub offered: u64,
+    /// Contacts abandoned, short abandons included.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub abandoned: u64,
+    /// Abandons below the short-abandon threshold.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub short_abandoned: u64,
 }

@@ -1,6 +1,6 @@
 //! Escalation and channel-switch rate: the share of contacts handed on.
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, check_part, tally};
 use crate::{Error, Rate};
 
 /// Whether a contact was handled where it arrived, or handed on.
@@ -66,7 +66,10 @@ impl EscalationTally {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::contact::escalation::EscalationTally::new().len(), 0);
+    /// use cxkpi::Tally;
+    ///
+    /// assert_eq!(cxkpi::contact::escalation::EscalationTally::new().len()?, 0);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> EscalationTally {
         EscalationTally::default()
@@ -76,7 +79,7 @@ impl EscalationTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `escalated > contacts`.
+    /// [`Error::inconsistent`] when `escalated > contacts`.
     ///
     /// # Example
     ///
@@ -88,14 +91,7 @@ impl EscalationTally {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_counts(contacts: u64, escalated: u64) -> Result<EscalationTally, Error> {
-        if escalated > contacts {
-            return Err(Error::inconsistent(
-                "escalated",
-                escalated,
-                "contacts",
-                contacts,
-            ));
-        }
+        check_part("escalated", escalated, "contacts", contacts)?;
         Ok(EscalationTally {
             contacts,
             escalated,
@@ -103,56 +99,28 @@ impl EscalationTally {
         })
     }
 
-    /// Adds one contact; an overflowing count becomes the tally's fault.
+    /// Contacts escalated or switched.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
     ///
     /// # Example
     ///
     /// ```
-    /// use cxkpi::contact::escalation::{EscalationTally, Handling};
-    ///
-    /// let mut tally = EscalationTally::new();
-    /// tally.record(Handling::Escalated);
-    /// assert_eq!(tally.escalation()?.percent(), 100.0);
+    /// assert_eq!(cxkpi::contact::escalation::EscalationTally::from_counts(4, 1)?.escalated()?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn record(&mut self, handling: Handling) {
-        match add_u64(self.contacts, 1, "contacts") {
-            Ok(contacts) => {
-                self.contacts = contacts;
-                self.escalated += u64::from(handling == Handling::Escalated);
-            }
-            Err(error) => self.fault.set(error),
-        }
-    }
-
-    /// Contacts recorded.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::contact::escalation::EscalationTally::from_counts(4, 1)?.len(), 4);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn len(&self) -> u64 {
-        self.contacts
-    }
-
-    /// Whether no contact was recorded.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::contact::escalation::EscalationTally::new().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.contacts == 0
+    pub fn escalated(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.escalated)
     }
 
     /// The share of contacts escalated or switched.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without contacts, or the tally's fault.
+    /// [`Error::empty`] without contacts, or the tally's fault.
     ///
     /// # Example
     ///
@@ -178,28 +146,55 @@ impl EscalationTally {
 }
 
 impl EscalationTally {
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> EscalationParts {
-        EscalationParts {
+    fn add_one(&mut self, handling: Handling) -> Result<(), Error> {
+        self.contacts = add_u64(self.contacts, 1, "contacts")?;
+        // At most `contacts`, which did not overflow.
+        self.escalated += u64::from(handling == Handling::Escalated);
+        Ok(())
+    }
+
+    const fn observations(&self) -> u64 {
+        self.contacts
+    }
+
+    const fn to_state(&self) -> EscalationState {
+        EscalationState {
             contacts: self.contacts,
             escalated: self.escalated,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: EscalationParts) -> Result<EscalationTally, Error> {
-        EscalationTally::from_counts(parts.contacts, parts.escalated)
+    fn check_state(state: EscalationState) -> Result<EscalationTally, Error> {
+        EscalationTally::from_counts(state.contacts, state.escalated)
     }
 }
 
-tally!(EscalationTally, Handling, default);
-tally_serde!(EscalationTally, EscalationParts);
+tally!(EscalationTally, Handling, EscalationState, default);
 
-/// The serialized form of an [`EscalationTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EscalationParts {
-    contacts: u64,
-    escalated: u64,
+/// The state of an [`EscalationTally`]: contacts and those escalated.
+///
+/// Wire format: `{"contacts": "200", "escalated": "50"}` (decimal strings; a
+/// JSON number is accepted too). Valid when `escalated ≤ contacts`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::Tally;
+/// use cxkpi::contact::escalation::{EscalationState, EscalationTally};
+///
+/// let state = EscalationState { contacts: 200, escalated: 50 };
+/// assert_eq!(EscalationTally::from_state(state)?.escalation()?.percent(), 25.0);
+/// assert!(EscalationTally::from_state(EscalationState { escalated: 201, ..state }).is_err());
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct EscalationState {
+    /// All contacts.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub contacts: u64,
+    /// Contacts escalated or switched to another channel.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub escalated: u64,
 }

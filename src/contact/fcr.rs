@@ -1,6 +1,6 @@
 //! First-contact resolution (FCR, "Once & Done").
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, check_part, tally};
 use crate::{Domain, Error, Rate};
 
 /// How a resolved request was resolved: on the first contact or after more.
@@ -30,7 +30,7 @@ impl Resolution {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `contacts` is 0: a resolved request took at
+    /// [`Error::out_of_range`] when `contacts` is 0: a resolved request took at
     /// least one contact.
     ///
     /// # Example
@@ -79,7 +79,7 @@ impl TryFrom<i64> for Resolution {
 }
 
 #[cold]
-fn zero_contacts() -> Error {
+pub(crate) fn zero_contacts() -> Error {
     Error::out_of_range("contacts per resolved request", 0_u32, Domain::AtLeast(1))
 }
 
@@ -132,40 +132,20 @@ impl FcrTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::FcrTally::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::FcrTally::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> FcrTally {
         FcrTally::default()
-    }
-
-    /// Adds one resolved request.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxkpi::{FcrTally, Resolution};
-    ///
-    /// let mut tally = FcrTally::new();
-    /// tally.record(Resolution::FirstContact);
-    /// tally.record(Resolution::RepeatContact);
-    /// assert_eq!(tally.fcr()?.percent(), 50.0);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    #[inline]
-    pub fn record(&mut self, resolution: Resolution) {
-        let Some(resolved) = self.resolved.checked_add(1) else {
-            self.fault.set(Error::overflow("resolved requests", "u64"));
-            return;
-        };
-        self.resolved = resolved;
-        self.first_contact += u64::from(resolution == Resolution::FirstContact);
     }
 
     /// The tally of the number of contacts each resolved request took, in one pass.
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first count of 0 and its index.
+    /// [`Error::out_of_range`] naming the first count of 0 and its index.
     ///
     /// # Example
     ///
@@ -198,7 +178,7 @@ impl FcrTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `resolved_on_first_contact > resolved`.
+    /// [`Error::inconsistent`] when `resolved_on_first_contact > resolved`.
     ///
     /// # Example
     ///
@@ -208,14 +188,12 @@ impl FcrTally {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_counts(resolved_on_first_contact: u64, resolved: u64) -> Result<FcrTally, Error> {
-        if resolved_on_first_contact > resolved {
-            return Err(Error::inconsistent(
-                "resolved on first contact",
-                resolved_on_first_contact,
-                "resolved",
-                resolved,
-            ));
-        }
+        check_part(
+            "resolved on first contact",
+            resolved_on_first_contact,
+            "resolved",
+            resolved,
+        )?;
         Ok(FcrTally {
             resolved,
             first_contact: resolved_on_first_contact,
@@ -223,46 +201,28 @@ impl FcrTally {
         })
     }
 
-    /// Resolved requests counted so far.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::FcrTally::from_contact_counts(&[1, 2, 1])?.len(), 3);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        self.resolved
-    }
-
-    /// Whether no resolved request was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::FcrTally::new().is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.resolved == 0
-    }
-
     /// Requests resolved on the first contact so far.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::FcrTally::from_contact_counts(&[1, 2, 1])?.first_contact(), 2);
+    /// assert_eq!(cxkpi::FcrTally::from_contact_counts(&[1, 2, 1])?.first_contact()?, 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn first_contact(&self) -> u64 {
-        self.first_contact
+    pub fn first_contact(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.first_contact)
     }
 
     /// FCR: the share of resolved requests resolved on the first contact.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without resolved requests; the tally's fault if it has one.
+    /// [`Error::empty`] without resolved requests; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -287,28 +247,57 @@ impl FcrTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> FcrParts {
-        FcrParts {
+    fn add_one(&mut self, resolution: Resolution) -> Result<(), Error> {
+        self.resolved = add_u64(self.resolved, 1, "resolved requests")?;
+        // At most `resolved`, which did not overflow.
+        self.first_contact += u64::from(resolution == Resolution::FirstContact);
+        Ok(())
+    }
+
+    const fn observations(&self) -> u64 {
+        self.resolved
+    }
+
+    const fn to_state(&self) -> FcrState {
+        FcrState {
             resolved_on_first_contact: self.first_contact,
             resolved: self.resolved,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: FcrParts) -> Result<FcrTally, Error> {
-        FcrTally::from_counts(parts.resolved_on_first_contact, parts.resolved)
+    fn check_state(state: FcrState) -> Result<FcrTally, Error> {
+        FcrTally::from_counts(state.resolved_on_first_contact, state.resolved)
     }
 }
 
-tally!(FcrTally, Resolution, default);
-tally_serde!(FcrTally, FcrParts);
+tally!(FcrTally, Resolution, FcrState, default);
 
-/// The serialized form of an [`FcrTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FcrParts {
-    resolved_on_first_contact: u64,
-    resolved: u64,
+/// The state of an [`FcrTally`]: resolved requests and those resolved on the
+/// first contact.
+///
+/// Wire format: `{"resolved_on_first_contact": "74", "resolved": "100"}`
+/// (decimal strings; a JSON number is accepted too). Valid when
+/// `resolved_on_first_contact ≤ resolved`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{FcrState, FcrTally, Tally};
+///
+/// let state = FcrState { resolved_on_first_contact: 74, resolved: 100 };
+/// assert_eq!(FcrTally::from_state(state)?.fcr()?.percent(), 74.0);
+/// let tampered = FcrState { resolved_on_first_contact: 101, ..state };
+/// assert!(FcrTally::from_state(tampered).is_err());
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct FcrState {
+    /// Requests resolved on their first contact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub resolved_on_first_contact: u64,
+    /// All resolved requests.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub resolved: u64,
 }

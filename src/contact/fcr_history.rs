@@ -4,6 +4,7 @@
 use alloc::vec::Vec;
 use core::time::Duration;
 
+use crate::Tally;
 use crate::{FcrTally, Resolution};
 
 /// One contact of a customer about a matter, at a time.

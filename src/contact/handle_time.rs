@@ -6,7 +6,7 @@ use core::time::Duration;
 use crate::Error;
 use crate::duration::{mean_nanos_as_secs, seconds};
 use crate::kernel::sum_u32;
-use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
+use crate::tally::{Fault, add_u64, add_u128, check_ns_sum, tally};
 
 /// The handle time of one contact: talk, hold and after-contact work (wrap-up).
 ///
@@ -50,7 +50,7 @@ impl HandleTime {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first component that is negative,
+    /// [`Error::out_of_range`] naming the first component that is negative,
     /// NaN, infinite or too large for a `Duration`.
     ///
     /// # Example
@@ -109,7 +109,7 @@ impl HandleTime {
 /// use cxkpi::AhtTally;
 ///
 /// let secs = Duration::from_secs;
-/// let aht = AhtTally::from_totals(secs(3600), secs(600), secs(900), 20)?.aht()?;
+/// let aht = AhtTally::from_counts(20, secs(3600), secs(600), secs(900))?.aht()?;
 /// assert_eq!(aht.secs(), 255.0);
 /// assert_eq!(aht.to_string(), "AHT 255.0 s (talk 180.0 s, hold 30.0 s, wrap 45.0 s; n = 20)");
 /// # Ok::<(), cxkpi::Error>(())
@@ -137,44 +137,20 @@ impl AhtTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::AhtTally::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::AhtTally::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> AhtTally {
         AhtTally::default()
-    }
-
-    /// Adds one handled contact.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxkpi::{AhtTally, HandleTime};
-    ///
-    /// let mut tally = AhtTally::new();
-    /// tally.record(HandleTime::from_secs(240.0, 30.0, 60.0)?);
-    /// tally.record(HandleTime::from_secs(120.5, 0.0, 45.0)?);
-    /// assert_eq!(tally.aht()?.secs(), 247.75);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    #[inline]
-    pub fn record(&mut self, contact: HandleTime) {
-        let one = AhtTally {
-            handled: 1,
-            talk_ns: contact.talk.as_nanos(),
-            hold_ns: contact.hold.as_nanos(),
-            wrap_ns: contact.wrap.as_nanos(),
-            fault: Fault::default(),
-        };
-        if let Err(error) = self.merge_counts(&one) {
-            self.fault.set(error);
-        }
     }
 
     /// The tally of a slice of contacts.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a total exceeds `u128` nanoseconds.
+    /// [`Error::overflow`] when a total exceeds `u128` nanoseconds.
     ///
     /// # Example
     ///
@@ -187,8 +163,9 @@ impl AhtTally {
     /// ```
     pub fn from_contacts(contacts: &[HandleTime]) -> Result<AhtTally, Error> {
         let mut tally = AhtTally::new();
-        tally.extend(contacts);
-        tally.fault.check()?;
+        for &contact in contacts {
+            tally.add_one(contact)?;
+        }
         Ok(tally)
     }
 
@@ -196,13 +173,13 @@ impl AhtTally {
     /// `i` of `talk`, `hold` and `wrap` is one contact.
     ///
     /// One vectorised pass over each column sums it exactly; the result
-    /// equals [`record`](Self::record)ing each row as a [`HandleTime`] of
+    /// equals [`record`](crate::Tally::record)ing each row as a [`HandleTime`] of
     /// `Duration::from_secs` components. Whole seconds in a `u32` cannot be
     /// negative or NaN, so no value is refused.
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length.
+    /// [`Error::length_mismatch`] when the columns differ in length.
     ///
     /// # Example
     ///
@@ -258,12 +235,13 @@ impl AhtTally {
         })
     }
 
-    /// The tally of known totals over `handled` contacts.
+    /// The tally of `handled` contacts with known totals of talk, hold and
+    /// after-contact work.
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when time is given for 0 handled contacts;
-    /// [`Error::Overflow`] when the grand total exceeds `u128` nanoseconds.
+    /// [`Error::inconsistent`] when time is given for 0 handled contacts;
+    /// [`Error::overflow`] when the grand total exceeds `u128` nanoseconds.
     ///
     /// # Example
     ///
@@ -272,25 +250,25 @@ impl AhtTally {
     /// use cxkpi::{AhtTally, ErrorKind};
     ///
     /// let none = Duration::ZERO;
-    /// let tally = AhtTally::from_totals(Duration::from_secs(600), none, none, 4)?;
+    /// let tally = AhtTally::from_counts(4, Duration::from_secs(600), none, none)?;
     /// assert_eq!(tally.aht()?.secs(), 150.0);
     /// // Time without contacts contradicts itself.
-    /// let err = AhtTally::from_totals(Duration::from_secs(1), none, none, 0).unwrap_err();
+    /// let err = AhtTally::from_counts(0, Duration::from_secs(1), none, none).unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::Inconsistent);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn from_totals(
+    pub fn from_counts(
+        handled: u64,
         talk: Duration,
         hold: Duration,
         wrap: Duration,
-        handled: u64,
     ) -> Result<AhtTally, Error> {
         AhtTally::from_nanos(talk.as_nanos(), hold.as_nanos(), wrap.as_nanos(), handled)
     }
 
-    /// [`from_totals`](Self::from_totals) in nanoseconds: the one place that
+    /// [`from_counts`](Self::from_counts) in nanoseconds: the one place that
     /// checks a tally's totals.
-    fn from_nanos(
+    pub(crate) fn from_nanos(
         talk_ns: u128,
         hold_ns: u128,
         wrap_ns: u128,
@@ -303,46 +281,34 @@ impl AhtTally {
             wrap_ns,
             fault: Fault::default(),
         };
-        if handled == 0 && tally.total_ns()? > 0 {
-            return Err(Error::inconsistent(
-                "contacts with handle time",
-                1,
-                "handled contacts",
-                0,
-            ));
-        }
+        check_ns_sum(
+            "handled contacts behind talk_ns",
+            talk_ns,
+            "handled",
+            handled,
+        )?;
+        check_ns_sum(
+            "handled contacts behind hold_ns",
+            hold_ns,
+            "handled",
+            handled,
+        )?;
+        check_ns_sum(
+            "handled contacts behind wrap_ns",
+            wrap_ns,
+            "handled",
+            handled,
+        )?;
+        // The mean needs the grand total: keep it representable.
+        tally.total_ns()?;
         Ok(tally)
-    }
-
-    /// Handled contacts counted so far.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let contact = cxkpi::HandleTime::from_secs(60.0, 0.0, 0.0)?;
-    /// assert_eq!(cxkpi::AhtTally::from_contacts(&[contact, contact])?.len(), 2);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        self.handled
-    }
-
-    /// Whether no contact was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::AhtTally::new().is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.handled == 0
     }
 
     /// The AHT of the contacts so far.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without handled contacts; the tally's fault if it has one.
+    /// [`Error::empty`] without handled contacts; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -386,34 +352,76 @@ impl AhtTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> AhtParts {
-        AhtParts {
+    fn add_one(&mut self, contact: HandleTime) -> Result<(), Error> {
+        let one = AhtTally {
+            handled: 1,
+            talk_ns: contact.talk.as_nanos(),
+            hold_ns: contact.hold.as_nanos(),
+            wrap_ns: contact.wrap.as_nanos(),
+            fault: Fault::default(),
+        };
+        self.merge_counts(&one)
+    }
+
+    const fn observations(&self) -> u64 {
+        self.handled
+    }
+
+    const fn to_state(&self) -> AhtState {
+        AhtState {
+            handled: self.handled,
             talk_ns: self.talk_ns,
             hold_ns: self.hold_ns,
             wrap_ns: self.wrap_ns,
-            handled: self.handled,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: AhtParts) -> Result<AhtTally, Error> {
-        AhtTally::from_nanos(parts.talk_ns, parts.hold_ns, parts.wrap_ns, parts.handled)
+    fn check_state(state: AhtState) -> Result<AhtTally, Error> {
+        AhtTally::from_nanos(state.talk_ns, state.hold_ns, state.wrap_ns, state.handled)
     }
 }
 
-tally!(AhtTally, HandleTime, default);
-tally_serde!(AhtTally, AhtParts);
+tally!(AhtTally, HandleTime, AhtState, default);
 
-/// The serialized form of an [`AhtTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AhtParts {
-    talk_ns: u128,
-    hold_ns: u128,
-    wrap_ns: u128,
-    handled: u64,
+/// The state of an [`AhtTally`]: handled contacts and the exact totals of
+/// their talk, hold and after-contact work, in nanoseconds.
+///
+/// Wire format: `{"handled": "20", "talk_ns": "3600000000000",
+/// "hold_ns": "600000000000", "wrap_ns": "900000000000"}` (decimal strings,
+/// exact in any JSON parser; a JSON number is accepted too). Valid when each
+/// total could come from `handled` contacts (no time without a contact) and
+/// the grand total fits a `u128`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{AhtState, AhtTally, Tally};
+///
+/// let state = AhtState { handled: 2, talk_ns: 300_000_000_000, hold_ns: 0, wrap_ns: 0 };
+/// assert_eq!(AhtTally::from_state(state)?.aht()?.secs(), 150.0);
+/// let tampered = AhtState { handled: 0, ..state };
+/// assert_eq!(
+///     AhtTally::from_state(tampered).unwrap_err().to_string(),
+///     "handled contacts behind talk_ns (1) exceeds handled (0)"
+/// );
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct AhtState {
+    /// Handled contacts.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub handled: u64,
+    /// Total talk time, in nanoseconds.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub talk_ns: u128,
+    /// Total hold time, in nanoseconds.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub hold_ns: u128,
+    /// Total after-contact work (wrap-up), in nanoseconds.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub wrap_ns: u128,
 }
 
 /// An average handle time with its components and the contacts it covers.

@@ -6,7 +6,7 @@ use core::time::Duration;
 
 use crate::duration::seconds;
 use crate::kernel::{WordCounts, count_u32};
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, check_part, tally};
 use crate::{Domain, Error, Rate, ShortAbandons, Waited};
 
 /// How abandoned contacts count in a service level.
@@ -134,7 +134,7 @@ impl fmt::Display for AbandonTreatment {
 /// use cxkpi::{AbandonTreatment, ServiceLevelCounts};
 ///
 /// // ICMI's worked example.
-/// let counts = ServiceLevelCounts::new(1000, 860, 60, 20, Some(10))?;
+/// let counts = ServiceLevelCounts::from_counts(1000, 860, 60, 20, Some(10))?;
 /// assert_eq!(counts.service_level(AbandonTreatment::Ignore)?.percent(), 86.0);
 /// assert_eq!(format!("{:.2}", counts.service_level(AbandonTreatment::CountAgainst)?), "81.13% (n = 1060)");
 /// # Ok::<(), cxkpi::Error>(())
@@ -145,9 +145,9 @@ impl fmt::Display for AbandonTreatment {
 /// ```
 /// use cxkpi::{AbandonTreatment, ErrorKind, ServiceLevelCounts};
 ///
-/// let err = ServiceLevelCounts::new(5, 6, 0, 0, Some(0)).unwrap_err();
+/// let err = ServiceLevelCounts::from_counts(5, 6, 0, 0, Some(0)).unwrap_err();
 /// assert_eq!(err.to_string(), "answered within threshold (6) exceeds answered (5)");
-/// let counts = ServiceLevelCounts::new(5, 4, 1, 0, None)?;
+/// let counts = ServiceLevelCounts::from_counts(5, 4, 1, 0, None)?;
 /// let err = counts.service_level(AbandonTreatment::ExcludeShort).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
 /// # Ok::<(), cxkpi::Error>(())
@@ -169,16 +169,16 @@ impl ServiceLevelCounts {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when a part exceeds its whole.
+    /// [`Error::inconsistent`] when a part exceeds its whole.
     ///
     /// # Example
     ///
     /// ```
-    /// let counts = cxkpi::ServiceLevelCounts::new(10, 8, 2, 1, None)?;
+    /// let counts = cxkpi::ServiceLevelCounts::from_counts(10, 8, 2, 1, None)?;
     /// assert_eq!(counts.answered(), 10);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn new(
+    pub fn from_counts(
         answered: u64,
         answered_within: u64,
         abandoned: u64,
@@ -225,7 +225,7 @@ impl ServiceLevelCounts {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 0, 0, None)?.answered(), 3);
+    /// assert_eq!(cxkpi::ServiceLevelCounts::from_counts(3, 1, 0, 0, None)?.answered(), 3);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub const fn answered(&self) -> u64 {
@@ -237,7 +237,7 @@ impl ServiceLevelCounts {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 0, 0, None)?.answered_within(), 1);
+    /// assert_eq!(cxkpi::ServiceLevelCounts::from_counts(3, 1, 0, 0, None)?.answered_within(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub const fn answered_within(&self) -> u64 {
@@ -249,7 +249,7 @@ impl ServiceLevelCounts {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 2, 0, None)?.abandoned(), 2);
+    /// assert_eq!(cxkpi::ServiceLevelCounts::from_counts(3, 1, 2, 0, None)?.abandoned(), 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub const fn abandoned(&self) -> u64 {
@@ -261,7 +261,7 @@ impl ServiceLevelCounts {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 2, 1, None)?.abandoned_within(), 1);
+    /// assert_eq!(cxkpi::ServiceLevelCounts::from_counts(3, 1, 2, 1, None)?.abandoned_within(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub const fn abandoned_within(&self) -> u64 {
@@ -273,7 +273,7 @@ impl ServiceLevelCounts {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::ServiceLevelCounts::new(3, 1, 2, 1, Some(1))?.short_abandoned(), Some(1));
+    /// assert_eq!(cxkpi::ServiceLevelCounts::from_counts(3, 1, 2, 1, Some(1))?.short_abandoned(), Some(1));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub const fn short_abandoned(&self) -> Option<u64> {
@@ -288,16 +288,16 @@ impl ServiceLevelCounts {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the denominator is 0; [`Error::MissingParameter`]
+    /// [`Error::empty`] when the denominator is 0; [`Error::missing_parameter`]
     /// (kind `invalid_parameter`) when a short treatment meets unknown short
-    /// abandons; [`Error::Overflow`] when `a + b` passes `u64::MAX`.
+    /// abandons; [`Error::overflow`] when `a + b` passes `u64::MAX`.
     ///
     /// # Example
     ///
     /// ```
     /// use cxkpi::{AbandonTreatment, ServiceLevelCounts};
     ///
-    /// let counts = ServiceLevelCounts::new(1000, 860, 60, 20, Some(10))?;
+    /// let counts = ServiceLevelCounts::from_counts(1000, 860, 60, 20, Some(10))?;
     /// let sl = counts.service_level(AbandonTreatment::ExcludeShort)?;
     /// assert_eq!((sl.part(), sl.whole()), (860, 1050));
     /// # Ok::<(), cxkpi::Error>(())
@@ -335,13 +335,38 @@ impl ServiceLevelCounts {
     }
 }
 
+/// The bounds in whole seconds of a threshold and a short-abandon rule:
+/// `w` whole seconds are within `threshold` when `w <= ⌊threshold⌋`, and
+/// below the short-abandon threshold `s` when `w <= ⌈s⌉ − 1` (none when
+/// `s` is 0 or there is no rule).
+pub(crate) fn whole_secs_bounds(threshold: Duration, short: ShortAbandons) -> (u32, Option<u32>) {
+    // `w` whole seconds are within `threshold` when `w <= ⌊threshold⌋`.
+    let within = u32::try_from(threshold.as_secs()).unwrap_or(u32::MAX);
+    (within, short.whole_secs_at_most())
+}
+
 /// The service-level accumulator: contacts answered and abandoned, within a
 /// threshold or not, and short abandons.
 ///
 /// A contact is within the target when its wait is **at most** the
-/// threshold; an abandon is short when its wait is **strictly below** the
-/// short-abandon threshold ([`ShortAbandons`]). Tallies with different
-/// thresholds or short-abandon rules do not merge ([`Error::Mismatch`]).
+/// threshold; an abandon is short when its wait is strictly below the
+/// short-abandon threshold ([`ShortAbandons::below`]) or at most it
+/// ([`ShortAbandons::at_most`], "abandoned within 5 s" as ICMI and most ACD
+/// reports count it): name the rule your source uses, the figures differ.
+/// Tallies with different thresholds or short-abandon rules do not merge
+/// ([`Error::mismatch`]).
+///
+/// # Which abandons to feed
+///
+/// The abandons of the queue the service level is about: callers who hung
+/// up *while queued* for an agent, each with its wait in the queue. A caller
+/// who hangs up in the voice-response unit (IVR) before asking for an agent
+/// was never offered to the queue: leave them out, as their "wait" is menu
+/// time, not queue time, and counting them as abandons within the threshold
+/// would flatter or hurt the figure depending on the treatment. When a log
+/// records only the total time in the system, subtract the IVR time first.
+/// An abandon whose queue wait is unknown belongs to no treatment that needs
+/// its wait.
 ///
 /// # Formula
 ///
@@ -354,7 +379,7 @@ impl ServiceLevelCounts {
 /// use core::time::Duration;
 /// use cxkpi::{AbandonTreatment, ServiceLevelTally, ShortAbandons};
 ///
-/// let tally = ServiceLevelTally::from_secs(
+/// let tally = ServiceLevelTally::from_float_secs(
 ///     Duration::from_secs(20),
 ///     ShortAbandons::Below(Duration::from_secs(5)),
 ///     &[5.0, 12.0, 20.0, 21.0, 45.0, 3.0],
@@ -382,11 +407,14 @@ impl ServiceLevelTally {
     /// # Example
     ///
     /// ```
+    /// use cxkpi::Tally;
+    ///
     /// use core::time::Duration;
     /// use cxkpi::{ServiceLevelTally, ShortAbandons};
     ///
     /// let tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
-    /// assert!(tally.is_empty());
+    /// assert!(tally.is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new(threshold: Duration, short: ShortAbandons) -> ServiceLevelTally {
         ServiceLevelTally {
@@ -405,7 +433,7 @@ impl ServiceLevelTally {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for a negative, NaN or infinite threshold.
+    /// [`Error::invalid_parameter`] for a negative, NaN or infinite threshold.
     ///
     /// # Example
     ///
@@ -436,7 +464,7 @@ impl ServiceLevelTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first negative, NaN or infinite wait.
+    /// [`Error::out_of_range`] for the first negative, NaN or infinite wait.
     ///
     /// # Example
     ///
@@ -444,20 +472,20 @@ impl ServiceLevelTally {
     /// use core::time::Duration;
     /// use cxkpi::{AbandonTreatment, ServiceLevelTally, ShortAbandons};
     ///
-    /// let tally = ServiceLevelTally::from_secs(
+    /// let tally = ServiceLevelTally::from_float_secs(
     ///     Duration::from_secs(30), ShortAbandons::None, &[10.0, 25.0, 30.0, 31.0], &[],
     /// )?;
     /// assert_eq!(tally.service_level(AbandonTreatment::CountAgainst)?.percent(), 75.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn from_secs(
+    pub fn from_float_secs(
         threshold: Duration,
         short: ShortAbandons,
         answered: &[f64],
         abandoned: &[f64],
     ) -> Result<ServiceLevelTally, Error> {
         let mut tally = ServiceLevelTally::new(threshold, short);
-        super::wait::record_secs(answered, abandoned, |wait| tally.try_record(wait))?;
+        super::wait::record_secs(answered, abandoned, |wait| tally.add_one(wait))?;
         Ok(tally)
     }
 
@@ -466,7 +494,7 @@ impl ServiceLevelTally {
     ///
     /// A wait of `w` seconds is `Duration::from_secs(w)`: within the
     /// threshold when `w` is at most the threshold, short when it is strictly
-    /// below the short-abandon threshold, exactly as [`record`](Self::record)
+    /// below the short-abandon threshold, exactly as [`record`](crate::Tally::record)
     /// counts it. Whole seconds in a `u32` cannot be negative or NaN, so no
     /// wait is refused, and no count can overflow.
     ///
@@ -504,28 +532,39 @@ impl ServiceLevelTally {
         abandoned: &[u32],
         count: impl Fn(&[u32], u32, Option<u32>) -> WordCounts,
     ) -> ServiceLevelTally {
-        // `w` whole seconds are within `threshold` when `w <= ⌊threshold⌋`,
-        // and below the short-abandon threshold `s` when `w <= ⌈s⌉ − 1`.
-        let within = u32::try_from(threshold.as_secs()).unwrap_or(u32::MAX);
-        let short_at_most = match short {
-            ShortAbandons::None => None,
-            ShortAbandons::Below(s) => {
-                let ceil = s.as_secs().saturating_add(u64::from(s.subsec_nanos() > 0));
-                ceil.checked_sub(1)
-                    .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
-            }
-        };
+        let (within, short_at_most) = whole_secs_bounds(threshold, short);
         let answered_counts = count(answered, within, None);
         let abandoned_counts = count(abandoned, within, short_at_most);
+        // Slice lengths fit u64, and so does their sum.
+        ServiceLevelTally::from_whole_secs_counts(
+            threshold,
+            short,
+            [answered.len() as u64, answered_counts.first],
+            [
+                abandoned.len() as u64,
+                abandoned_counts.first,
+                abandoned_counts.second,
+            ],
+        )
+    }
+
+    /// The tally of the counts of a whole-seconds pass: `[answered, within]`
+    /// and `[abandoned, within, short]`, each part at most its whole, and
+    /// the wholes' sum at most `u64::MAX` (the caller counted rows).
+    pub(crate) fn from_whole_secs_counts(
+        threshold: Duration,
+        short: ShortAbandons,
+        [answered, answered_within]: [u64; 2],
+        [abandoned, abandoned_within, short_abandoned]: [u64; 3],
+    ) -> ServiceLevelTally {
         ServiceLevelTally {
             threshold,
             short,
-            // Slice lengths fit u64, and so does their sum.
-            answered: answered.len() as u64,
-            answered_within: answered_counts.first,
-            abandoned: abandoned.len() as u64,
-            abandoned_within: abandoned_counts.first,
-            short_abandoned: abandoned_counts.second,
+            answered,
+            answered_within,
+            abandoned,
+            abandoned_within,
+            short_abandoned,
             fault: Fault::default(),
         }
     }
@@ -560,90 +599,6 @@ impl ServiceLevelTally {
         self.short
     }
 
-    /// Adds one contact; an overflowing count becomes the tally's fault.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    /// use cxkpi::{AbandonTreatment, ServiceLevelTally, ShortAbandons, Waited};
-    ///
-    /// let mut tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
-    /// tally.record(Waited::Answered(Duration::from_secs(20)));
-    /// assert_eq!(tally.service_level(AbandonTreatment::CountAgainst)?.percent(), 100.0);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn record(&mut self, contact: Waited) {
-        if let Err(error) = self.try_record(contact) {
-            self.fault.set(error);
-        }
-    }
-
-    /// Adds one contact, or says why it cannot; on error the tally is unchanged.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`] when a count would pass `u64::MAX`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    /// use cxkpi::{ServiceLevelTally, ShortAbandons, Waited};
-    ///
-    /// let mut tally = ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None);
-    /// tally.try_record(Waited::Abandoned(Duration::from_secs(3)))?;
-    /// assert_eq!(tally.counts()?.abandoned_within(), 1);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn try_record(&mut self, contact: Waited) -> Result<(), Error> {
-        let within = contact.wait() <= self.threshold;
-        // The "within" and "short" counts never exceed their whole, which
-        // is checked first.
-        match contact {
-            Waited::Answered(_) => {
-                self.answered = add_u64(self.answered, 1, "answered contacts")?;
-                self.answered_within += u64::from(within);
-            }
-            Waited::Abandoned(wait) => {
-                self.abandoned = add_u64(self.abandoned, 1, "abandoned contacts")?;
-                self.abandoned_within += u64::from(within);
-                self.short_abandoned += u64::from(self.short.is_short(wait));
-            }
-        }
-        Ok(())
-    }
-
-    /// Contacts recorded, answered and abandoned (saturating at `u64::MAX`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
-    ///
-    /// let tally = ServiceLevelTally::from_secs(Duration::from_secs(20), ShortAbandons::None, &[1.0], &[2.0])?;
-    /// assert_eq!(tally.len(), 2);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn len(&self) -> u64 {
-        self.answered.saturating_add(self.abandoned)
-    }
-
-    /// Whether no contact was recorded.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    /// use cxkpi::{ServiceLevelTally, ShortAbandons};
-    ///
-    /// assert!(ServiceLevelTally::new(Duration::ZERO, ShortAbandons::None).is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.answered == 0 && self.abandoned == 0
-    }
-
     /// The tally's counts; short abandons are unknown (`None`) when the
     /// rule is [`ShortAbandons::None`].
     ///
@@ -657,17 +612,14 @@ impl ServiceLevelTally {
     /// use core::time::Duration;
     /// use cxkpi::{ServiceLevelTally, ShortAbandons};
     ///
-    /// let tally = ServiceLevelTally::from_secs(Duration::from_secs(20), ShortAbandons::None, &[5.0, 25.0], &[])?;
+    /// let tally = ServiceLevelTally::from_float_secs(Duration::from_secs(20), ShortAbandons::None, &[5.0, 25.0], &[])?;
     /// assert_eq!(tally.counts()?.answered_within(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn counts(&self) -> Result<ServiceLevelCounts, Error> {
         self.fault.check()?;
-        let short = match self.short {
-            ShortAbandons::None => None,
-            ShortAbandons::Below(_) => Some(self.short_abandoned),
-        };
-        ServiceLevelCounts::new(
+        let short = self.short.threshold().map(|_| self.short_abandoned);
+        ServiceLevelCounts::from_counts(
             self.answered,
             self.answered_within,
             self.abandoned,
@@ -688,7 +640,7 @@ impl ServiceLevelTally {
     /// use core::time::Duration;
     /// use cxkpi::{AbandonTreatment, ErrorKind, ServiceLevelTally, ShortAbandons};
     ///
-    /// let tally = ServiceLevelTally::from_secs(Duration::from_secs(20), ShortAbandons::None, &[], &[4.0])?;
+    /// let tally = ServiceLevelTally::from_float_secs(Duration::from_secs(20), ShortAbandons::None, &[], &[4.0])?;
     /// let err = tally.service_level(AbandonTreatment::Ignore).unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::Empty);
     /// # Ok::<(), cxkpi::Error>(())
@@ -706,10 +658,7 @@ impl ServiceLevelTally {
             ));
         }
         if self.short != other.short {
-            let secs = |rule: ShortAbandons| match rule {
-                ShortAbandons::None => f64::NAN,
-                ShortAbandons::Below(d) => d.as_secs_f64(),
-            };
+            let secs = |rule: ShortAbandons| rule.threshold().map_or(f64::NAN, |d| d.as_secs_f64());
             return Err(Error::mismatch(
                 "short-abandon thresholds (s)",
                 secs(self.short),
@@ -729,9 +678,31 @@ impl ServiceLevelTally {
 }
 
 impl ServiceLevelTally {
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> ServiceLevelParts {
-        ServiceLevelParts {
+    fn add_one(&mut self, contact: Waited) -> Result<(), Error> {
+        let within = contact.wait() <= self.threshold;
+        // The "within" and "short" counts never exceed their whole, which
+        // is checked first.
+        match contact {
+            Waited::Answered(_) => {
+                self.answered = add_u64(self.answered, 1, "answered contacts")?;
+                self.answered_within += u64::from(within);
+            }
+            Waited::Abandoned(wait) => {
+                self.abandoned = add_u64(self.abandoned, 1, "abandoned contacts")?;
+                self.abandoned_within += u64::from(within);
+                self.short_abandoned += u64::from(self.short.is_short(wait));
+            }
+        }
+        Ok(())
+    }
+
+    /// Contacts recorded, answered and abandoned (saturating at `u64::MAX`).
+    const fn observations(&self) -> u64 {
+        self.answered.saturating_add(self.abandoned)
+    }
+
+    const fn to_state(&self) -> ServiceLevelState {
+        ServiceLevelState {
             threshold: self.threshold,
             short_abandons: self.short,
             answered: self.answered,
@@ -742,24 +713,39 @@ impl ServiceLevelTally {
         }
     }
 
-    /// Rebuilds a tally, checking that no part exceeds its whole and that
-    /// there are no short abandons without a short-abandon rule.
-    #[cfg(feature = "serde")]
-    fn from_parts(p: ServiceLevelParts) -> Result<ServiceLevelTally, Error> {
-        ServiceLevelCounts::new(
+    /// Checks that no part exceeds its whole, that there are no short
+    /// abandons without a short-abandon rule, and that the short and the
+    /// within-threshold abandons nest as the two thresholds order them.
+    fn check_state(p: ServiceLevelState) -> Result<ServiceLevelTally, Error> {
+        ServiceLevelCounts::from_counts(
             p.answered,
             p.answered_within,
             p.abandoned,
             p.abandoned_within,
             Some(p.short_abandoned),
         )?;
-        if p.short_abandons == ShortAbandons::None && p.short_abandoned > 0 {
-            return Err(Error::inconsistent(
+        match p.short_abandons {
+            ShortAbandons::None => check_part(
                 "short abandoned",
                 p.short_abandoned,
-                "short abandons possible without a rule",
+                "the short abandons a tally without a short-abandon rule holds",
                 0,
-            ));
+            )?,
+            // A short abandon waited less than (or at most) `s <= threshold`:
+            // it is within.
+            ShortAbandons::Below(s) | ShortAbandons::AtMost(s) if s <= p.threshold => check_part(
+                "short abandoned",
+                p.short_abandoned,
+                "abandoned within threshold",
+                p.abandoned_within,
+            )?,
+            // An abandon within `threshold < s` waited less than `s`: it is short.
+            ShortAbandons::Below(_) | ShortAbandons::AtMost(_) => check_part(
+                "abandoned within threshold",
+                p.abandoned_within,
+                "short abandoned",
+                p.short_abandoned,
+            )?,
         }
         Ok(ServiceLevelTally {
             threshold: p.threshold,
@@ -774,19 +760,149 @@ impl ServiceLevelTally {
     }
 }
 
-tally!(ServiceLevelTally, Waited);
-tally_serde!(ServiceLevelTally, ServiceLevelParts);
+tally!(ServiceLevelTally, Waited, ServiceLevelState);
 
-/// The serialized form of a [`ServiceLevelTally`].
+/// The state of a [`ServiceLevelTally`]: its two thresholds and five counts.
+///
+/// Wire format (counts as decimal strings, a JSON number accepted too;
+/// thresholds as seconds, a JSON number; no short-abandon rule is `null`):
+///
+/// ```json
+/// {"threshold_s": 20, "short_abandon_below_s": 5,
+///  "answered": "6", "answered_within": "3", "abandoned": "3",
+///  "abandoned_within": "2", "short_abandoned": "1"}
+/// ```
+///
+/// Valid when each part is at most its whole, there are no short abandons
+/// without a rule, and the short and within-threshold abandons nest as the
+/// thresholds order them (with a short-abandon threshold at most the
+/// service-level threshold, every short abandon is within it).
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::{AbandonTreatment, ServiceLevelState, ServiceLevelTally, ShortAbandons, Tally};
+///
+/// let tally = ServiceLevelTally::from_whole_secs(
+///     Duration::from_secs(20),
+///     ShortAbandons::Below(Duration::from_secs(5)),
+///     &[5, 12, 20, 21, 45, 3],
+///     &[2, 19, 60],
+/// );
+/// let state = tally.state()?;
+/// assert_eq!((state.answered_within, state.abandoned_within, state.short_abandoned), (4, 2, 1));
+/// assert_eq!(ServiceLevelTally::from_state(state)?, tally);
+/// let tampered = ServiceLevelState { abandoned_within: 0, ..state };
+/// assert_eq!(
+///     ServiceLevelTally::from_state(tampered).unwrap_err().to_string(),
+///     "short abandoned (1) exceeds abandoned within threshold (0)"
+/// );
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ServiceLevelWire", into = "ServiceLevelWire")
+)]
+pub struct ServiceLevelState {
+    /// The service-level threshold (20 s in "80/20").
+    pub threshold: Duration,
+    /// The short-abandon rule.
+    pub short_abandons: ShortAbandons,
+    /// Answered contacts.
+    pub answered: u64,
+    /// Answered within the threshold.
+    pub answered_within: u64,
+    /// Abandoned contacts.
+    pub abandoned: u64,
+    /// Abandoned within the threshold.
+    pub abandoned_within: u64,
+    /// Abandoned contacts that are short under the rule.
+    pub short_abandoned: u64,
+}
+
+/// The serialized form of a [`ServiceLevelState`]: the short-abandon rule is
+/// `short_abandon_below_s` (strictly below, `null` for no rule) or, for a
+/// rule of at most its threshold, `short_abandon_at_most_s`; a payload
+/// giving both is refused.
 #[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ServiceLevelParts {
+struct ServiceLevelWire {
+    #[serde(rename = "threshold_s", with = "crate::wire::secs")]
     threshold: Duration,
-    short_abandons: ShortAbandons,
+    #[serde(default, with = "crate::wire::short_abandons")]
+    short_abandon_below_s: ShortAbandons,
+    #[serde(
+        default,
+        skip_serializing_if = "no_rule",
+        with = "crate::wire::short_abandons_at_most"
+    )]
+    short_abandon_at_most_s: ShortAbandons,
+    #[serde(with = "crate::wire::int")]
     answered: u64,
+    #[serde(with = "crate::wire::int")]
     answered_within: u64,
+    #[serde(with = "crate::wire::int")]
     abandoned: u64,
+    #[serde(with = "crate::wire::int")]
     abandoned_within: u64,
+    #[serde(with = "crate::wire::int")]
     short_abandoned: u64,
+}
+
+/// Whether `rule` is no rule: the at-most field is then left out.
+#[cfg(feature = "serde")]
+// serde's `skip_serializing_if` passes the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn no_rule(rule: &ShortAbandons) -> bool {
+    *rule == ShortAbandons::None
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ServiceLevelWire> for ServiceLevelState {
+    type Error = Error;
+
+    fn try_from(w: ServiceLevelWire) -> Result<ServiceLevelState, Error> {
+        let short_abandons = match (w.short_abandon_below_s, w.short_abandon_at_most_s) {
+            (rule, ShortAbandons::None) | (ShortAbandons::None, rule) => rule,
+            _ => {
+                return Err(Error::malformed(
+                    "short-abandon rule",
+                    "short_abandon_below_s or short_abandon_at_most_s, not both",
+                ));
+            }
+        };
+        Ok(ServiceLevelState {
+            threshold: w.threshold,
+            short_abandons,
+            answered: w.answered,
+            answered_within: w.answered_within,
+            abandoned: w.abandoned,
+            abandoned_within: w.abandoned_within,
+            short_abandoned: w.short_abandoned,
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ServiceLevelState> for ServiceLevelWire {
+    fn from(s: ServiceLevelState) -> ServiceLevelWire {
+        let (below, at_most) = match s.short_abandons {
+            ShortAbandons::AtMost(_) => (ShortAbandons::None, s.short_abandons),
+            rule => (rule, ShortAbandons::None),
+        };
+        ServiceLevelWire {
+            threshold: s.threshold,
+            short_abandon_below_s: below,
+            short_abandon_at_most_s: at_most,
+            answered: s.answered,
+            answered_within: s.answered_within,
+            abandoned: s.abandoned,
+            abandoned_within: s.abandoned_within,
+            short_abandoned: s.short_abandoned,
+        }
+    }
 }

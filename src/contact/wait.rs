@@ -4,7 +4,8 @@ use core::time::Duration;
 
 use crate::Error;
 use crate::duration::seconds;
-use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
+use crate::kernel::sum_u32;
+use crate::tally::{Fault, add_u64, add_u128, check_ns_sum, tally};
 use crate::time::MeanDuration;
 
 /// How a queued contact left the queue, and after how long.
@@ -81,7 +82,7 @@ impl Waited {
 /// ```
 /// use cxkpi::WaitTally;
 ///
-/// let waits = WaitTally::from_secs(&[10.0, 20.0, 60.0], &[5.0, 95.0])?;
+/// let waits = WaitTally::from_float_secs(&[10.0, 20.0, 60.0], &[5.0, 95.0])?;
 /// assert_eq!(waits.asa()?.secs(), 30.0);
 /// assert_eq!(waits.average_wait()?.secs(), 38.0);
 /// assert_eq!(waits.time_to_abandon()?.secs(), 50.0);
@@ -93,7 +94,7 @@ impl Waited {
 /// ```
 /// use cxkpi::{ErrorKind, WaitTally};
 ///
-/// let err = WaitTally::from_secs(&[], &[4.0])?.asa().unwrap_err();
+/// let err = WaitTally::from_float_secs(&[], &[4.0])?.asa().unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::Empty);
 /// assert_eq!(err.to_string(), "ASA is undefined: no answered contacts");
 /// # Ok::<(), cxkpi::Error>(())
@@ -113,69 +114,20 @@ impl WaitTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::WaitTally::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::WaitTally::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> WaitTally {
         WaitTally::default()
-    }
-
-    /// Adds one contact; an overflowing count becomes the tally's fault.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    /// use cxkpi::{WaitTally, Waited};
-    ///
-    /// let mut tally = WaitTally::new();
-    /// tally.record(Waited::Answered(Duration::from_secs(20)));
-    /// assert_eq!(tally.asa()?.secs(), 20.0);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn record(&mut self, contact: Waited) {
-        if let Err(error) = self.try_record(contact) {
-            self.fault.set(error);
-        }
-    }
-
-    /// Adds one contact, or says why it cannot; on error the tally is unchanged.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`] when a count would pass `u64::MAX`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    ///
-    /// let mut tally = cxkpi::WaitTally::new();
-    /// tally.try_record(cxkpi::Waited::Abandoned(Duration::from_secs(8)))?;
-    /// assert_eq!(tally.abandoned(), 1);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn try_record(&mut self, contact: Waited) -> Result<(), Error> {
-        // A `Duration` has fewer than 2⁹⁴ ns and there are at most 2⁶⁴
-        // contacts of each kind, so the u128 totals cannot overflow.
-        let nanos = contact.wait().as_nanos();
-        match contact {
-            Waited::Answered(_) => {
-                self.answered = add_u64(self.answered, 1, "answered contacts")?;
-                self.answered_nanos += nanos;
-            }
-            Waited::Abandoned(_) => {
-                self.abandoned = add_u64(self.abandoned, 1, "abandoned contacts")?;
-                self.abandoned_nanos += nanos;
-            }
-        }
-        Ok(())
     }
 
     /// The tally of answered contacts' waits (for ASA).
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] beyond `u64::MAX` contacts.
+    /// [`Error::overflow`] beyond `u64::MAX` contacts.
     ///
     /// # Example
     ///
@@ -189,7 +141,7 @@ impl WaitTally {
     pub fn from_answer_waits(waits: &[Duration]) -> Result<WaitTally, Error> {
         let mut tally = WaitTally::new();
         for &wait in waits {
-            tally.try_record(Waited::Answered(wait))?;
+            tally.add_one(Waited::Answered(wait))?;
         }
         Ok(tally)
     }
@@ -198,79 +150,94 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first negative, NaN or infinite wait,
+    /// [`Error::out_of_range`] for the first negative, NaN or infinite wait,
     /// with its index in its list.
     ///
     /// # Example
     ///
     /// ```
-    /// let tally = cxkpi::WaitTally::from_secs(&[10.0, 20.0], &[3.0])?;
-    /// assert_eq!((tally.answered(), tally.abandoned()), (2, 1));
+    /// let tally = cxkpi::WaitTally::from_float_secs(&[10.0, 20.0], &[3.0])?;
+    /// assert_eq!((tally.answered()?, tally.abandoned()?), (2, 1));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn from_secs(answered: &[f64], abandoned: &[f64]) -> Result<WaitTally, Error> {
+    pub fn from_float_secs(answered: &[f64], abandoned: &[f64]) -> Result<WaitTally, Error> {
         let mut tally = WaitTally::new();
-        record_secs(answered, abandoned, |wait| tally.try_record(wait))?;
+        record_secs(answered, abandoned, |wait| tally.add_one(wait))?;
         Ok(tally)
+    }
+
+    /// The tally of answered and abandoned waits in whole seconds, in one
+    /// vectorised pass over each column.
+    ///
+    /// A wait of `w` seconds is `Duration::from_secs(w)`, exactly as
+    /// [`record`](crate::Tally::record) counts it. Whole seconds in a `u32`
+    /// cannot be negative or NaN, so no wait is refused, and no count or
+    /// sum can overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tally = cxkpi::WaitTally::from_whole_secs(&[10, 20, 60], &[5, 95]);
+    /// assert_eq!(tally.asa()?.secs(), 30.0);
+    /// assert_eq!(tally.time_to_abandon()?.secs(), 50.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_whole_secs(answered: &[u32], abandoned: &[u32]) -> WaitTally {
+        // At most 2⁶⁴ rows of 2³² s: 2⁹⁶ s, less than 2¹²⁶ ns.
+        WaitTally {
+            // A slice length fits u64.
+            answered: answered.len() as u64,
+            answered_nanos: sum_u32(answered) * 1_000_000_000,
+            abandoned: abandoned.len() as u64,
+            abandoned_nanos: sum_u32(abandoned) * 1_000_000_000,
+            fault: Fault::default(),
+        }
     }
 
     /// Answered contacts.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::WaitTally::from_secs(&[1.0], &[])?.answered(), 1);
+    /// assert_eq!(cxkpi::WaitTally::from_float_secs(&[1.0], &[])?.answered()?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn answered(&self) -> u64 {
-        self.answered
+    pub fn answered(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.answered)
     }
 
     /// Abandoned contacts.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::WaitTally::from_secs(&[], &[1.0])?.abandoned(), 1);
+    /// assert_eq!(cxkpi::WaitTally::from_float_secs(&[], &[1.0])?.abandoned()?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn abandoned(&self) -> u64 {
-        self.abandoned
-    }
-
-    /// All contacts, answered and abandoned (saturating at `u64::MAX`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::WaitTally::from_secs(&[1.0], &[1.0])?.len(), 2);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn len(&self) -> u64 {
-        self.answered.saturating_add(self.abandoned)
-    }
-
-    /// Whether no contact was recorded.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::WaitTally::new().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.answered == 0 && self.abandoned == 0
+    pub fn abandoned(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.abandoned)
     }
 
     /// The average speed of answer: the mean wait of answered contacts.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact was answered, or the tally's fault.
+    /// [`Error::empty`] when no contact was answered, or the tally's fault.
     ///
     /// # Example
     ///
     /// ```
-    /// let tally = cxkpi::WaitTally::from_secs(&[10.0, 20.0, 60.0], &[100.0])?;
+    /// let tally = cxkpi::WaitTally::from_float_secs(&[10.0, 20.0, 60.0], &[100.0])?;
     /// assert_eq!(tally.asa()?.secs(), 30.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -286,13 +253,13 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the tally is empty, [`Error::Overflow`] beyond
+    /// [`Error::empty`] when the tally is empty, [`Error::overflow`] beyond
     /// `u64::MAX` contacts in all, or the tally's fault.
     ///
     /// # Example
     ///
     /// ```
-    /// let tally = cxkpi::WaitTally::from_secs(&[10.0], &[30.0])?;
+    /// let tally = cxkpi::WaitTally::from_float_secs(&[10.0], &[30.0])?;
     /// assert_eq!(tally.average_wait()?.secs(), 20.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -314,12 +281,12 @@ impl WaitTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when no contact was abandoned, or the tally's fault.
+    /// [`Error::empty`] when no contact was abandoned, or the tally's fault.
     ///
     /// # Example
     ///
     /// ```
-    /// let tally = cxkpi::WaitTally::from_secs(&[10.0], &[30.0, 50.0])?;
+    /// let tally = cxkpi::WaitTally::from_float_secs(&[10.0], &[30.0, 50.0])?;
     /// assert_eq!(tally.time_to_abandon()?.secs(), 40.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -356,42 +323,102 @@ impl WaitTally {
 }
 
 impl WaitTally {
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> WaitParts {
-        WaitParts {
+    fn add_one(&mut self, contact: Waited) -> Result<(), Error> {
+        // A `Duration` has fewer than 2⁹⁴ ns and there are at most 2⁶⁴
+        // contacts of each kind, so the u128 totals cannot overflow.
+        let nanos = contact.wait().as_nanos();
+        match contact {
+            Waited::Answered(_) => {
+                self.answered = add_u64(self.answered, 1, "answered contacts")?;
+                self.answered_nanos += nanos;
+            }
+            Waited::Abandoned(_) => {
+                self.abandoned = add_u64(self.abandoned, 1, "abandoned contacts")?;
+                self.abandoned_nanos += nanos;
+            }
+        }
+        Ok(())
+    }
+
+    /// All contacts, answered and abandoned (saturating at `u64::MAX`).
+    const fn observations(&self) -> u64 {
+        self.answered.saturating_add(self.abandoned)
+    }
+
+    const fn to_state(&self) -> WaitState {
+        WaitState {
             answered: self.answered,
-            answered_wait_nanos: self.answered_nanos,
+            answered_wait_ns: self.answered_nanos,
             abandoned: self.abandoned,
-            abandoned_wait_nanos: self.abandoned_nanos,
+            abandoned_wait_ns: self.abandoned_nanos,
         }
     }
 
-    /// Any counts and totals are consistent: a wait may be of any length.
-    #[cfg(feature = "serde")]
-    #[allow(clippy::unnecessary_wraps)] // The signature `tally_serde!` expects.
-    fn from_parts(parts: WaitParts) -> Result<WaitTally, Error> {
+    /// Each total must be reachable by its count of waits, each at most
+    /// `Duration::MAX`: no wait without a contact.
+    fn check_state(state: WaitState) -> Result<WaitTally, Error> {
+        check_ns_sum(
+            "answered contacts behind answered_wait_ns",
+            state.answered_wait_ns,
+            "answered",
+            state.answered,
+        )?;
+        check_ns_sum(
+            "abandoned contacts behind abandoned_wait_ns",
+            state.abandoned_wait_ns,
+            "abandoned",
+            state.abandoned,
+        )?;
         Ok(WaitTally {
-            answered: parts.answered,
-            answered_nanos: parts.answered_wait_nanos,
-            abandoned: parts.abandoned,
-            abandoned_nanos: parts.abandoned_wait_nanos,
+            answered: state.answered,
+            answered_nanos: state.answered_wait_ns,
+            abandoned: state.abandoned,
+            abandoned_nanos: state.abandoned_wait_ns,
             fault: Fault::default(),
         })
     }
 }
 
-tally!(WaitTally, Waited, default);
-tally_serde!(WaitTally, WaitParts);
+tally!(WaitTally, Waited, WaitState, default);
 
-/// The serialized form of a [`WaitTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WaitParts {
-    answered: u64,
-    answered_wait_nanos: u128,
-    abandoned: u64,
-    abandoned_wait_nanos: u128,
+/// The state of a [`WaitTally`]: answered and abandoned contacts with the
+/// exact totals of their waits, in nanoseconds.
+///
+/// Wire format: `{"answered": "3", "answered_wait_ns": "90000000000",
+/// "abandoned": "2", "abandoned_wait_ns": "100000000000"}` (decimal strings,
+/// exact in any JSON parser; a JSON number is accepted too). Valid when each
+/// total could come from its count of waits: no wait without a contact.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{Tally, WaitState, WaitTally};
+///
+/// let state = WaitState { answered: 3, answered_wait_ns: 90_000_000_000, abandoned: 0, abandoned_wait_ns: 0 };
+/// assert_eq!(WaitTally::from_state(state)?.asa()?.secs(), 30.0);
+/// let tampered = WaitState { answered: 0, ..state };
+/// assert_eq!(
+///     WaitTally::from_state(tampered).unwrap_err().to_string(),
+///     "answered contacts behind answered_wait_ns (1) exceeds answered (0)"
+/// );
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct WaitState {
+    /// Answered contacts.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub answered: u64,
+    /// The total wait of answered contacts, in nanoseconds.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub answered_wait_ns: u128,
+    /// Abandoned contacts.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub abandoned: u64,
+    /// The total wait of abandoned contacts, in nanoseconds.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub abandoned_wait_ns: u128,
 }
 
 /// Feeds `record` the answered waits, then the abandoned ones, given in

@@ -70,7 +70,7 @@ impl NpsTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score above 10 and its index.
+    /// [`Error::out_of_range`] naming the first score above 10 and its index.
     ///
     /// # Example
     ///
@@ -103,7 +103,7 @@ impl CsatTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score off the scale and its index.
+    /// [`Error::out_of_range`] naming the first score off the scale and its index.
     ///
     /// # Example
     ///
@@ -127,7 +127,7 @@ impl CesTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score off the scale and its index.
+    /// [`Error::out_of_range`] naming the first score off the scale and its index.
     ///
     /// # Example
     ///
@@ -184,7 +184,7 @@ impl AhtTally {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthMismatch`] when the columns differ in length.
+    /// [`Error::length_mismatch`] when the columns differ in length.
     ///
     /// # Example
     ///

@@ -43,6 +43,7 @@
 // On WebAssembly the lane kernels give way to plain loops (see `scalar`).
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 mod bytes;
+mod grouped;
 mod radix;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod scalar;
@@ -52,6 +53,7 @@ mod words;
 pub(crate) use bytes::{ByteScan, ByteSum};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use bytes::{scan_u8, sum_u8};
+pub(crate) use grouped::{GroupSums, Histogram, first_bad_row};
 pub(crate) use radix::{WordStats, select_u32};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use scalar::{count_u32, scan_u8, sum_u8, sum_u32};

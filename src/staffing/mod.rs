@@ -21,7 +21,7 @@
 //! use cxkpi::staffing::{Model, Shrinkage, StaffingTarget, Workload};
 //!
 //! let load = Workload::from_secs(100.0, 1800.0, 180.0)?; // 10 Erlangs
-//! let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+//! let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
 //! let staffed = target.agents_required(&load, Model::ErlangC)?;
 //! assert_eq!(staffed.agents(), 14);
 //! assert_eq!(Shrinkage::from_pct(30.0)?.scheduled(staffed.agents())?, 20);
@@ -44,6 +44,7 @@ mod model;
 mod plan;
 mod shrinkage;
 mod target;
+mod turnover;
 mod workload;
 
 pub use erlang_a::ErlangA;
@@ -53,4 +54,5 @@ pub use model::{Model, Performance};
 pub use plan::{IntervalPlan, Plan};
 pub use shrinkage::Shrinkage;
 pub use target::StaffingTarget;
+pub use turnover::{Tenure, Turnover, TurnoverState, TurnoverTally};
 pub use workload::Workload;

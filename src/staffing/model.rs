@@ -5,7 +5,7 @@ use core::time::Duration;
 use super::erlang_a::impatience;
 use super::erlang_b::ErlangB;
 use super::{ErlangA, ErlangC, Workload};
-use crate::Error;
+use crate::{Error, Percent, Probability};
 
 /// The queueing model that turns a workload and agents into service.
 ///
@@ -33,7 +33,7 @@ use crate::Error;
 /// let a = Model::ErlangA { patience: Duration::from_secs(120) }.performance(&load, 13, within)?;
 /// // Impatient callers leave the queue, so those who stay wait less.
 /// assert!(a.prob_wait() < c.prob_wait());
-/// assert!(a.abandonment_pct() > 0.0 && c.abandonment_pct() == 0.0);
+/// assert!(a.abandonment().get() > 0.0 && c.abandonment().get() == 0.0);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,8 +56,8 @@ impl Model {
     /// # Errors
     ///
     /// As [`ErlangC::new`] or [`ErlangA::new`]: 0 agents, too many agents or
-    /// a zero patience are [`Error::InvalidParameter`]; Erlang C with
-    /// agents ≤ traffic is [`Error::Overloaded`].
+    /// a zero patience are [`Error::invalid_parameter`]; Erlang C with
+    /// agents ≤ traffic is [`Error::overloaded`].
     ///
     /// # Example
     ///
@@ -67,7 +67,8 @@ impl Model {
     ///
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let p = Model::ErlangC.performance(&load, 14, Duration::from_secs(20))?;
-    /// assert!((p.service_level_pct().unwrap_or(0.0) - 88.835_001_917_947).abs() < 1e-9);
+    /// let sl = p.service_level().map_or(0.0, cxkpi::Percent::get);
+    /// assert!((sl - 88.835_001_917_947).abs() < 1e-9);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn performance(
@@ -111,8 +112,11 @@ impl Model {
 /// What a number of agents achieves on one workload: the figures a staffing
 /// target constrains and a plan adds up.
 ///
-/// Probabilities are on 0–1, percentages on 0–100, waits in seconds. Under
-/// Erlang C nobody abandons, and the mean wait of all callers is the ASA.
+/// Probabilities are [`Probability`]s (0–1), percentages [`Percent`]s
+/// (0–100), waits in seconds: the types of [`StaffingTarget`](super::StaffingTarget)'s
+/// goals, so that a figure compares with its goal without a conversion.
+/// Under Erlang C nobody abandons, and the mean wait of all callers is the
+/// ASA.
 ///
 /// # Example
 ///
@@ -124,19 +128,20 @@ impl Model {
 /// let p = Model::ErlangC.performance(&load, 15, Duration::from_secs(20))?;
 /// assert_eq!(p.agents(), 15);
 /// assert_eq!(p.service_level_within(), Some(Duration::from_secs(20)));
-/// assert_eq!(p.abandonment_pct(), 0.0);
+/// assert_eq!(p.abandonment(), cxkpi::Percent::ZERO);
 /// assert_eq!(p.mean_wait_secs(), p.asa_secs());
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Performance {
     agents: u32,
-    prob_wait: f64,
-    prob_abandon: f64,
-    service_level: Option<(Duration, f64)>,
+    prob_wait: Probability,
+    prob_abandon: Probability,
+    service_level: Option<(Duration, Percent)>,
     asa_secs: f64,
     mean_wait_secs: f64,
-    occupancy_pct: f64,
+    occupancy: Percent,
+    fractional_agents: Option<f64>,
 }
 
 impl Performance {
@@ -144,39 +149,42 @@ impl Performance {
     pub(crate) const fn idle(within: Option<Duration>) -> Performance {
         Performance {
             agents: 0,
-            prob_wait: 0.0,
-            prob_abandon: 0.0,
+            prob_wait: Probability::ZERO,
+            prob_abandon: Probability::ZERO,
             service_level: match within {
-                Some(t) => Some((t, 100.0)),
+                Some(t) => Some((t, Percent::HUNDRED)),
                 None => None,
             },
             asa_secs: 0.0,
             mean_wait_secs: 0.0,
-            occupancy_pct: 0.0,
+            occupancy: Percent::ZERO,
+            fractional_agents: Some(0.0),
         }
     }
 
     fn erlang_c(queue: &ErlangC, within: Option<Duration>) -> Performance {
         Performance {
             agents: queue.agents(),
-            prob_wait: queue.prob_wait(),
-            prob_abandon: 0.0,
-            service_level: within.map(|t| (t, queue.service_level_pct(t))),
+            prob_wait: Probability::clamped(queue.prob_wait()),
+            prob_abandon: Probability::ZERO,
+            service_level: within.map(|t| (t, Percent::clamped(queue.service_level_pct(t)))),
             asa_secs: queue.asa_secs(),
             mean_wait_secs: queue.asa_secs(),
-            occupancy_pct: queue.occupancy_pct(),
+            occupancy: Percent::clamped(queue.occupancy_pct()),
+            fractional_agents: None,
         }
     }
 
     fn erlang_a(queue: &ErlangA, within: Option<Duration>) -> Performance {
         Performance {
             agents: queue.agents(),
-            prob_wait: queue.prob_wait(),
-            prob_abandon: queue.prob_abandon(),
-            service_level: within.map(|t| (t, queue.service_level_pct(t))),
+            prob_wait: Probability::clamped(queue.prob_wait()),
+            prob_abandon: Probability::clamped(queue.prob_abandon()),
+            service_level: within.map(|t| (t, Percent::clamped(queue.service_level_pct(t)))),
             asa_secs: queue.asa_secs(),
             mean_wait_secs: queue.mean_wait_secs(),
-            occupancy_pct: queue.occupancy_pct(),
+            occupancy: Percent::clamped(queue.occupancy_pct()),
+            fractional_agents: None,
         }
     }
 
@@ -206,17 +214,17 @@ impl Performance {
     ///
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let p = Model::ErlangC.performance(&load, 12, Duration::ZERO)?;
-    /// assert!((p.prob_wait() - 0.449_388_224_298_271).abs() < 1e-12);
+    /// assert!((p.prob_wait().get() - 0.449_388_224_298_271).abs() < 1e-12);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn prob_wait(&self) -> f64 {
+    pub const fn prob_wait(&self) -> Probability {
         self.prob_wait
     }
 
     /// The share of callers answered within
-    /// [`service_level_within`](Performance::service_level_within), in
-    /// percent; `None` when no answer time was given (a target without a
-    /// service-level goal). Callers who hang up count against it.
+    /// [`service_level_within`](Performance::service_level_within); `None`
+    /// when no answer time was given (a target without a service-level
+    /// goal). Callers who hang up count against it.
     ///
     /// # Example
     ///
@@ -226,14 +234,15 @@ impl Performance {
     ///
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let p = Model::ErlangC.performance(&load, 13, Duration::from_secs(20))?;
-    /// assert!((p.service_level_pct().unwrap_or(0.0) - 79.559_478_841_778).abs() < 1e-9);
+    /// let sl = p.service_level().map_or(0.0, cxkpi::Percent::get);
+    /// assert!((sl - 79.559_478_841_778).abs() < 1e-9);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn service_level_pct(&self) -> Option<f64> {
+    pub fn service_level(&self) -> Option<Percent> {
         self.service_level.map(|(_, pct)| pct)
     }
 
-    /// The answer time of [`service_level_pct`](Performance::service_level_pct).
+    /// The answer time of [`service_level`](Performance::service_level).
     ///
     /// # Example
     ///
@@ -285,8 +294,8 @@ impl Performance {
         self.mean_wait_secs
     }
 
-    /// The share of callers who hang up before an answer, in percent (0
-    /// under Erlang C).
+    /// The share of callers who hang up before an answer (0 % under
+    /// Erlang C).
     ///
     /// # Example
     ///
@@ -297,19 +306,14 @@ impl Performance {
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let model = Model::ErlangA { patience: Duration::from_secs(60) };
     /// let p = model.performance(&load, 8, Duration::ZERO)?;
-    /// assert!((p.abandonment_pct() - 27.835_286_158_343_52).abs() < 1e-9);
+    /// assert!((p.abandonment().get() - 27.835_286_158_343_52).abs() < 1e-9);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn abandonment_pct(&self) -> f64 {
-        self.prob_abandon * 100.0
+    pub fn abandonment(&self) -> Percent {
+        self.prob_abandon.to_percent()
     }
 
     /// The probability that a caller hangs up before an answer, in [0, 1].
-    pub(crate) const fn prob_abandon(&self) -> f64 {
-        self.prob_abandon
-    }
-
-    /// The agents' occupancy, in percent.
     ///
     /// # Example
     ///
@@ -318,10 +322,79 @@ impl Performance {
     /// use cxkpi::staffing::{Model, Workload};
     ///
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
-    /// assert_eq!(Model::ErlangC.performance(&load, 16, Duration::ZERO)?.occupancy_pct(), 62.5);
+    /// let model = Model::ErlangA { patience: Duration::from_secs(60) };
+    /// let p = model.performance(&load, 8, Duration::ZERO)?;
+    /// assert!((p.prob_abandon().get() - 0.278_352_861_583_435).abs() < 1e-12);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn occupancy_pct(&self) -> f64 {
-        self.occupancy_pct
+    pub const fn prob_abandon(&self) -> Probability {
+        self.prob_abandon
+    }
+
+    /// The agents' occupancy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::staffing::{Model, Workload};
+    ///
+    /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
+    /// let p = Model::ErlangC.performance(&load, 16, Duration::ZERO)?;
+    /// assert_eq!(p.occupancy().get(), 62.5);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn occupancy(&self) -> Percent {
+        self.occupancy
+    }
+
+    /// The fractional number of agents at which the staffing target is met
+    /// exactly, when [`StaffingTarget::agents_required`](super::StaffingTarget::agents_required)
+    /// found this staffing under Erlang C; `None` otherwise. It lies in
+    /// (N − 1, N] for the whole number N = [`agents`](Performance::agents),
+    /// above the traffic. Summed over queues or intervals it does not stack
+    /// the rounding up of each, which only the final head count should do.
+    ///
+    /// # Formula
+    ///
+    /// Erlang B extends to any real number of servers x > 0 through the
+    /// incomplete gamma function (Jagerman, "Some properties of the Erlang
+    /// loss function", *Bell System Technical Journal* 53, 1974):
+    ///
+    /// ```text
+    /// 1 / B(x, A) = A ∫₀^∞ e^(−At) (1 + t)^x dt
+    /// C(x, A) = x·B / (x − A·(1 − B))                 (x > A)
+    /// ```
+    ///
+    /// and the service level, the ASA and the occupancy follow from C as for
+    /// whole agents; each is monotone in x, and the least x meeting every
+    /// goal is found by bisection between N − 1 (or the traffic) and N, to
+    /// 10⁻¹² of an agent.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use cxkpi::Percent;
+    /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
+    ///
+    /// let target = StaffingTarget::new().service_level(Percent::new(80.0)?, Duration::from_secs(20))?;
+    /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
+    /// let staffed = target.agents_required(&load, Model::ErlangC)?;
+    /// assert_eq!(staffed.agents(), 14);
+    /// let x = staffed.fractional_agents().unwrap_or(0.0);
+    /// assert!(13.0 < x && x < 14.0);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const fn fractional_agents(&self) -> Option<f64> {
+        self.fractional_agents
+    }
+
+    /// The same performance, with the fractional agents found for it.
+    pub(crate) const fn with_fractional_agents(self, x: f64) -> Performance {
+        Performance {
+            fractional_agents: Some(x),
+            ..self
+        }
     }
 }

@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use super::{Model, Performance, StaffingTarget, Workload};
-use crate::Error;
+use crate::{Error, Percent};
 
 /// One interval of a [`Plan`]: its workload and the least staffing that
 /// meets the target, with what that staffing achieves.
@@ -13,9 +13,10 @@ use crate::Error;
 ///
 /// ```
 /// use core::time::Duration;
+/// use cxkpi::Percent;
 /// use cxkpi::staffing::{Model, Plan, StaffingTarget};
 ///
-/// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+/// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
 /// let half_hour = Duration::from_secs(1800);
 /// let plan = Plan::uniform(&[100.0], half_hour, Duration::from_secs(180), &target, Model::ErlangC)?;
 /// let first = &plan.intervals()[0];
@@ -89,7 +90,7 @@ impl IntervalPlan {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] for no intervals; otherwise the first interval's error
+/// [`Error::empty`] for no intervals; otherwise the first interval's error
 /// from [`StaffingTarget::agents_required`].
 ///
 /// # Example
@@ -98,7 +99,7 @@ impl IntervalPlan {
 /// use core::time::Duration;
 /// use cxkpi::staffing::{Model, Plan, StaffingTarget};
 ///
-/// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+/// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
 /// let calls = [0.0, 40.0, 100.0, 60.0];
 /// let plan = Plan::uniform(&calls, Duration::from_secs(1800), Duration::from_secs(180),
 ///     &target, Model::ErlangC)?;
@@ -106,7 +107,7 @@ impl IntervalPlan {
 /// assert_eq!(agents[0], 0);
 /// assert_eq!(agents[2], 14);
 /// assert_eq!(plan.agent_hours(), f64::from(agents.iter().sum::<u32>()) / 2.0);
-/// assert!(plan.service_level_pct()? >= 80.0);
+/// assert!(plan.service_level()? >= cxkpi::Percent::new(80.0)?);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -120,7 +121,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] for no intervals; the first error of
+    /// [`Error::empty`] for no intervals; the first error of
     /// [`StaffingTarget::agents_required`] otherwise.
     ///
     /// # Example
@@ -133,7 +134,7 @@ impl Plan {
     ///     Workload::from_secs(100.0, 1800.0, 180.0)?,
     ///     Workload::from_secs(100.0, 1800.0, 240.0)?, // longer calls after lunch
     /// ];
-    /// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+    /// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
     /// let plan = Plan::new(&day, &target, Model::ErlangA { patience: Duration::from_secs(180) })?;
     /// assert!(plan.peak_agents() >= plan.intervals()[0].performance().agents());
     /// # Ok::<(), cxkpi::Error>(())
@@ -163,7 +164,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the index of a negative, NaN or infinite
+    /// [`Error::out_of_range`] naming the index of a negative, NaN or infinite
     /// forecast; otherwise as [`Plan::new`].
     ///
     /// # Example
@@ -279,11 +280,11 @@ impl Plan {
     }
 
     /// The share of all the plan's calls answered within the target's answer
-    /// time, in percent, weighted by calls.
+    /// time, weighted by calls.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan has no calls, or its target sets no
+    /// [`Error::empty`] when the plan has no calls, or its target sets no
     /// service-level goal.
     ///
     /// # Example
@@ -294,13 +295,13 @@ impl Plan {
     ///
     /// let plan = Plan::uniform(&[10.0, 20.0], Duration::from_secs(1800), Duration::from_secs(300),
     ///     &StaffingTarget::new(), Model::ErlangC)?;
-    /// assert_eq!(plan.service_level_pct().unwrap_err().kind(), ErrorKind::Empty);
+    /// assert_eq!(plan.service_level().unwrap_err().kind(), ErrorKind::Empty);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn service_level_pct(&self) -> Result<f64, Error> {
+    pub fn service_level(&self) -> Result<Percent, Error> {
         let mut weighted = 0.0;
         for i in &self.intervals {
-            let Some(sl) = i.performance.service_level_pct() else {
+            let Some(sl) = i.performance.service_level().map(Percent::get) else {
                 return Err(Error::empty(
                     "the plan's service level",
                     "the target sets no answer time",
@@ -311,12 +312,12 @@ impl Plan {
         self.per_call(weighted, "the plan's service level")
     }
 
-    /// The share of all the plan's calls that hang up, in percent, weighted
-    /// by calls (0 under Erlang C).
+    /// The share of all the plan's calls that hang up, weighted by calls
+    /// (0 % under Erlang C).
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan has no calls.
+    /// [`Error::empty`] when the plan has no calls.
     ///
     /// # Example
     ///
@@ -326,14 +327,14 @@ impl Plan {
     ///
     /// let plan = Plan::uniform(&[10.0, 20.0], Duration::from_secs(1800), Duration::from_secs(300),
     ///     &StaffingTarget::new(), Model::ErlangC)?;
-    /// assert_eq!(plan.abandonment_pct()?, 0.0);
+    /// assert_eq!(plan.abandonment()?, cxkpi::Percent::ZERO);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn abandonment_pct(&self) -> Result<f64, Error> {
+    pub fn abandonment(&self) -> Result<Percent, Error> {
         let weighted = self
             .intervals
             .iter()
-            .map(|i| i.workload.calls() * i.performance.abandonment_pct())
+            .map(|i| i.workload.calls() * i.performance.abandonment().get())
             .sum();
         self.per_call(weighted, "the plan's abandonment")
     }
@@ -343,7 +344,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan answers no calls.
+    /// [`Error::empty`] when the plan answers no calls.
     ///
     /// # Example
     ///
@@ -362,7 +363,7 @@ impl Plan {
             self.intervals
                 .iter()
                 .fold((0.0, 0.0), |(weighted, answered), i| {
-                    let calls = i.workload.calls() * (1.0 - i.performance.prob_abandon());
+                    let calls = i.workload.calls() * (1.0 - i.performance.prob_abandon().get());
                     (
                         weighted + calls * i.performance.asa_secs(),
                         answered + calls,
@@ -375,12 +376,12 @@ impl Plan {
         }
     }
 
-    /// The agents' occupancy over the plan, in percent: handled workload
-    /// over staffed time.
+    /// The agents' occupancy over the plan: handled workload over staffed
+    /// time.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the plan staffs no agents.
+    /// [`Error::empty`] when the plan staffs no agents.
     ///
     /// # Example
     ///
@@ -391,23 +392,23 @@ impl Plan {
     /// // 10 Erlangs on 11 agents and 20 Erlangs on 21.
     /// let plan = Plan::uniform(&[100.0, 200.0], Duration::from_secs(1800), Duration::from_secs(180),
     ///     &StaffingTarget::new(), Model::ErlangC)?;
-    /// assert!((plan.occupancy_pct()? - 30.0 * 100.0 / 32.0).abs() < 1e-12);
+    /// assert!((plan.occupancy()?.get() - 30.0 * 100.0 / 32.0).abs() < 1e-12);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn occupancy_pct(&self) -> Result<f64, Error> {
+    pub fn occupancy(&self) -> Result<Percent, Error> {
         let (busy, staffed) = self
             .intervals
             .iter()
             .fold((0.0, 0.0), |(busy, staffed), i| {
                 let secs = i.workload.interval().as_secs_f64();
-                let handled = i.workload.traffic() * (1.0 - i.performance.prob_abandon());
+                let handled = i.workload.traffic() * (1.0 - i.performance.prob_abandon().get());
                 (
                     busy + handled * secs,
                     staffed + f64::from(i.performance.agents()) * secs,
                 )
             });
         if staffed > 0.0 {
-            Ok(busy * 100.0 / staffed)
+            Ok(Percent::clamped(busy * 100.0 / staffed))
         } else {
             Err(Error::empty(
                 "the plan's occupancy",
@@ -417,13 +418,13 @@ impl Plan {
     }
 
     /// `weighted` / calls, or an empty error naming `metric`.
-    fn per_call(&self, weighted: f64, metric: &'static str) -> Result<f64, Error> {
+    fn per_call(&self, weighted: f64, metric: &'static str) -> Result<Percent, Error> {
         let calls = self.calls();
         if !calls.is_finite() {
             return Err(Error::overflow("the plan's calls", "f64"));
         }
         if calls > 0.0 {
-            Ok((weighted / calls).clamp(0.0, 100.0))
+            Ok(Percent::clamped(weighted / calls))
         } else {
             Err(Error::empty(metric, "the plan has no calls"))
         }

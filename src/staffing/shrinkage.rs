@@ -16,7 +16,7 @@ use crate::{Domain, Error};
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] for a share outside [0, 1) (or a percentage
+/// [`Error::invalid_parameter`] for a share outside [0, 1) (or a percentage
 /// outside [0, 100)): a shrinkage of 100 % would leave nobody on the phones.
 ///
 /// # Example
@@ -48,7 +48,7 @@ impl Shrinkage {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `share` is NaN, negative, or 1 or more.
+    /// [`Error::invalid_parameter`] when `share` is NaN, negative, or 1 or more.
     ///
     /// # Example
     ///
@@ -74,7 +74,7 @@ impl Shrinkage {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `pct` is NaN, negative, or 100 or more.
+    /// [`Error::invalid_parameter`] when `pct` is NaN, negative, or 100 or more.
     ///
     /// # Example
     ///
@@ -131,7 +131,7 @@ impl Shrinkage {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the result does not fit a `u32`.
+    /// [`Error::overflow`] when the result does not fit a `u32`.
     ///
     /// # Example
     ///

@@ -2,9 +2,10 @@
 
 use core::time::Duration;
 
-use super::erlang_b::{ErlangB, MAX_AGENTS};
+use super::erlang_b::{ErlangB, MAX_AGENTS, blocking_real};
+use super::erlang_c::{service_level, wait_probabilities};
 use super::{Model, Performance, Workload};
-use crate::{Domain, Error};
+use crate::{Domain, Error, Percent, Probability};
 
 /// What an interval's staffing must achieve: any combination of a service
 /// level, an ASA, a probability of waiting, an occupancy cap and an
@@ -14,16 +15,35 @@ use crate::{Domain, Error};
 /// asks only for a stable queue (Erlang C: the least N above the traffic;
 /// Erlang A: one agent).
 ///
+/// # Units
+///
+/// Shares are typed: a service level, an occupancy and an abandonment rate
+/// are a [`Percent`] (0–100), a probability of waiting a [`Probability`]
+/// (0–1), and [`Performance`]'s getters answer in the same types. A share in
+/// the wrong unit does not compile:
+///
+/// ```compile_fail
+/// use core::time::Duration;
+/// use cxkpi::staffing::StaffingTarget;
+///
+/// // 0.8 meant as 80 %: a bare number is refused at compile time.
+/// let target = StaffingTarget::new().service_level(0.8, Duration::from_secs(20));
+/// ```
+///
+/// and a probability meant as a percentage says so:
+/// `Percent::new(80.0)?` or `Probability::new(0.8)?.to_percent()`.
+///
 /// # Example
 ///
 /// ```
 /// use core::time::Duration;
+/// use cxkpi::Percent;
 /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
 ///
 /// // 80 % of calls answered within 20 s, and agents busy at most 85 % of the time.
 /// let target = StaffingTarget::new()
-///     .service_level(80.0, Duration::from_secs(20))?
-///     .max_occupancy_pct(85.0)?;
+///     .service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?
+///     .max_occupancy(Percent::new(85.0)?)?;
 /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
 /// assert_eq!(target.agents_required(&load, Model::ErlangC)?.agents(), 14);
 /// # Ok::<(), cxkpi::Error>(())
@@ -33,10 +53,10 @@ use crate::{Domain, Error};
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::{ErrorKind, staffing::StaffingTarget};
+/// use cxkpi::{ErrorKind, Percent, staffing::StaffingTarget};
 ///
 /// // No finite staff answers 100 % of random arrivals at once.
-/// let err = StaffingTarget::new().service_level(100.0, Duration::ZERO).unwrap_err();
+/// let err = StaffingTarget::new().service_level(Percent::HUNDRED, Duration::ZERO).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::InvalidParameter);
 /// assert_eq!(
 ///     err.to_string(),
@@ -45,11 +65,11 @@ use crate::{Domain, Error};
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct StaffingTarget {
-    service_level: Option<(f64, Duration)>,
+    service_level: Option<(Percent, Duration)>,
     max_asa: Option<Duration>,
-    max_prob_wait: Option<f64>,
-    max_occupancy_pct: Option<f64>,
-    max_abandonment_pct: Option<f64>,
+    max_prob_wait: Option<Probability>,
+    max_occupancy: Option<Percent>,
+    max_abandonment: Option<Percent>,
 }
 
 impl StaffingTarget {
@@ -70,33 +90,35 @@ impl StaffingTarget {
             service_level: None,
             max_asa: None,
             max_prob_wait: None,
-            max_occupancy_pct: None,
-            max_abandonment_pct: None,
+            max_occupancy: None,
+            max_abandonment: None,
         }
     }
 
-    /// At least `pct` % of callers answered within `within` (callers who hang
-    /// up count against it).
+    /// At least `level` of callers answered within `within` (callers who
+    /// hang up count against it).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `pct` < 100: a service level of
-    /// 100 % is out of reach of any finite staff.
+    /// [`Error::invalid_parameter`] unless 0 % < `level` < 100 %: a service
+    /// level of 100 % is out of reach of any finite staff, and one of 0 % is
+    /// no goal.
     ///
     /// # Example
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::staffing::StaffingTarget;
+    /// use cxkpi::{Percent, staffing::StaffingTarget};
     ///
-    /// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
-    /// assert_eq!(target.service_level_goal(), Some((80.0, Duration::from_secs(20))));
+    /// let eighty = Percent::new(80.0)?;
+    /// let target = StaffingTarget::new().service_level(eighty, Duration::from_secs(20))?;
+    /// assert_eq!(target.service_level_goal(), Some((eighty, Duration::from_secs(20))));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn service_level(self, pct: f64, within: Duration) -> Result<StaffingTarget, Error> {
-        let pct = open_percent("target service level (%)", pct)?;
+    pub fn service_level(self, level: Percent, within: Duration) -> Result<StaffingTarget, Error> {
+        let level = open_percent("target service level (%)", level)?;
         Ok(StaffingTarget {
-            service_level: Some((pct, within)),
+            service_level: Some((level, within)),
             ..self
         })
     }
@@ -106,7 +128,7 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for a zero `asa`, which no staff reaches.
+    /// [`Error::invalid_parameter`] for a zero `asa`, which no staff reaches.
     ///
     /// # Example
     ///
@@ -138,24 +160,25 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `prob` < 1.
+    /// [`Error::invalid_parameter`] unless 0 < `prob` < 1.
     ///
     /// # Example
     ///
     /// ```
+    /// use cxkpi::Probability;
     /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
     ///
-    /// let target = StaffingTarget::new().max_prob_wait(0.2)?;
+    /// let target = StaffingTarget::new().max_prob_wait(Probability::new(0.2)?)?;
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// // P(wait) is 0.285 on 13 agents and 0.174 on 14.
     /// assert_eq!(target.agents_required(&load, Model::ErlangC)?.agents(), 14);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn max_prob_wait(self, prob: f64) -> Result<StaffingTarget, Error> {
-        if !(prob > 0.0 && prob < 1.0) {
+    pub fn max_prob_wait(self, prob: Probability) -> Result<StaffingTarget, Error> {
+        if !(prob.get() > 0.0 && prob.get() < 1.0) {
             return Err(Error::invalid_parameter(
                 "target probability of waiting",
-                prob,
+                prob.get(),
                 Domain::OpenUnitInterval,
             ));
         }
@@ -165,55 +188,58 @@ impl StaffingTarget {
         })
     }
 
-    /// An occupancy of at most `pct` %.
+    /// An occupancy of at most `cap`.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `pct` < 100.
+    /// [`Error::invalid_parameter`] unless 0 % < `cap` < 100 %.
     ///
     /// # Example
     ///
     /// ```
+    /// use cxkpi::Percent;
     /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
     ///
-    /// let target = StaffingTarget::new().max_occupancy_pct(70.0)?;
+    /// let target = StaffingTarget::new().max_occupancy(Percent::new(70.0)?)?;
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// // 10 Erlangs on 15 agents is 66.7 %.
     /// assert_eq!(target.agents_required(&load, Model::ErlangC)?.agents(), 15);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn max_occupancy_pct(self, pct: f64) -> Result<StaffingTarget, Error> {
-        let pct = open_percent("target maximum occupancy (%)", pct)?;
+    pub fn max_occupancy(self, cap: Percent) -> Result<StaffingTarget, Error> {
+        let cap = open_percent("target maximum occupancy (%)", cap)?;
         Ok(StaffingTarget {
-            max_occupancy_pct: Some(pct),
+            max_occupancy: Some(cap),
             ..self
         })
     }
 
-    /// An abandonment rate of at most `pct` % (always met under Erlang C,
+    /// An abandonment rate of at most `cap` (always met under Erlang C,
     /// where nobody hangs up).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless 0 < `pct` < 100.
+    /// [`Error::invalid_parameter`] unless 0 % < `cap` < 100 %.
     ///
     /// # Example
     ///
     /// ```
     /// use core::time::Duration;
+    /// use cxkpi::Percent;
     /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
     ///
-    /// let target = StaffingTarget::new().max_abandonment_pct(5.0)?;
+    /// let five = Percent::new(5.0)?;
+    /// let target = StaffingTarget::new().max_abandonment(five)?;
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let model = Model::ErlangA { patience: Duration::from_secs(120) };
     /// let staffed = target.agents_required(&load, model)?;
-    /// assert!(staffed.abandonment_pct() <= 5.0);
+    /// assert!(staffed.abandonment() <= five);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn max_abandonment_pct(self, pct: f64) -> Result<StaffingTarget, Error> {
-        let pct = open_percent("target maximum abandonment (%)", pct)?;
+    pub fn max_abandonment(self, cap: Percent) -> Result<StaffingTarget, Error> {
+        let cap = open_percent("target maximum abandonment (%)", cap)?;
         Ok(StaffingTarget {
-            max_abandonment_pct: Some(pct),
+            max_abandonment: Some(cap),
             ..self
         })
     }
@@ -225,7 +251,7 @@ impl StaffingTarget {
     /// ```
     /// assert_eq!(cxkpi::staffing::StaffingTarget::new().service_level_goal(), None);
     /// ```
-    pub const fn service_level_goal(&self) -> Option<(f64, Duration)> {
+    pub const fn service_level_goal(&self) -> Option<(Percent, Duration)> {
         self.service_level
     }
 
@@ -242,7 +268,7 @@ impl StaffingTarget {
     /// use core::time::Duration;
     /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
     ///
-    /// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+    /// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let within = Duration::from_secs(20);
     /// assert!(!target.is_met_by(&Model::ErlangC.performance(&load, 13, within)?));
@@ -250,21 +276,116 @@ impl StaffingTarget {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn is_met_by(&self, p: &Performance) -> bool {
-        let service_level = self.service_level.is_none_or(|(pct, within)| {
+        let service_level = self.service_level.is_none_or(|(level, within)| {
             p.service_level_within() == Some(within)
-                && p.service_level_pct().is_some_and(|sl| sl >= pct)
+                && p.service_level().is_some_and(|sl| sl >= level)
         });
         service_level
+            && self.meets_all_but_service_level(
+                p.asa_secs(),
+                p.prob_wait().get(),
+                p.occupancy().get(),
+                p.abandonment().get(),
+            )
+    }
+
+    /// Whether the figures meet every goal other than the service level.
+    fn meets_all_but_service_level(
+        &self,
+        asa_secs: f64,
+        prob_wait: f64,
+        occupancy_pct: f64,
+        abandonment_pct: f64,
+    ) -> bool {
+        self.max_asa.is_none_or(|asa| asa_secs <= asa.as_secs_f64())
             && self
-                .max_asa
-                .is_none_or(|asa| p.asa_secs() <= asa.as_secs_f64())
-            && self.max_prob_wait.is_none_or(|prob| p.prob_wait() <= prob)
+                .max_prob_wait
+                .is_none_or(|prob| prob_wait <= prob.get())
             && self
-                .max_occupancy_pct
-                .is_none_or(|pct| p.occupancy_pct() <= pct)
+                .max_occupancy
+                .is_none_or(|cap| occupancy_pct <= cap.get())
             && self
-                .max_abandonment_pct
-                .is_none_or(|pct| p.abandonment_pct() <= pct)
+                .max_abandonment
+                .is_none_or(|cap| abandonment_pct <= cap.get())
+    }
+
+    /// The least slack of the goals at x agents (any real x ≥ the traffic)
+    /// under Erlang C's continuous extension: ≥ 0 exactly when every goal
+    /// is met. Each goal's slack is monotone in x, so their minimum is too.
+    fn erlang_c_slack(&self, workload: &Workload, x: f64) -> f64 {
+        let traffic = workload.traffic();
+        let aht = workload.aht_secs();
+        let (prob_wait, prob_no_wait) = wait_probabilities(x, traffic, blocking_real(traffic, x));
+        let mut slack = f64::INFINITY;
+        if let Some((level, within)) = self.service_level {
+            let sl = service_level(x, traffic, aht, (prob_wait, prob_no_wait), within);
+            slack = slack.min((sl * 100.0).clamp(0.0, 100.0) - level.get());
+        }
+        if let Some(asa) = self.max_asa {
+            let asa = asa.as_secs_f64();
+            slack = slack.min((asa - prob_wait * aht / (x - traffic)) / asa);
+        }
+        if let Some(prob) = self.max_prob_wait {
+            slack = slack.min(prob.get() - prob_wait);
+        }
+        if let Some(cap) = self.max_occupancy {
+            slack = slack.min(cap.get() - (traffic * 100.0 / x).clamp(0.0, 100.0));
+        }
+        slack
+    }
+
+    /// The least real number of agents meeting every goal under Erlang C,
+    /// given that `whole` agents meet them and `whole − 1` do not: the root
+    /// of the least slack in (max(whole − 1, A), whole], by the Illinois
+    /// variant of regula falsi (a bisection step every fourth), to 10⁻¹³ of
+    /// the agents.
+    fn erlang_c_fractional(&self, workload: &Workload, whole: u32) -> f64 {
+        let traffic = workload.traffic();
+        let mut b = f64::from(whole);
+        let mut a = (b - 1.0).max(traffic);
+        let unconstrained = self.service_level.is_none()
+            && self.max_asa.is_none()
+            && self.max_prob_wait.is_none()
+            && self.max_occupancy.is_none();
+        if unconstrained {
+            // Only stability is asked: any x above the traffic will do.
+            return traffic;
+        }
+        let mut fb = self.erlang_c_slack(workload, b).max(0.0);
+        let mut fa = self.erlang_c_slack(workload, a);
+        if fa >= 0.0 {
+            return a;
+        }
+        let mut side = 0;
+        for step in 0..200 {
+            if b - a <= 1e-13 * b {
+                break;
+            }
+            let mid = a + (b - a) / 2.0;
+            let secant = (a * fb - b * fa) / (fb - fa);
+            let c = if step % 4 == 3 || !(secant > a && secant < b) {
+                mid
+            } else {
+                secant
+            };
+            let fc = self.erlang_c_slack(workload, c);
+            if fc >= 0.0 {
+                b = c;
+                fb = fc;
+                if side == 1 {
+                    fa /= 2.0;
+                }
+                side = 1;
+            } else {
+                a = c;
+                fa = if fc.is_finite() { fc } else { f64::MIN };
+                if side == -1 {
+                    fb /= 2.0;
+                }
+                side = -1;
+            }
+        }
+        b
     }
 
     /// The least number of agents that meets every goal on `workload` under
@@ -284,6 +405,13 @@ impl StaffingTarget {
     /// ⌊A⌋ + 1 whenever the fractional part of A is 0.5 or more, so it can
     /// staff one agent too many for light goals.
     ///
+    /// Erlang C also reports the fractional number of agents at which the
+    /// goals are met exactly, from Erlang C's continuous extension
+    /// ([`Performance::fractional_agents`]): the figure to add up over
+    /// queues or intervals before rounding, which rounding each one first
+    /// overstates. It costs about 45 evaluations of the recursion, each
+    /// linear in the agents.
+    ///
     /// Erlang A: the probabilities and waits fall and the service level rises
     /// with N (Garnett, Mandelbaum and Reiman 2002), so the search gallops
     /// from ⌊A⌋ + 1 (down or up, doubling the step) and bisects. It starts no
@@ -291,9 +419,9 @@ impl StaffingTarget {
     ///
     /// # Errors
     ///
-    /// [`Error::Overloaded`] when more than [`MAX_AGENTS`](super::MAX_AGENTS)
-    /// agents would be needed; [`Error::InvalidParameter`] for a zero
-    /// patience; [`Error::Overflow`] as [`ErlangA::new`](super::ErlangA::new).
+    /// [`Error::overloaded`] when more than [`MAX_AGENTS`](super::MAX_AGENTS)
+    /// agents would be needed; [`Error::invalid_parameter`] for a zero
+    /// patience; [`Error::overflow`] as [`ErlangA::new`](super::ErlangA::new).
     ///
     /// # Example
     ///
@@ -301,7 +429,7 @@ impl StaffingTarget {
     /// use core::time::Duration;
     /// use cxkpi::staffing::{Model, StaffingTarget, Workload};
     ///
-    /// let target = StaffingTarget::new().service_level(80.0, Duration::from_secs(20))?;
+    /// let target = StaffingTarget::new().service_level(cxkpi::Percent::new(80.0)?, Duration::from_secs(20))?;
     /// let load = Workload::from_secs(100.0, 1800.0, 180.0)?;
     /// let c = target.agents_required(&load, Model::ErlangC)?;
     /// let a = target.agents_required(&load, Model::ErlangA { patience: Duration::from_secs(300) })?;
@@ -336,7 +464,8 @@ impl StaffingTarget {
         loop {
             if let Some(p) = Model::ErlangC.evaluate(workload, &b, within)? {
                 if self.is_met_by(&p) {
-                    return Ok(p);
+                    let x = self.erlang_c_fractional(workload, p.agents());
+                    return Ok(p.with_fractional_agents(x));
                 }
             }
             if b.agents() >= MAX_AGENTS {
@@ -356,8 +485,8 @@ impl StaffingTarget {
                 .filter(|p| self.is_met_by(p)))
         };
         // At most N/A of the callers are answered: SL ≤ N/A.
-        let floor = self.service_level.map_or(1, |(pct, _)| {
-            let least = libm::ceil(workload.traffic() * pct / 100.0);
+        let floor = self.service_level.map_or(1, |(level, _)| {
+            let least = libm::ceil(workload.traffic() * level.get() / 100.0);
             // Below MAX_AGENTS: the traffic is, and pct < 100.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let least = least as u32;
@@ -406,13 +535,13 @@ impl StaffingTarget {
 }
 
 /// `pct` checked to lie strictly between 0 and 100.
-fn open_percent(parameter: &'static str, pct: f64) -> Result<f64, Error> {
-    if pct > 0.0 && pct < 100.0 {
+fn open_percent(parameter: &'static str, pct: Percent) -> Result<Percent, Error> {
+    if pct.get() > 0.0 && pct.get() < 100.0 {
         Ok(pct)
     } else {
         Err(Error::invalid_parameter(
             parameter,
-            pct,
+            pct.get(),
             Domain::OpenPercent,
         ))
     }

@@ -3,7 +3,6 @@
 
 use core::fmt;
 
-use crate::stats::nps_interval::trinomial_variance;
 use crate::stats::special::{normal_two_sided_p, t_critical, t_two_sided_p};
 use crate::stats::{Confidence, Interval, MeanTally};
 use crate::{Error, Nps, Rate};
@@ -181,6 +180,15 @@ fn z_test(difference: f64, se: f64) -> (f64, f64) {
 /// p-value = 2 (1 − Φ(|z|));   p = 0 or 1 → z = 0, p-value = 1
 /// ```
 ///
+/// Where the pooled rate is 0 or 1 (every response in both samples a
+/// failure, or every one a success) the two rates are equal and the pooled
+/// standard error is 0, so z is 0/0. This returns z = 0 and a p-value of 1
+/// ("no evidence of a difference"), the limit of the test as the pooled
+/// rate approaches 0 or 1 with equal rates, and a figure a report can print
+/// and a pipeline can compare; statsmodels' `proportions_ztest` returns NaN
+/// for both instead. Test `z == 0.0` or the standard error, not a NaN, to
+/// find these cases.
+///
 /// The difference is in percentage points; its interval uses the unpooled
 /// standard error `√(p_a(1−p_a)/n_a + p_b(1−p_b)/n_b)`. Source: the standard
 /// two-proportion test (statsmodels `proportions_ztest`).
@@ -248,15 +256,15 @@ pub fn two_rates_test(a: Rate, b: Rate) -> Comparison {
 /// ```
 pub fn nps_difference_test(a: &Nps, b: &Nps) -> Comparison {
     let (na, nb) = (a.responses() as f64, b.responses() as f64);
-    let share = |nps: &Nps, n: f64| (nps.promoters() as f64 / n, nps.detractors() as f64 / n);
-    let (pa, da) = share(a, na);
-    let (pb, db) = share(b, nb);
-    let diff = (pa - da) - (pb - db);
-    let se = libm::sqrt(trinomial_variance(pa, da) / na + trinomial_variance(pb, db) / nb);
-    let (z, p_value) = z_test(diff, se);
+    let se = libm::sqrt(a.variance() / na + b.variance() / nb);
     let net = |nps: &Nps| i128::from(nps.promoters()) - i128::from(nps.detractors());
+    // The difference from the exact counts: near unanimity the two NPS
+    // values agree in their leading digits, and (p_a − d_a) − (p_b − d_b)
+    // in doubles would keep only their roundings.
+    let difference = points_difference(net(a), a.responses(), net(b), b.responses());
+    let (z, p_value) = z_test(difference / 100.0, se);
     Comparison {
-        difference: points_difference(net(a), a.responses(), net(b), b.responses()),
+        difference,
         standard_error: 100.0 * se,
         statistic: z,
         p_value,
@@ -277,7 +285,7 @@ pub fn nps_difference_test(a: &Nps, b: &Nps) -> Comparison {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] when either tally has fewer than two values, or its fault.
+/// [`Error::empty`] when either tally has fewer than two values, or its fault.
 ///
 /// # Example
 ///

@@ -42,7 +42,7 @@ impl Confidence {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `0 < level < 1`.
+    /// [`Error::invalid_parameter`] unless `0 < level < 1`.
     ///
     /// # Example
     ///

@@ -4,7 +4,7 @@ use core::time::Duration;
 
 use crate::stats::special::t_critical;
 use crate::stats::{Confidence, Interval};
-use crate::tally::{Fault, add_u64, tally};
+use crate::tally::{Fault, add_u64, tally_v0};
 use crate::{Domain, Error};
 
 /// The count, mean and variance of numeric observations (CES scores, handle
@@ -90,7 +90,7 @@ impl MeanTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for a NaN or infinite value; [`Error::Overflow`]
+    /// [`Error::out_of_range`] for a NaN or infinite value; [`Error::overflow`]
     /// beyond `u64::MAX` values, or when the squared deviations from the
     /// mean no longer fit an `f64` (values beyond about 10¹⁵⁴ apart).
     ///
@@ -118,8 +118,8 @@ impl MeanTally {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first NaN or infinite value, with its
-    /// index; [`Error::Overflow`] as [`try_record`](Self::try_record).
+    /// [`Error::out_of_range`] for the first NaN or infinite value, with its
+    /// index; [`Error::overflow`] as [`try_record`](Self::try_record).
     ///
     /// # Example
     ///
@@ -181,7 +181,7 @@ impl MeanTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without values, or the tally's fault.
+    /// [`Error::empty`] without values, or the tally's fault.
     ///
     /// # Example
     ///
@@ -201,7 +201,7 @@ impl MeanTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] with fewer than two values, or the tally's fault.
+    /// [`Error::empty`] with fewer than two values, or the tally's fault.
     ///
     /// # Example
     ///
@@ -221,7 +221,7 @@ impl MeanTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] with fewer than two values, or the tally's fault.
+    /// [`Error::empty`] with fewer than two values, or the tally's fault.
     ///
     /// # Example
     ///
@@ -275,4 +275,4 @@ fn finite_moments(mean: f64, m2: f64) -> Result<(), Error> {
     }
 }
 
-tally!(MeanTally, f64, default);
+tally_v0!(MeanTally, f64, default);

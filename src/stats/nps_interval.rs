@@ -89,9 +89,28 @@ impl fmt::Display for NpsMethod {
 }
 
 /// The per-response variance `(p + d) − (p − d)²` of promoter and detractor
-/// shares `p` and `d`.
-pub(crate) fn trinomial_variance(p: f64, d: f64) -> f64 {
-    ((p + d) - (p - d) * (p - d)).max(0.0)
+/// shares `p` and `d`, given their complements `1 − p` and `1 − d` as the
+/// caller holds them exactly (from counts, or `100 − pct`).
+///
+/// Summed as `p(1 − p) + d(1 − d) + 2pd`, three terms of one sign: near
+/// unanimity (p → 1) the textbook form subtracts two numbers close to 1 and
+/// loses the digits of the variance.
+pub(crate) fn trinomial_variance(p: f64, d: f64, not_p: f64, not_d: f64) -> f64 {
+    (p * not_p + d * not_d + 2.0 * p * d).max(0.0)
+}
+
+/// The trinomial variance of `promoters` and `detractors` out of
+/// `responses` (counts, or pseudo-counts), with the complements formed on
+/// the counts.
+pub(crate) fn trinomial_variance_of_counts(promoters: f64, detractors: f64, responses: f64) -> f64 {
+    let p = promoters / responses;
+    let d = detractors / responses;
+    trinomial_variance(
+        p,
+        d,
+        (responses - promoters) / responses,
+        (responses - detractors) / responses,
+    )
 }
 
 impl Nps {
@@ -102,7 +121,9 @@ impl Nps {
     }
 
     /// The per-response variance `σ² = (p + d) − (p − d)²`, in squared
-    /// proportion units (0 to 1).
+    /// proportion units (0 to 1), summed as `p(1 − p) + d(1 − d) + 2pd`
+    /// with the complements taken on the counts, so that it keeps its digits
+    /// near unanimity.
     ///
     /// # Example
     ///
@@ -112,8 +133,17 @@ impl Nps {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn variance(&self) -> f64 {
+        let n = self.responses();
+        let (promoters, detractors) = (self.promoters(), self.detractors());
+        let nf = n as f64;
         let (p, d) = self.shares();
-        trinomial_variance(p, d)
+        // `n − promoters` in integers: exact.
+        trinomial_variance(
+            p,
+            d,
+            (n - promoters) as f64 / nf,
+            (n - detractors) as f64 / nf,
+        )
     }
 
     /// The standard error of the NPS, in points: `100·√(σ²/n)`.
@@ -154,13 +184,20 @@ impl Nps {
         let (center, variance, n) = match method {
             NpsMethod::Wald => {
                 let (p, d) = self.shares();
-                (p - d, trinomial_variance(p, d), n)
+                (p - d, self.variance(), n)
             }
             NpsMethod::AdjustedWald => {
                 let n = n + 3.0;
-                let p = (self.promoters() as f64 + 0.75) / n;
-                let d = (self.detractors() as f64 + 0.75) / n;
-                (p - d, trinomial_variance(p, d), n)
+                let (promoters, detractors) = (
+                    self.promoters() as f64 + 0.75,
+                    self.detractors() as f64 + 0.75,
+                );
+                let (p, d) = (promoters / n, detractors / n);
+                (
+                    p - d,
+                    trinomial_variance_of_counts(promoters, detractors, n),
+                    n,
+                )
             }
         };
         let spread = confidence.z() * libm::sqrt(variance / n);

@@ -147,13 +147,23 @@ impl Rate {
                 (p_tilde - spread, p_tilde + spread)
             }
             RateMethod::ClopperPearson => {
+                // At the edges the beta quantiles have closed forms, exact to
+                // the last digits at any confidence: I_x(n, 1) = xⁿ and
+                // 1 − I_x(1, n) = (1 − x)ⁿ, so the lower bound at k = n is
+                // (α/2)^(1/n) and the upper bound at k = 0 is 1 − (α/2)^(1/n),
+                // formed by expm1 without the subtraction.
+                let root = libm::log(alpha / 2.0) / n;
                 let low = if k == 0.0 {
                     0.0
+                } else if k == n {
+                    libm::exp(root)
                 } else {
                     beta_inc_inv(k, n - k + 1.0, alpha / 2.0)
                 };
                 let high = if k == n {
                     1.0
+                } else if k == 0.0 {
+                    -libm::expm1(root)
                 } else {
                     beta_inc_inv_upper(k + 1.0, n - k, alpha / 2.0)
                 };

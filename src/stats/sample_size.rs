@@ -34,17 +34,19 @@ fn responses(n: f64) -> Result<u64, Error> {
 /// ```text
 /// n₀ = z² · p (1 − p) / e²                     (e = margin / 100, p = expected / 100)
 /// n  = n₀ / (1 + (n₀ − 1) / N)                 (finite population of N, when given)
-/// responses = ⌈n⌉
+/// responses = min(⌈n⌉, N)
 /// ```
+///
+/// `1 − p` is formed as `(100 − expected_pct) / 100`, exact near 100 %.
 ///
 /// Source: Cochran, *Sampling Techniques* (1977), §4.2 and the finite
 /// population correction of §4.3.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] unless `0 < margin_pct < 100`,
+/// [`Error::invalid_parameter`] unless `0 < margin_pct < 100`,
 /// `0 < expected_pct < 100` and the population (when given) is at least 1;
-/// [`Error::Overflow`] when the answer passes `u64::MAX`.
+/// [`Error::overflow`] when the answer passes `u64::MAX`.
 ///
 /// # Example
 ///
@@ -64,20 +66,27 @@ pub fn rate_sample_size(
 ) -> Result<u64, Error> {
     let e = open_percent("margin of error (points)", margin_pct)?;
     let p = open_percent("expected rate (%)", expected_pct)?;
+    // 1 − p from the percentage: `100 − pct` is exact for pct ≥ 50
+    // (Sterbenz), where `1 − pct/100` would keep only the digits of p's
+    // rounding near 100 %.
+    let not_p = (100.0 - expected_pct) / 100.0;
     let z = confidence.z();
-    let n0 = z * z * p * (1.0 - p) / (e * e);
-    let n = match population {
-        None => n0,
-        Some(0) => {
-            return Err(Error::invalid_parameter(
-                "population",
-                0_u64,
-                Domain::AtLeast(1),
-            ));
+    let n0 = z * z * p * not_p / (e * e);
+    match population {
+        None => responses(n0),
+        Some(0) => Err(Error::invalid_parameter(
+            "population",
+            0_u64,
+            Domain::AtLeast(1),
+        )),
+        Some(pop) => {
+            // n₀·N / (N + n₀ − 1), and never more than the population: a
+            // sample cannot exceed it, though rounding of the correction
+            // can put the quotient an ulp above a whole number.
+            let n = n0 / (1.0 + (n0 - 1.0) / pop as f64);
+            Ok(responses(n)?.min(pop))
         }
-        Some(pop) => n0 / (1.0 + (n0 - 1.0) / pop as f64),
-    };
-    responses(n)
+    }
 }
 
 /// The responses an NPS needs for a margin of error of `margin_points` NPS
@@ -93,9 +102,9 @@ pub fn rate_sample_size(
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] unless `0 < margin_points < 100`, both
+/// [`Error::invalid_parameter`] unless `0 < margin_points < 100`, both
 /// shares lie in [0, 100] and they sum to at most 100;
-/// [`Error::Overflow`] when the answer passes `u64::MAX`.
+/// [`Error::overflow`] when the answer passes `u64::MAX`.
 ///
 /// # Example
 ///
@@ -125,7 +134,12 @@ pub fn nps_sample_size(
             return Err(Error::invalid_parameter(name, pct, Domain::Percent));
         }
     }
-    let variance = trinomial_variance(promoters_pct / 100.0, detractors_pct / 100.0);
+    let variance = trinomial_variance(
+        promoters_pct / 100.0,
+        detractors_pct / 100.0,
+        (100.0 - promoters_pct) / 100.0,
+        (100.0 - detractors_pct) / 100.0,
+    );
     let z = confidence.z();
     responses(z * z * variance / (e * e))
 }

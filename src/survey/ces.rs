@@ -3,12 +3,12 @@
 use core::fmt;
 
 use crate::kernel::{ByteSum, first_outside, sum_u8};
-use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
+use crate::tally::{Fault, add_u64, add_u128, tally};
 use crate::{Error, Scale, Score};
 
 /// The CES accumulator: responses and the exact sum of their scores on one [`Scale`].
 ///
-/// Tallies on different scales do not merge ([`Error::Mismatch`]); having a
+/// Tallies on different scales do not merge ([`Error::mismatch`]); having a
 /// parameter, the tally has no `Default` and no `Sum`.
 ///
 /// # Formula
@@ -59,7 +59,10 @@ impl CesTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::CesTally::new(cxkpi::Scale::ONE_TO_SEVEN).is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::CesTally::new(cxkpi::Scale::ONE_TO_SEVEN).is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new(scale: Scale) -> CesTally {
         CesTally {
@@ -70,66 +73,38 @@ impl CesTally {
         }
     }
 
-    /// Adds one score.
+    /// Validates a raw score (any integer type, or a float holding an
+    /// integer) against the scale and records it; on error the tally is
+    /// unchanged.
     ///
-    /// A score on another scale, or an overflowing count, becomes the tally's
-    /// fault (see [`Merge`](crate::Merge)).
+    /// # Errors
+    ///
+    /// [`Error::out_of_range`] naming the score when it is off the scale or
+    /// not an integer; the tally's fault, or an overflow, as
+    /// [`Tally::try_record`](crate::Tally::try_record).
     ///
     /// # Example
     ///
     /// ```
     /// use cxkpi::{CesTally, Scale};
     ///
-    /// let mut tally = CesTally::new(Scale::ONE_TO_FIVE);
-    /// tally.record(Scale::ONE_TO_FIVE.score(2)?);
-    /// tally.record(Scale::ONE_TO_FIVE.score(3)?);
-    /// assert_eq!(tally.ces()?.mean(), 2.5);
+    /// let mut tally = CesTally::new(Scale::ONE_TO_SEVEN);
+    /// tally.try_record_score(6_u16)?;
+    /// tally.try_record_score(5.0)?;
+    /// assert!(tally.try_record_score(0).is_err());
+    /// assert_eq!(tally.ces()?.mean(), 5.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    #[inline]
-    pub fn record(&mut self, score: Score) {
-        if score.scale() != self.scale {
-            self.fault
-                .set(Error::mismatch("CES scales", self.scale, score.scale()));
-            return;
-        }
-        let Some(responses) = self.responses.checked_add(1) else {
-            self.fault.set(Error::overflow("CES responses", "u64"));
-            return;
-        };
-        self.responses = responses;
-        // At most 255 × u64::MAX: cannot overflow u128.
-        self.sum += u128::from(score.get());
-    }
-
-    /// Validates `score` against the scale and adds it.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::OutOfRange`] when `score` is off the scale; the tally is then unchanged.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let mut tally = cxkpi::CesTally::new(cxkpi::Scale::ONE_TO_SEVEN);
-    /// tally.try_record(6)?;
-    /// assert!(tally.try_record(0).is_err());
-    /// assert_eq!(tally.len(), 1);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn try_record(&mut self, score: u8) -> Result<(), Error> {
-        if !self.scale.contains(score) {
-            return Err(Error::out_of_range("CES score", score, self.scale.domain()));
-        }
-        self.record(self.scale.score(score)?);
-        Ok(())
+    pub fn try_record_score(&mut self, score: impl crate::RawScore) -> Result<(), Error> {
+        let score = self.scale.score_named("CES score", score)?;
+        crate::Tally::try_record(self, score)
     }
 
     /// The tally of a slice of raw scores, in one vectorised pass.
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score off the scale and its index.
+    /// [`Error::out_of_range`] naming the first score off the scale and its index.
     ///
     /// # Example
     ///
@@ -170,7 +145,7 @@ impl CesTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `sum` could not come from `responses`
+    /// [`Error::inconsistent`] when `sum` could not come from `responses`
     /// scores on the scale (below `min × responses` or above `max × responses`).
     ///
     /// # Example
@@ -178,12 +153,12 @@ impl CesTally {
     /// ```
     /// use cxkpi::{CesTally, Scale};
     ///
-    /// let ces = CesTally::from_sum(Scale::ONE_TO_SEVEN, 22, 4)?.ces()?;
+    /// let ces = CesTally::from_counts(Scale::ONE_TO_SEVEN, 22, 4)?.ces()?;
     /// assert_eq!(ces.mean(), 5.5);
-    /// assert!(CesTally::from_sum(Scale::ONE_TO_SEVEN, 29, 4).is_err());
+    /// assert!(CesTally::from_counts(Scale::ONE_TO_SEVEN, 29, 4).is_err());
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn from_sum(scale: Scale, sum: u128, responses: u64) -> Result<CesTally, Error> {
+    pub fn from_counts(scale: Scale, sum: u128, responses: u64) -> Result<CesTally, Error> {
         let low = u128::from(scale.min()) * u128::from(responses);
         let high = u128::from(scale.max()) * u128::from(responses);
         if sum < low || sum > high {
@@ -225,46 +200,28 @@ impl CesTally {
         self.scale
     }
 
-    /// Responses counted so far.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_SEVEN, &[7, 1])?.len(), 2);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        self.responses
-    }
-
-    /// Whether no response was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::CesTally::new(cxkpi::Scale::ONE_TO_FIVE).is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.responses == 0
-    }
-
     /// The exact sum of the scores so far.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no number.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_SEVEN, &[7, 1])?.sum(), 8);
+    /// assert_eq!(cxkpi::CesTally::from_scores(cxkpi::Scale::ONE_TO_SEVEN, &[7, 1])?.sum()?, 8);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn sum(&self) -> u128 {
-        self.sum
+    pub fn sum(&self) -> Result<u128, Error> {
+        self.fault.check()?;
+        Ok(self.sum)
     }
 
     /// CES: the mean score.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    /// [`Error::empty`] without responses; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -295,32 +252,65 @@ impl CesTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> CesParts {
-        CesParts {
+    fn add_one(&mut self, score: Score) -> Result<(), Error> {
+        if score.scale() != self.scale {
+            return Err(Error::mismatch("CES scales", self.scale, score.scale()));
+        }
+        self.responses = add_u64(self.responses, 1, "CES responses")?;
+        // At most 255 × u64::MAX: cannot overflow u128.
+        self.sum += u128::from(score.get());
+        Ok(())
+    }
+
+    const fn observations(&self) -> u64 {
+        self.responses
+    }
+
+    const fn to_state(&self) -> CesState {
+        CesState {
             scale: self.scale,
             sum: self.sum,
             responses: self.responses,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: CesParts) -> Result<CesTally, Error> {
-        CesTally::from_sum(parts.scale, parts.sum, parts.responses)
+    fn check_state(state: CesState) -> Result<CesTally, Error> {
+        CesTally::from_counts(state.scale, state.sum, state.responses)
     }
 }
 
-tally!(CesTally, Score);
-tally_serde!(CesTally, CesParts);
+tally!(CesTally, Score, CesState);
 
-/// The serialized form of a [`CesTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CesParts {
-    scale: Scale,
-    sum: u128,
-    responses: u64,
+/// The state of a [`CesTally`]: its scale, the exact sum of the scores and
+/// the number of responses.
+///
+/// Wire format: `{"scale": {"min": 1, "max": 7}, "sum": "22", "responses": "4"}`
+/// (the sum and the count as decimal strings; a JSON number is accepted too).
+/// Valid when `min × responses ≤ sum ≤ max × responses`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{CesState, CesTally, Scale, Tally};
+///
+/// let state = CesState { scale: Scale::ONE_TO_SEVEN, sum: 22, responses: 4 };
+/// assert_eq!(CesTally::from_state(state)?.ces()?.mean(), 5.5);
+/// let tampered = CesState { sum: 29, ..state };
+/// assert!(CesTally::from_state(tampered).is_err());
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CesState {
+    /// The scale of every score.
+    pub scale: Scale,
+    /// The exact sum of the scores.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub sum: u128,
+    /// The number of responses.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub responses: u64,
 }
 
 /// A Customer Effort Score with what it was computed from.

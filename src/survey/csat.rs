@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::kernel::{ByteScan, first_outside, scan_u8};
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, check_part, tally};
 use crate::{Error, Rate, Scale, Score};
 
 /// How a CSAT survey is scored: its scale and the lowest "satisfied" score.
@@ -56,7 +56,7 @@ impl CsatRule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `satisfied_from` is off the scale.
+    /// [`Error::invalid_parameter`] when `satisfied_from` is off the scale.
     ///
     /// # Example
     ///
@@ -85,7 +85,7 @@ impl CsatRule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `satisfied_from` is off the scale.
+    /// [`Error::invalid_parameter`] when `satisfied_from` is off the scale.
     ///
     /// # Example
     ///
@@ -185,7 +185,7 @@ impl From<CsatRule> for CsatRuleParts {
 /// The CSAT accumulator: responses and satisfied responses under one [`CsatRule`].
 ///
 /// Tallies under different rules do not merge: [`Merge::try_merge`](crate::Merge::try_merge)
-/// reports [`Error::Mismatch`], and `+` keeps it as a fault. Having a
+/// reports [`Error::mismatch`], and `+` keeps it as a fault. Having a
 /// parameter, the tally has no `Default` and no `Sum`.
 ///
 /// # Formula
@@ -237,8 +237,11 @@ impl CsatTally {
     /// # Example
     ///
     /// ```
+    /// use cxkpi::Tally;
+    ///
     /// let tally = cxkpi::CsatTally::new(cxkpi::CsatRule::TOP_2_BOX_5);
-    /// assert!(tally.is_empty());
+    /// assert!(tally.is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new(rule: CsatRule) -> CsatTally {
         CsatTally {
@@ -249,69 +252,38 @@ impl CsatTally {
         }
     }
 
-    /// Adds one score.
-    ///
-    /// A score on another scale than the rule's, or an overflowing count,
-    /// becomes the tally's fault (see [`Merge`](crate::Merge)).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxkpi::{CsatRule, CsatTally, Scale};
-    ///
-    /// let mut tally = CsatTally::new(CsatRule::TOP_2_BOX_5);
-    /// tally.record(Scale::ONE_TO_FIVE.score(5)?);
-    /// assert_eq!(tally.csat()?.percent(), 100.0);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    #[inline]
-    pub fn record(&mut self, score: Score) {
-        if score.scale() != self.rule.scale {
-            self.fault.set(Error::mismatch(
-                "CSAT scales",
-                self.rule.scale,
-                score.scale(),
-            ));
-            return;
-        }
-        let Some(responses) = self.responses.checked_add(1) else {
-            self.fault.set(Error::overflow("CSAT responses", "u64"));
-            return;
-        };
-        self.responses = responses;
-        self.satisfied += u64::from(self.rule.is_satisfied(score.get()));
-    }
-
-    /// Validates `score` against the rule's scale and adds it.
+    /// Validates a raw score (any integer type, or a float holding an
+    /// integer) against the rule's scale and records it; on error the tally
+    /// is unchanged.
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `score` is off the scale; the tally is then unchanged.
+    /// [`Error::out_of_range`] naming the score when it is off the scale or
+    /// not an integer; the tally's fault, or an overflow, as
+    /// [`Tally::try_record`](crate::Tally::try_record).
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tally = cxkpi::CsatTally::new(cxkpi::CsatRule::TOP_2_BOX_5);
-    /// tally.try_record(4)?;
-    /// assert!(tally.try_record(6).is_err());
-    /// assert_eq!(tally.len(), 1);
+    /// use cxkpi::{CsatRule, CsatTally, Tally};
+    ///
+    /// let mut tally = CsatTally::new(CsatRule::TOP_2_BOX_5);
+    /// tally.try_record_score(4)?;
+    /// tally.try_record_score(2.0)?;
+    /// assert!(tally.try_record_score(6).is_err());
+    /// assert_eq!(tally.csat()?.percent(), 50.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn try_record(&mut self, score: u8) -> Result<(), Error> {
-        let score = self
-            .rule
-            .scale
-            .score(score)
-            .map_err(|_| Error::out_of_range("CSAT score", score, self.rule.scale.domain()))?;
-        self.record(score);
-        Ok(())
+    pub fn try_record_score(&mut self, score: impl crate::RawScore) -> Result<(), Error> {
+        let score = self.rule.scale.score_named("CSAT score", score)?;
+        crate::Tally::try_record(self, score)
     }
 
     /// The tally of a slice of raw scores, in one vectorised pass.
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score off the scale and its index.
+    /// [`Error::out_of_range`] naming the first score off the scale and its index.
     ///
     /// # Example
     ///
@@ -353,7 +325,7 @@ impl CsatTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Inconsistent`] when `satisfied > responses`.
+    /// [`Error::inconsistent`] when `satisfied > responses`.
     ///
     /// # Example
     ///
@@ -365,14 +337,7 @@ impl CsatTally {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_counts(rule: CsatRule, satisfied: u64, responses: u64) -> Result<CsatTally, Error> {
-        if satisfied > responses {
-            return Err(Error::inconsistent(
-                "satisfied",
-                satisfied,
-                "responses",
-                responses,
-            ));
-        }
+        check_part("satisfied", satisfied, "responses", responses)?;
         Ok(CsatTally {
             rule,
             responses,
@@ -394,48 +359,29 @@ impl CsatTally {
         self.rule
     }
 
-    /// Responses counted so far.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let tally = cxkpi::CsatTally::from_scores(cxkpi::CsatRule::TOP_2_BOX_5, &[5, 3])?;
-    /// assert_eq!(tally.len(), 2);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        self.responses
-    }
-
-    /// Whether no response was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::CsatTally::new(cxkpi::CsatRule::TOP_2_BOX_5).is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.responses == 0
-    }
-
     /// Satisfied responses counted so far.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
     ///
     /// # Example
     ///
     /// ```
     /// let tally = cxkpi::CsatTally::from_scores(cxkpi::CsatRule::TOP_2_BOX_5, &[5, 4, 3])?;
-    /// assert_eq!(tally.satisfied(), 2);
+    /// assert_eq!(tally.satisfied()?, 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn satisfied(&self) -> u64 {
-        self.satisfied
+    pub fn satisfied(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.satisfied)
     }
 
     /// CSAT: the share of satisfied responses.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    /// [`Error::empty`] without responses; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -469,30 +415,66 @@ impl CsatTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> CsatParts {
-        CsatParts {
+    fn add_one(&mut self, score: Score) -> Result<(), Error> {
+        if score.scale() != self.rule.scale {
+            return Err(Error::mismatch(
+                "CSAT scales",
+                self.rule.scale,
+                score.scale(),
+            ));
+        }
+        self.responses = add_u64(self.responses, 1, "CSAT responses")?;
+        // At most `responses`, which did not overflow.
+        self.satisfied += u64::from(self.rule.is_satisfied(score.get()));
+        Ok(())
+    }
+
+    const fn observations(&self) -> u64 {
+        self.responses
+    }
+
+    const fn to_state(&self) -> CsatState {
+        CsatState {
             rule: self.rule,
             satisfied: self.satisfied,
             responses: self.responses,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: CsatParts) -> Result<CsatTally, Error> {
-        CsatTally::from_counts(parts.rule, parts.satisfied, parts.responses)
+    fn check_state(state: CsatState) -> Result<CsatTally, Error> {
+        CsatTally::from_counts(state.rule, state.satisfied, state.responses)
     }
 }
 
-tally!(CsatTally, Score);
-tally_serde!(CsatTally, CsatParts);
+tally!(CsatTally, Score, CsatState);
 
-/// The serialized form of a [`CsatTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CsatParts {
-    rule: CsatRule,
-    satisfied: u64,
-    responses: u64,
+/// The state of a [`CsatTally`]: its rule and two counts.
+///
+/// Wire format: `{"rule": {"scale": {"min": 1, "max": 5}, "satisfied_from": 4},
+/// "satisfied": "1000", "responses": "1500"}` (counts as decimal strings; a
+/// JSON number is accepted too). Valid when `satisfied ≤ responses`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{CsatRule, CsatState, CsatTally, Tally};
+///
+/// let state = CsatState { rule: CsatRule::TOP_2_BOX_5, satisfied: 3, responses: 4 };
+/// assert_eq!(CsatTally::from_state(state)?.csat()?.percent(), 75.0);
+/// let tampered = CsatState { satisfied: 5, ..state };
+/// assert_eq!(CsatTally::from_state(tampered).unwrap_err().to_string(), "satisfied (5) exceeds responses (4)");
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CsatState {
+    /// The scale and the satisfied-from score.
+    pub rule: CsatRule,
+    /// Responses at or above the satisfied-from score.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub satisfied: u64,
+    /// All responses.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub responses: u64,
 }

@@ -13,4 +13,5 @@
 pub mod ces;
 pub mod csat;
 pub mod nps;
+pub mod response;
 pub mod scale;

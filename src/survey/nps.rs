@@ -4,8 +4,8 @@ use core::fmt;
 
 use crate::kernel::{ByteScan, first_outside, scan_u8};
 use crate::rate::{percent_difference, percent_of};
-use crate::tally::{Fault, tally, tally_serde};
-use crate::{Domain, Error};
+use crate::tally::{Fault, tally};
+use crate::{Domain, Error, RawScore, Tally};
 
 /// An answer to "How likely are you to recommend us?", on the 0–10 NPS scale.
 ///
@@ -47,7 +47,7 @@ impl NpsRating {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `value > 10`.
+    /// [`Error::out_of_range`] when `value > 10`.
     ///
     /// # Example
     ///
@@ -55,14 +55,9 @@ impl NpsRating {
     /// assert_eq!(cxkpi::NpsRating::new(10)?, cxkpi::NpsRating::MAX);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn new(value: u8) -> Result<NpsRating, Error> {
+    pub fn new(value: u8) -> Result<NpsRating, Error> {
         if value > NpsRating::MAX.0 {
-            return Err(Error::OutOfRange {
-                input: "NPS rating",
-                value: crate::Value::UInt(value as u64),
-                index: None,
-                allowed: NPS_SCALE,
-            });
+            return Err(Error::out_of_range("NPS rating", value, NPS_SCALE));
         }
         Ok(NpsRating(value))
     }
@@ -121,6 +116,36 @@ impl TryFrom<i64> for NpsRating {
     }
 }
 
+impl NpsRating {
+    /// `value`, as files and engines give it (any integer type, or a float
+    /// holding an integer: `9.0` is 9), as a rating.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::out_of_range`] naming the value when it is above 10, negative
+    /// or not an integer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::NpsRating;
+    ///
+    /// assert_eq!(NpsRating::from_raw(9_u32)?.get(), 9);
+    /// assert_eq!(NpsRating::from_raw(9.0)?.get(), 9);
+    /// assert_eq!(
+    ///     NpsRating::from_raw(4.5).unwrap_err().to_string(),
+    ///     "NPS rating 4.5 is out of range: it must be between 0 and 10"
+    /// );
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn from_raw(value: impl RawScore) -> Result<NpsRating, Error> {
+        match value.integral().map(u8::try_from) {
+            Some(Ok(v)) if v <= NpsRating::MAX.0 => Ok(NpsRating(v)),
+            _ => Err(Error::out_of_range("NPS rating", value.value(), NPS_SCALE)),
+        }
+    }
+}
+
 impl From<NpsRating> for u8 {
     fn from(rating: NpsRating) -> u8 {
         rating.0
@@ -157,7 +182,7 @@ pub enum NpsCategory {
 
 /// The NPS accumulator: promoter, passive and detractor counts.
 ///
-/// Build it one rating at a time ([`record`](NpsTally::record)), from a slice
+/// Build it one rating at a time ([`Tally::record`](crate::Tally::record)), from a slice
 /// of raw scores ([`from_scores`](NpsTally::from_scores), the fast path), or
 /// from counts ([`from_counts`](NpsTally::from_counts)); merge tallies with
 /// [`Merge::try_merge`](crate::Merge::try_merge), `+` or `Sum`.
@@ -177,11 +202,11 @@ pub enum NpsCategory {
 /// # Example: merging
 ///
 /// ```
-/// use cxkpi::NpsTally;
+/// use cxkpi::{NpsTally, Tally};
 ///
 /// let days = [NpsTally::from_scores(&[10, 3])?, NpsTally::from_scores(&[9])?];
 /// let month: NpsTally = days.iter().sum();
-/// assert_eq!(month.len(), 3);
+/// assert_eq!(month.len()?, 3);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 ///
@@ -209,70 +234,51 @@ impl NpsTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::NpsTally::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::NpsTally::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> NpsTally {
         NpsTally::default()
     }
 
-    /// Adds one rating.
-    ///
-    /// A tally that already counts `u64::MAX` responses keeps an overflow
-    /// fault instead (see [`Merge`](crate::Merge)).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxkpi::{NpsRating, NpsTally};
-    ///
-    /// let mut tally = NpsTally::new();
-    /// tally.record(NpsRating::new(10)?);
-    /// tally.record(NpsRating::new(5)?);
-    /// assert_eq!(tally.nps()?.score(), 0.0);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    #[inline]
-    pub fn record(&mut self, rating: NpsRating) {
-        let Some(responses) = self.responses.checked_add(1) else {
-            self.fault.set(Error::overflow("NPS responses", "u64"));
-            return;
-        };
-        self.responses = responses;
-        self.promoters += u64::from(rating.0 >= 9);
-        self.detractors += u64::from(rating.0 <= 6);
-    }
-
-    /// Validates `score` and adds it.
+    /// Validates a raw score (any integer type, or a float holding an
+    /// integer) and records it; on error the tally is unchanged.
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `score > 10`; the tally is then unchanged.
+    /// [`Error::out_of_range`] naming the score when it is not a rating
+    /// 0–10; the tally's fault, or an overflow, as [`Tally::try_record`].
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tally = cxkpi::NpsTally::new();
-    /// tally.try_record(9)?;
-    /// assert!(tally.try_record(11).is_err());
-    /// assert_eq!(tally.len(), 1);
+    /// use cxkpi::{NpsTally, Tally};
+    ///
+    /// let mut tally = NpsTally::new();
+    /// tally.try_record_score(9)?;
+    /// tally.try_record_score(7_i64)?;
+    /// assert!(tally.try_record_score(11).is_err());
+    /// assert!(tally.try_record_score(4.5).is_err());
+    /// assert_eq!(tally.len()?, 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn try_record(&mut self, score: u8) -> Result<(), Error> {
-        self.record(NpsRating::new(score)?);
-        Ok(())
+    pub fn try_record_score(&mut self, score: impl RawScore) -> Result<(), Error> {
+        self.try_record(NpsRating::from_raw(score)?)
     }
 
     /// The tally of a slice of raw 0–10 scores, in one vectorised pass.
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] naming the first score above 10 and its index.
+    /// [`Error::out_of_range`] naming the first score above 10 and its index.
     ///
     /// # Example
     ///
     /// ```
     /// let tally = cxkpi::NpsTally::from_scores(&[10, 9, 7, 0])?;
-    /// assert_eq!((tally.promoters(), tally.passives(), tally.detractors()), (2, 1, 1));
+    /// assert_eq!((tally.promoters()?, tally.passives()?, tally.detractors()?), (2, 1, 1));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     ///
@@ -309,7 +315,7 @@ impl NpsTally {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the three counts add up to more than `u64::MAX`.
+    /// [`Error::overflow`] when the three counts add up to more than `u64::MAX`.
     ///
     /// # Example
     ///
@@ -331,70 +337,62 @@ impl NpsTally {
         })
     }
 
-    /// Responses counted so far.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 0, 7])?.len(), 3);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        self.responses
-    }
-
-    /// Whether no response was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::NpsTally::new().is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.responses == 0
-    }
-
     /// Promoters (9–10) counted so far.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 9, 8])?.promoters(), 2);
+    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 9, 8])?.promoters()?, 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn promoters(&self) -> u64 {
-        self.promoters
+    pub fn promoters(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.promoters)
     }
 
     /// Passives (7–8) counted so far.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 9, 8])?.passives(), 1);
+    /// assert_eq!(cxkpi::NpsTally::from_scores(&[10, 9, 8])?.passives()?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn passives(&self) -> u64 {
-        self.responses - self.promoters - self.detractors
+    pub fn passives(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.responses - self.promoters - self.detractors)
     }
 
     /// Detractors (0–6) counted so far.
     ///
+    /// # Errors
+    ///
+    /// The tally's fault.
+    ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::NpsTally::from_scores(&[6, 0, 7])?.detractors(), 2);
+    /// assert_eq!(cxkpi::NpsTally::from_scores(&[6, 0, 7])?.detractors()?, 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub const fn detractors(&self) -> u64 {
-        self.detractors
+    pub fn detractors(&self) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.detractors)
     }
 
     /// The Net Promoter Score of the responses so far.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without responses; the tally's fault if it has one.
+    /// [`Error::empty`] without responses; the tally's fault if it has one.
     ///
     /// # Example
     ///
@@ -424,18 +422,29 @@ impl NpsTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> NpsParts {
-        NpsParts {
+    fn add_one(&mut self, rating: NpsRating) -> Result<(), Error> {
+        self.responses = crate::tally::add_u64(self.responses, 1, "NPS responses")?;
+        // Both are at most `responses`, which did not overflow.
+        self.promoters += u64::from(rating.0 >= 9);
+        self.detractors += u64::from(rating.0 <= 6);
+        Ok(())
+    }
+
+    const fn observations(&self) -> u64 {
+        self.responses
+    }
+
+    const fn to_state(&self) -> NpsState {
+        NpsState {
             promoters: self.promoters,
-            passives: self.passives(),
+            passives: self.responses - self.promoters - self.detractors,
             detractors: self.detractors,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: NpsParts) -> Result<NpsTally, Error> {
-        NpsTally::from_counts(parts.promoters, parts.passives, parts.detractors)
+    /// Any three counts are consistent, as long as their sum fits.
+    fn check_state(state: NpsState) -> Result<NpsTally, Error> {
+        NpsTally::from_counts(state.promoters, state.passives, state.detractors)
     }
 }
 
@@ -445,17 +454,37 @@ fn bad_score(scores: &[u8]) -> Error {
     Error::out_of_range("NPS rating", scores[index], NPS_SCALE).at(index)
 }
 
-tally!(NpsTally, NpsRating, default);
-tally_serde!(NpsTally, NpsParts);
+tally!(NpsTally, NpsRating, NpsState, default);
 
-/// The serialized form of an [`NpsTally`].
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NpsParts {
-    promoters: u64,
-    passives: u64,
-    detractors: u64,
+/// The state of an [`NpsTally`]: its three counts.
+///
+/// Wire format: `{"promoters": "50", "passives": "32", "detractors": "18"}`
+/// (each count a decimal string; a JSON number is accepted too). Any three
+/// counts whose sum fits a `u64` are a valid state.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{NpsState, NpsTally, Tally};
+///
+/// let state = NpsTally::from_scores(&[10, 9, 8, 3])?.state()?;
+/// assert_eq!(state, NpsState { promoters: 2, passives: 1, detractors: 1 });
+/// assert_eq!(NpsTally::from_state(state)?.nps()?.score(), 25.0);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct NpsState {
+    /// Ratings 9–10.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub promoters: u64,
+    /// Ratings 7–8.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub passives: u64,
+    /// Ratings 0–6.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub detractors: u64,
 }
 
 /// A Net Promoter Score with the counts it was computed from.

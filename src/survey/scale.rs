@@ -2,7 +2,86 @@
 
 use core::fmt;
 
-use crate::{Domain, Error};
+use crate::{Domain, Error, Value};
+
+/// A raw score as files and engines give it: any integer type, or an `f64`
+/// that holds an integer (`3.0` is 3; `4.5`, NaN or an infinity is refused,
+/// naming the value).
+///
+/// Implemented for `u8`, `u16`, `u32`, `u64`, `i8`, `i16`, `i32`, `i64`,
+/// `f32` and `f64`; sealed.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{NpsTally, Scale};
+///
+/// let mut tally = NpsTally::new();
+/// tally.try_record_score(9_i64)?;
+/// tally.try_record_score(10.0)?;
+/// assert!(tally.try_record_score(4.5).is_err());
+/// assert_eq!(Scale::ONE_TO_FIVE.score_of(5_u16)?.get(), 5);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+pub trait RawScore: Copy + sealed::Sealed {
+    /// The value as an integer, or `None` when it holds none.
+    #[doc(hidden)]
+    fn integral(self) -> Option<i64>;
+    /// The value as an error reports it.
+    #[doc(hidden)]
+    fn value(self) -> Value;
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+macro_rules! raw_int {
+    ($($t:ty),*) => {$(
+        impl sealed::Sealed for $t {}
+        impl RawScore for $t {
+            #[inline]
+            fn integral(self) -> Option<i64> {
+                i64::try_from(self).ok()
+            }
+            fn value(self) -> Value {
+                Value::from(self)
+            }
+        }
+    )*};
+}
+
+raw_int!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl sealed::Sealed for f64 {}
+impl RawScore for f64 {
+    #[inline]
+    fn integral(self) -> Option<i64> {
+        // Exactly the integers in i64's range; -0.0 is 0.
+        #[allow(clippy::cast_possible_truncation)]
+        if libm::trunc(self) == self
+            && (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&self)
+        {
+            Some(self as i64)
+        } else {
+            None
+        }
+    }
+    fn value(self) -> Value {
+        Value::from(self)
+    }
+}
+
+impl sealed::Sealed for f32 {}
+impl RawScore for f32 {
+    #[inline]
+    fn integral(self) -> Option<i64> {
+        f64::from(self).integral()
+    }
+    fn value(self) -> Value {
+        Value::from(self)
+    }
+}
 
 /// A rating scale `min..=max`, such as 1–5 for CSAT or 1–7 for CES.
 ///
@@ -49,7 +128,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `min < max`.
+    /// [`Error::invalid_parameter`] unless `min < max`.
     ///
     /// # Example
     ///
@@ -72,7 +151,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when a bound lies outside `0..=255` or
+    /// [`Error::invalid_parameter`] when a bound lies outside `0..=255` or
     /// `min >= max`.
     ///
     /// # Example
@@ -131,7 +210,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `value` is off the scale.
+    /// [`Error::out_of_range`] when `value` is off the scale.
     ///
     /// # Example
     ///
@@ -156,7 +235,7 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `value` is off the scale.
+    /// [`Error::out_of_range`] when `value` is off the scale.
     ///
     /// # Example
     ///
@@ -168,9 +247,46 @@ impl Scale {
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn score_i64(self, value: i64) -> Result<Score, Error> {
-        match u8::try_from(value) {
-            Ok(v) => self.score(v),
-            Err(_) => Err(Error::out_of_range("score", value, self.domain())),
+        self.score_named("score", value)
+    }
+
+    /// `value`, as files and engines give it (any integer type, or a float
+    /// holding an integer: `3.0` is 3), as a score on this scale.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::out_of_range`] naming the value when it is off the scale or
+    /// not an integer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::Scale;
+    ///
+    /// assert_eq!(Scale::ONE_TO_FIVE.score_of(4_u32)?.get(), 4);
+    /// assert_eq!(Scale::ONE_TO_FIVE.score_of(3.0)?.get(), 3);
+    /// assert_eq!(
+    ///     Scale::ONE_TO_FIVE.score_of(4.5).unwrap_err().to_string(),
+    ///     "score 4.5 is out of range: it must be between 1 and 5"
+    /// );
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub fn score_of(self, value: impl RawScore) -> Result<Score, Error> {
+        self.score_named("score", value)
+    }
+
+    /// [`score_of`](Self::score_of), the error naming the input `input`.
+    pub(crate) fn score_named(
+        self,
+        input: &'static str,
+        value: impl RawScore,
+    ) -> Result<Score, Error> {
+        match value.integral().map(u8::try_from) {
+            Some(Ok(v)) if self.contains(v) => Ok(Score {
+                value: v,
+                scale: self,
+            }),
+            _ => Err(Error::out_of_range(input, value.value(), self.domain())),
         }
     }
 

@@ -14,7 +14,7 @@ use crate::{Error, Merge};
 /// opened after the instant are not part of its backlog. Opening dates are
 /// read on the calendar of the instant's time zone. Backlogs of the same
 /// instant merge (per team, per shard); of different instants they do not
-/// ([`Error::Mismatch`]).
+/// ([`Error::mismatch`]).
 ///
 /// # Formula
 ///

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use chrono::{
-    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike, Weekday,
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday,
 };
 
 use crate::{Domain, Error, Value};
@@ -82,16 +82,36 @@ impl WeeklySchedule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `start_hour < end_hour <= 24`.
+    /// [`Error::invalid_parameter`] unless `start_hour < end_hour <= 24`,
+    /// naming the hour at fault in hours, as the call gives it.
     ///
     /// # Example
     ///
     /// ```
     /// let office = cxkpi::time::WeeklySchedule::office(8, 17)?;
     /// assert_eq!(office.weekly_open_time().as_secs(), 45 * 3600);
+    /// let err = cxkpi::time::WeeklySchedule::office(18, 9).unwrap_err();
+    /// assert_eq!(err.to_string(), "office start hour 18 is invalid: it must be between 0 and 8");
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn office(start_hour: u8, end_hour: u8) -> Result<WeeklySchedule, Error> {
+        if !(1..=24).contains(&end_hour) {
+            return Err(Error::invalid_parameter(
+                "office end hour",
+                end_hour,
+                Domain::Between { min: 1, max: 24 },
+            ));
+        }
+        if start_hour >= end_hour {
+            return Err(Error::invalid_parameter(
+                "office start hour",
+                start_hour,
+                Domain::Between {
+                    min: 0,
+                    max: i64::from(end_hour) - 1,
+                },
+            ));
+        }
         let weekdays = [
             Weekday::Mon,
             Weekday::Tue,
@@ -111,7 +131,7 @@ impl WeeklySchedule {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `start` is not before `end`, or the
+    /// [`Error::invalid_parameter`] when `start` is not before `end`, or the
     /// opening overlaps another opening of one of the days.
     ///
     /// # Example
@@ -209,16 +229,28 @@ impl WeeklySchedule {
 ///
 /// # Example
 ///
+/// A site keeps the hours of its named zone, daylight saving included: use
+/// the zone database (the `chrono-tz` crate, `chrono_tz::Europe::Paris`), not
+/// a fixed offset, which is right for half of the year at most. cxkpi does
+/// not depend on `chrono-tz`: add it next to `chrono`.
+///
 /// ```
-/// use chrono::{FixedOffset, TimeZone};
+/// use chrono::{TimeZone, Utc};
+/// use chrono_tz::Europe::Paris;
 /// use cxkpi::time::{BusinessCalendar, WeeklySchedule};
 ///
-/// let paris = FixedOffset::east_opt(3600).unwrap();
-/// let calendar = BusinessCalendar::new(WeeklySchedule::office(9, 18)?, paris);
-/// // Opened Friday 17:30, answered Monday 09:30: one business hour.
-/// let opened = paris.with_ymd_and_hms(2024, 3, 15, 17, 30, 0).unwrap();
-/// let answered = paris.with_ymd_and_hms(2024, 3, 18, 9, 30, 0).unwrap();
+/// let calendar = BusinessCalendar::new(WeeklySchedule::office(9, 18)?, Paris);
+/// // Opened Friday 17:30, answered Monday 09:30 (Paris time): one business hour.
+/// let opened = Paris.with_ymd_and_hms(2024, 3, 15, 17, 30, 0).unwrap();
+/// let answered = Paris.with_ymd_and_hms(2024, 3, 18, 9, 30, 0).unwrap();
 /// assert_eq!(calendar.business_time(&opened, &answered)?.as_secs(), 3600);
+///
+/// // A July ticket stamped in UTC, 07:00 to 07:45: 09:00 to 09:45 in Paris
+/// // (UTC+2 in summer), 45 business minutes. A fixed UTC+1 offset would
+/// // read 08:00 to 08:45, before opening, and count none of them.
+/// let opened = Utc.with_ymd_and_hms(2024, 7, 3, 7, 0, 0).unwrap();
+/// let answered = Utc.with_ymd_and_hms(2024, 7, 3, 7, 45, 0).unwrap();
+/// assert_eq!(calendar.business_time(&opened, &answered)?.as_secs(), 45 * 60);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -323,7 +355,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `end` is before `start`.
+    /// [`Error::out_of_range`] when `end` is before `start`.
     ///
     /// # Example
     ///
@@ -379,7 +411,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] when `end` is before `start`.
+/// [`Error::out_of_range`] when `end` is before `start`.
 ///
 /// # Example
 ///
@@ -417,16 +449,37 @@ pub fn elapsed<A: TimeZone, B: TimeZone>(
 /// let calendar = BusinessCalendar::new(WeeklySchedule::office(9, 18)?, Utc);
 /// let created = Utc.with_ymd_and_hms(2024, 3, 15, 17, 30, 0).unwrap();
 /// let replied = Utc.with_ymd_and_hms(2024, 3, 18, 9, 30, 0).unwrap();
-/// assert_eq!(Clock::<Utc>::Calendar.between(&created, &replied)?.as_secs(), 64 * 3600);
+/// // Calendar time needs no zone: `Clock::CALENDAR` (or `Clock::Calendar`
+/// // where the type is known, as in a function parameter).
+/// assert_eq!(Clock::CALENDAR.between(&created, &replied)?.as_secs(), 64 * 3600);
 /// assert_eq!(Clock::Business(&calendar).between(&created, &replied)?.as_secs(), 3600);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
-pub enum Clock<'a, Tz: TimeZone> {
+pub enum Clock<'a, Tz: TimeZone = Utc> {
     /// Wall-clock time, every second counts.
     Calendar,
     /// Only the open time of a business calendar counts.
     Business(&'a BusinessCalendar<Tz>),
+}
+
+impl Clock<'static, Utc> {
+    /// Calendar time, usable without naming a zone (the bare variant
+    /// `Clock::Calendar` leaves the calendar's zone for the compiler to
+    /// infer, and nothing in it says which).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use cxkpi::time::Clock;
+    ///
+    /// let a = Utc.with_ymd_and_hms(2024, 3, 15, 9, 0, 0).unwrap();
+    /// let b = Utc.with_ymd_and_hms(2024, 3, 15, 9, 45, 0).unwrap();
+    /// assert_eq!(Clock::CALENDAR.between(&a, &b)?.as_secs(), 2700);
+    /// # Ok::<(), cxkpi::Error>(())
+    /// ```
+    pub const CALENDAR: Clock<'static, Utc> = Clock::Calendar;
 }
 
 impl<Tz: TimeZone> Clock<'_, Tz> {
@@ -437,7 +490,7 @@ impl<Tz: TimeZone> Clock<'_, Tz> {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] when `end` is before `start`.
+    /// [`Error::out_of_range`] when `end` is before `start`.
     ///
     /// # Example
     ///
@@ -447,7 +500,7 @@ impl<Tz: TimeZone> Clock<'_, Tz> {
     ///
     /// let a = Utc.with_ymd_and_hms(2024, 3, 15, 9, 0, 0).unwrap();
     /// let b = Utc.with_ymd_and_hms(2024, 3, 15, 9, 45, 0).unwrap();
-    /// assert_eq!(Clock::<Utc>::Calendar.between(&a, &b)?.as_secs(), 2700);
+    /// assert_eq!(Clock::CALENDAR.between(&a, &b)?.as_secs(), 2700);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn between<A: TimeZone, B: TimeZone>(

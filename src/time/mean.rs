@@ -41,7 +41,7 @@ impl MeanDuration {
     /// # Example
     ///
     /// ```
-    /// let asa = cxkpi::WaitTally::from_secs(&[1.0, 2.0], &[])?.asa()?;
+    /// let asa = cxkpi::WaitTally::from_float_secs(&[1.0, 2.0], &[])?.asa()?;
     /// assert_eq!(asa.secs(), 1.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -56,7 +56,7 @@ impl MeanDuration {
     /// ```
     /// use core::time::Duration;
     ///
-    /// let asa = cxkpi::WaitTally::from_secs(&[1.0, 2.0], &[])?.asa()?;
+    /// let asa = cxkpi::WaitTally::from_float_secs(&[1.0, 2.0], &[])?.asa()?;
     /// assert_eq!(asa.mean(), Duration::from_millis(1500));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -74,7 +74,7 @@ impl MeanDuration {
     /// # Example
     ///
     /// ```
-    /// let asa = cxkpi::WaitTally::from_secs(&[1.0, 2.0], &[])?.asa()?;
+    /// let asa = cxkpi::WaitTally::from_float_secs(&[1.0, 2.0], &[])?.asa()?;
     /// assert_eq!(asa.count(), 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -87,7 +87,7 @@ impl MeanDuration {
     /// # Example
     ///
     /// ```
-    /// let asa = cxkpi::WaitTally::from_secs(&[1.0, 2.0], &[])?.asa()?;
+    /// let asa = cxkpi::WaitTally::from_float_secs(&[1.0, 2.0], &[])?.asa()?;
     /// assert_eq!(asa.total_nanos(), 3_000_000_000);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```

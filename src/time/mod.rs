@@ -6,6 +6,8 @@
 //! - [`WholeSeconds`] gives the same exact statistics straight from a
 //!   column of whole seconds (`&[u32]`), by histogram selection: no copy,
 //!   no sort, one pass for values below 18 hours.
+//! - [`BacklogAgeing`] counts open items by age bucket ([`AgeBuckets`]) and
+//!   keeps the oldest, with ages on any clock.
 //! - [`Quantile`] names the percentile to compute; [`MeanDuration`] is a
 //!   weighted mean that keeps its total and count.
 //! - With the `chrono` feature: [`Period`] keys for volumes per hour, day,
@@ -13,11 +15,16 @@
 //!   first-response and resolution times on a [`Clock`]: calendar time, or
 //!   business time under a [`BusinessCalendar`] (a [`WeeklySchedule`] with
 //!   holidays, in any time zone).
+//! - [`IntervalLength`], [`IntervalOfDay`], [`DayOfWeek`] and
+//!   [`WeekInterval`]: the 15-, 30- and 60-minute intervals of the day and
+//!   of the week that staffing, agent time and forecasts are keyed by.
 
+mod ageing;
 #[cfg(feature = "chrono")]
 mod backlog;
 #[cfg(feature = "chrono")]
 mod business;
+mod interval;
 mod mean;
 #[cfg(feature = "chrono")]
 mod period;
@@ -26,10 +33,12 @@ mod sample;
 mod seconds;
 mod sketch;
 
+pub use ageing::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
 #[cfg(feature = "chrono")]
 pub use backlog::Backlog;
 #[cfg(feature = "chrono")]
 pub use business::{BusinessCalendar, Clock, WeeklySchedule, elapsed};
+pub use interval::{DayOfWeek, IntervalLength, IntervalOfDay, WeekInterval};
 pub use mean::MeanDuration;
 #[cfg(feature = "chrono")]
 pub use period::{Period, PeriodKey};

@@ -71,11 +71,12 @@ impl Period {
     /// # Example
     ///
     /// ```
-    /// use chrono::{FixedOffset, TimeZone};
+    /// use chrono::TimeZone;
+    /// use chrono_tz::Europe::Paris;
     /// use cxkpi::time::Period;
     ///
-    /// let paris = FixedOffset::east_opt(3600).unwrap();
-    /// let at = paris.with_ymd_and_hms(2024, 1, 1, 0, 30, 0).unwrap();
+    /// // A named zone (chrono-tz) keeps daylight saving right all year.
+    /// let at = Paris.with_ymd_and_hms(2024, 1, 1, 0, 30, 0).unwrap();
     /// assert_eq!(Period::Day.key(&at).to_string(), "2024-01-01");
     /// assert_eq!(Period::Day.key(&at.to_utc()).to_string(), "2023-12-31");
     /// ```
@@ -92,7 +93,7 @@ impl Period {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use cxkpi::{Breakdown, HourOfDay, HourlyVolume};
+/// use cxkpi::{Breakdown, HourOfDay, HourlyVolume, Tally};
 /// use cxkpi::time::{Period, PeriodKey};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2024, 3, d).unwrap().and_hms_opt(10, 0, 0).unwrap();
@@ -100,7 +101,7 @@ impl Period {
 /// for at in [day(4), day(5), day(11)] {
 ///     per_week.record(Period::IsoWeek.key_naive(at), HourOfDay::new(10)?);
 /// }
-/// let volumes: Vec<_> = per_week.map(|v| v.len()).into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+/// let volumes: Vec<_> = per_week.map(|v| v.len()).into_iter().map(|(k, n)| (k.to_string(), n.unwrap())).collect();
 /// assert_eq!(volumes, [("2024-W10".to_owned(), 2), ("2024-W11".to_owned(), 1)]);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```

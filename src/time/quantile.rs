@@ -44,7 +44,7 @@ impl Quantile {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `0 <= q <= 1` (NaN included).
+    /// [`Error::invalid_parameter`] unless `0 <= q <= 1` (NaN included).
     ///
     /// # Example
     ///
@@ -69,7 +69,7 @@ impl Quantile {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `0 <= p <= 100`.
+    /// [`Error::invalid_parameter`] unless `0 <= p <= 100`.
     ///
     /// # Example
     ///

@@ -6,7 +6,7 @@ use core::time::Duration;
 
 use crate::Error;
 use crate::duration::{mean_nanos_as_secs, seconds};
-use crate::tally::{Fault, tally, tally_serde};
+use crate::tally::{Fault, tally_serde_v0, tally_v0};
 use crate::time::Quantile;
 
 /// Every duration of a sample, kept exactly, for exact percentiles.
@@ -112,7 +112,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] for a duration beyond `u64::MAX` nanoseconds; the
+    /// [`Error::overflow`] for a duration beyond `u64::MAX` nanoseconds; the
     /// sample is then unchanged.
     ///
     /// # Example
@@ -134,7 +134,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first negative, NaN or infinite value,
+    /// [`Error::out_of_range`] for the first negative, NaN or infinite value,
     /// with its index.
     ///
     /// # Example
@@ -164,7 +164,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] for a duration beyond `u64::MAX` nanoseconds.
+    /// [`Error::overflow`] for a duration beyond `u64::MAX` nanoseconds.
     ///
     /// # Example
     ///
@@ -216,7 +216,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sample is empty, or the sample's fault.
+    /// [`Error::empty`] when the sample is empty, or the sample's fault.
     ///
     /// # Example
     ///
@@ -239,7 +239,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sample is empty, or the sample's fault.
+    /// [`Error::empty`] when the sample is empty, or the sample's fault.
     ///
     /// # Example
     ///
@@ -256,7 +256,7 @@ impl DurationSample {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sample is empty, or the sample's fault.
+    /// [`Error::empty`] when the sample is empty, or the sample's fault.
     ///
     /// # Example
     ///
@@ -277,7 +277,7 @@ impl DurationSample {
         Ok(interpolate(low, high, frac) / 1e9)
     }
 
-    /// The sample's fault, or [`Error::Empty`] when it is empty.
+    /// The sample's fault, or [`Error::empty`] when it is empty.
     fn check(&self) -> Result<(), Error> {
         self.fault.check()?;
         if self.nanos.is_empty() {
@@ -312,8 +312,8 @@ impl DurationSample {
     }
 }
 
-tally!(DurationSample, core::time::Duration, default);
-tally_serde!(DurationSample, SampleParts);
+tally_v0!(DurationSample, core::time::Duration, default);
+tally_serde_v0!(DurationSample, SampleParts);
 
 /// The serialized form of a [`DurationSample`]: its durations in nanoseconds.
 #[cfg(feature = "serde")]

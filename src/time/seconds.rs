@@ -59,7 +59,7 @@ const NANOS: u64 = 1_000_000_000;
 ///
 /// let err = WholeSeconds::new(&[]).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::Empty);
-/// assert_eq!(err.to_string(), "duration statistics is undefined: no durations");
+/// assert_eq!(err.to_string(), "a duration summary is undefined: no durations");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WholeSeconds<'a> {
@@ -72,7 +72,7 @@ impl<'a> WholeSeconds<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when `secs` is empty. No value can be out of range.
+    /// [`Error::empty`] when `secs` is empty. No value can be out of range.
     ///
     /// # Example
     ///
@@ -83,7 +83,7 @@ impl<'a> WholeSeconds<'a> {
     /// ```
     pub fn new(secs: &'a [u32]) -> Result<WholeSeconds<'a>, Error> {
         if secs.is_empty() {
-            return Err(Error::empty("duration statistics", "no durations"));
+            return Err(Error::empty("a duration summary", "no durations"));
         }
         Ok(WholeSeconds { secs })
     }

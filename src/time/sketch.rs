@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use crate::duration::mean_nanos_as_secs;
-use crate::tally::{Fault, add_u64, add_u128, tally, tally_serde};
+use crate::tally::{Fault, add_u64, add_u128, tally_serde_v0, tally_v0};
 use crate::time::{DurationSummary, Quantile};
 use crate::{Domain, Error};
 
@@ -35,7 +35,7 @@ impl RelativeAccuracy {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] unless `0.0001 <= alpha <= 0.5`: a finer
+    /// [`Error::invalid_parameter`] unless `0.0001 <= alpha <= 0.5`: a finer
     /// accuracy would need megabytes of buckets, a coarser one says little.
     ///
     /// # Example
@@ -107,7 +107,7 @@ impl Default for RelativeAccuracy {
 /// most `⌈ln(2⁶⁴) / ln γ⌉ + 1` (2 219 at 1%) of 8 bytes, whatever the count.
 /// **Merging** adds bucket counts, so it is exact, associative and
 /// commutative: a sketch of `a ++ b` equals `sketch(a) + sketch(b)`. Sketches
-/// of different accuracies do not merge ([`Error::Mismatch`]); having a
+/// of different accuracies do not merge ([`Error::mismatch`]); having a
 /// parameter, the sketch has no `Sum`.
 ///
 /// # Example
@@ -233,7 +233,7 @@ impl DurationSketch {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] for a duration beyond `u64::MAX` nanoseconds or a
+    /// [`Error::overflow`] for a duration beyond `u64::MAX` nanoseconds or a
     /// count beyond `u64::MAX`.
     ///
     /// # Example
@@ -286,7 +286,7 @@ impl DurationSketch {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] for the first negative, NaN or infinite value.
+    /// [`Error::out_of_range`] for the first negative, NaN or infinite value.
     ///
     /// # Example
     ///
@@ -346,7 +346,7 @@ impl DurationSketch {
     fn check(&self) -> Result<(), Error> {
         self.fault.check()?;
         if self.count == 0 {
-            return Err(Error::empty("duration statistics", "no durations"));
+            return Err(Error::empty("a duration summary", "no durations"));
         }
         Ok(())
     }
@@ -355,7 +355,7 @@ impl DurationSketch {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sketch is empty, or the sketch's fault.
+    /// [`Error::empty`] when the sketch is empty, or the sketch's fault.
     ///
     /// # Example
     ///
@@ -393,7 +393,7 @@ impl DurationSketch {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sketch is empty, or the sketch's fault.
+    /// [`Error::empty`] when the sketch is empty, or the sketch's fault.
     ///
     /// # Example
     ///
@@ -413,7 +413,7 @@ impl DurationSketch {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] when the sketch is empty, or the sketch's fault.
+    /// [`Error::empty`] when the sketch is empty, or the sketch's fault.
     ///
     /// # Example
     ///
@@ -520,8 +520,8 @@ impl DurationSketch {
     }
 }
 
-tally!(DurationSketch, core::time::Duration);
-tally_serde!(DurationSketch, SketchParts);
+tally_v0!(DurationSketch, core::time::Duration);
+tally_serde_v0!(DurationSketch, SketchParts);
 
 /// The serialized form of a [`DurationSketch`].
 #[cfg(feature = "serde")]

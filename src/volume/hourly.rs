@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::tally::{Fault, add_u64, tally, tally_serde};
+use crate::tally::{Fault, add_u64, tally};
 use crate::{Domain, Error, Rate};
 
 /// An hour of the day, 0 to 23.
@@ -27,7 +27,7 @@ impl HourOfDay {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] unless `hour <= 23`.
+    /// [`Error::out_of_range`] unless `hour <= 23`.
     ///
     /// # Example
     ///
@@ -110,56 +110,20 @@ impl HourlyVolume {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::HourlyVolume::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::HourlyVolume::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> HourlyVolume {
         HourlyVolume::default()
     }
 
-    /// Counts one contact in `hour`; an overflowing count becomes the fault.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let mut volume = cxkpi::HourlyVolume::new();
-    /// volume.record(cxkpi::HourOfDay::new(8)?);
-    /// assert_eq!(volume.len(), 1);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn record(&mut self, hour: HourOfDay) {
-        match add_u64(self.total, 1, "contacts") {
-            Ok(total) => {
-                self.total = total;
-                // An hour's count is at most the total, which fits.
-                self.counts[usize::from(hour.0)] += 1;
-            }
-            Err(error) => self.fault.set(error),
-        }
-    }
-
-    /// Contacts counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::HourlyVolume::new().len(), 0);
-    /// ```
-    pub fn len(&self) -> u64 {
-        self.total
-    }
-
-    /// Whether no contact was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::HourlyVolume::new().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.total == 0
-    }
-
     /// The contacts of one hour.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault: a faulted tally reports no count.
     ///
     /// # Example
     ///
@@ -167,11 +131,12 @@ impl HourlyVolume {
     /// use cxkpi::{HourOfDay, HourlyVolume};
     ///
     /// let volume: HourlyVolume = [HourOfDay::new(7)?].into_iter().collect();
-    /// assert_eq!(volume.count(HourOfDay::new(7)?), 1);
+    /// assert_eq!(volume.count(HourOfDay::new(7)?)?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn count(&self, hour: HourOfDay) -> u64 {
-        self.counts[usize::from(hour.0)]
+    pub fn count(&self, hour: HourOfDay) -> Result<u64, Error> {
+        self.fault.check()?;
+        Ok(self.counts[usize::from(hour.0)])
     }
 
     /// The 24 hours and their contacts, from 00:00 to 23:00.
@@ -189,7 +154,7 @@ impl HourlyVolume {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without contacts, or the tally's fault.
+    /// [`Error::empty`] without contacts, or the tally's fault.
     ///
     /// # Example
     ///
@@ -227,7 +192,7 @@ impl HourlyVolume {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without contacts, or the tally's fault.
+    /// [`Error::empty`] without contacts, or the tally's fault.
     ///
     /// # Example
     ///
@@ -240,7 +205,7 @@ impl HourlyVolume {
     /// ```
     pub fn share(&self, hour: HourOfDay) -> Result<Rate, Error> {
         self.check()?;
-        Rate::new(self.count(hour), self.total)
+        Rate::new(self.counts[usize::from(hour.0)], self.total)
     }
 
     fn check(&self) -> Result<(), Error> {
@@ -261,37 +226,64 @@ impl HourlyVolume {
 }
 
 impl HourlyVolume {
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> HourlyParts {
-        HourlyParts {
+    fn add_one(&mut self, hour: HourOfDay) -> Result<(), Error> {
+        self.total = add_u64(self.total, 1, "contacts")?;
+        // An hour's count is at most the total, which fits.
+        self.counts[usize::from(hour.0)] += 1;
+        Ok(())
+    }
+
+    const fn observations(&self) -> u64 {
+        self.total
+    }
+
+    const fn to_state(&self) -> HourlyVolumeState {
+        HourlyVolumeState {
             by_hour: self.counts,
         }
     }
 
-    /// Rebuilds the volume, checking that the 24 counts sum within `u64`.
-    #[cfg(feature = "serde")]
-    fn from_parts(parts: HourlyParts) -> Result<HourlyVolume, Error> {
+    /// Checks that the 24 counts sum within `u64`.
+    fn check_state(state: HourlyVolumeState) -> Result<HourlyVolume, Error> {
         let mut total = 0_u64;
-        for n in parts.by_hour {
+        for n in state.by_hour {
             total = add_u64(total, n, "contacts")?;
         }
         Ok(HourlyVolume {
-            counts: parts.by_hour,
+            counts: state.by_hour,
             total,
             fault: Fault::default(),
         })
     }
 }
 
-tally!(HourlyVolume, HourOfDay, default);
-tally_serde!(HourlyVolume, HourlyParts);
+tally!(HourlyVolume, HourOfDay, HourlyVolumeState, default);
 
-/// The serialized form of an [`HourlyVolume`]: the 24 counts from 00:00.
-#[cfg(feature = "serde")]
-#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HourlyParts {
-    by_hour: [u64; 24],
+/// The state of an [`HourlyVolume`]: the contacts of each hour, 00:00 first.
+///
+/// Wire format: `{"by_hour": ["0", "0", …, "12", …]}`, 24 decimal strings
+/// (a JSON number is accepted too). Valid when the counts sum within `u64`.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{HourOfDay, HourlyVolume, HourlyVolumeState, Tally};
+///
+/// let mut by_hour = [0; 24];
+/// by_hour[9] = 3;
+/// let volume = HourlyVolume::from_state(HourlyVolumeState { by_hour })?;
+/// assert_eq!(volume.peak()?, (HourOfDay::new(9)?, 3));
+/// by_hour[10] = u64::MAX;
+/// assert!(HourlyVolume::from_state(HourlyVolumeState { by_hour }).is_err());
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct HourlyVolumeState {
+    /// Contacts per hour of the day, 00:00 to 23:00.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::hours"))]
+    pub by_hour: [u64; 24],
 }
 
 /// The change from one period's volume to the next, in percent of the first.
@@ -304,7 +296,7 @@ struct HourlyParts {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] when `before` is 0: a change from nothing has no percentage.
+/// [`Error::empty`] when `before` is 0: a change from nothing has no percentage.
 ///
 /// # Example
 ///

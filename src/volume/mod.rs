@@ -9,5 +9,5 @@
 mod hourly;
 mod per_customer;
 
-pub use hourly::{HourOfDay, HourlyVolume, volume_change};
+pub use hourly::{HourOfDay, HourlyVolume, HourlyVolumeState, volume_change};
 pub use per_customer::TicketVolume;

@@ -151,7 +151,7 @@ impl<K: Ord + Clone> TicketVolume<K> {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] without tickets; [`Error::Overflow`] when a count
+    /// [`Error::empty`] without tickets; [`Error::overflow`] when a count
     /// overflowed.
     ///
     /// # Example
@@ -175,7 +175,7 @@ impl<K: Ord + Clone> TicketVolume<K> {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the total would pass `u64::MAX`; `self` is
+    /// [`Error::overflow`] when the total would pass `u64::MAX`; `self` is
     /// then unchanged.
     ///
     /// # Example

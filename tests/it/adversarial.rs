@@ -8,7 +8,7 @@ use core::time::Duration;
 use cxkpi::{
     AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally, Decimal, Error,
     ErrorKind, FcrTally, HandleTime, Merge, Money, NpsRating, NpsTally, RetentionTally, Scale,
-    cost_per_minute, try_seconds,
+    Tally, cost_per_minute, try_seconds,
 };
 
 const MAX: u64 = u64::MAX;
@@ -37,13 +37,7 @@ fn try_merge_reports_overflow_and_leaves_the_tally_unchanged() {
     let two = NpsTally::from_counts(1, 1, 0).unwrap();
     let mut merged = big.clone();
     let err = merged.try_merge(&two).unwrap_err();
-    assert_eq!(
-        err,
-        Error::Overflow {
-            quantity: "NPS responses",
-            limit: "u64"
-        }
-    );
+    assert_eq!(err, Error::overflow("NPS responses", "u64"));
     assert_eq!(err.to_string(), "NPS responses overflows u64");
     assert_eq!(merged, big);
 
@@ -53,7 +47,7 @@ fn try_merge_reports_overflow_and_leaves_the_tally_unchanged() {
         abandonment.try_merge(&one).unwrap_err().kind(),
         ErrorKind::Overflow
     );
-    assert_eq!(abandonment.offered(), MAX);
+    assert_eq!(abandonment.offered().unwrap(), MAX);
 }
 
 #[test]
@@ -102,7 +96,7 @@ fn recording_past_u64_max_is_a_fault_not_a_wrap() {
     );
 
     let mut aht =
-        AhtTally::from_totals(Duration::ZERO, Duration::ZERO, Duration::ZERO, MAX).unwrap();
+        AhtTally::from_counts(MAX, Duration::ZERO, Duration::ZERO, Duration::ZERO).unwrap();
     aht.record(HandleTime::default());
     assert_eq!(aht.aht().unwrap_err().kind(), ErrorKind::Overflow);
 }
@@ -313,4 +307,84 @@ fn mean_tally_refuses_an_infinite_variance() {
     let b = MeanTally::from_values(&[2e-314, 8e-317]).unwrap();
     let test = welch_test(&a, &b).unwrap();
     assert!((0.0..=1.0).contains(&test.p_value()));
+}
+
+#[test]
+fn the_error_is_one_pointer_wide_and_its_messages_are_unchanged() {
+    // A `Result<T, Error>` costs one pointer more than a `T` at most.
+    assert_eq!(size_of::<Error>(), size_of::<usize>());
+    assert_eq!(size_of::<Result<(), Error>>(), size_of::<usize>());
+    // Every constructor, with the message each variant wrote before.
+    let cases = [
+        (
+            Error::empty("NPS", "no responses"),
+            "NPS is undefined: no responses",
+        ),
+        (
+            Error::out_of_range(
+                "NPS rating",
+                11_u8,
+                cxkpi::Domain::Between { min: 0, max: 10 },
+            )
+            .at(2),
+            "NPS rating 11 at index 2 is out of range: it must be between 0 and 10",
+        ),
+        (
+            Error::malformed("amount", "a decimal number such as 1556.00"),
+            "amount is malformed: it must be a decimal number such as 1556.00",
+        ),
+        (
+            Error::inconsistent("abandoned", 3, "offered", 2),
+            "abandoned (3) exceeds offered (2)",
+        ),
+        (
+            Error::invalid_parameter("agents", 0_u32, cxkpi::Domain::AtLeast(1)),
+            "agents 0 is invalid: it must be at least 1",
+        ),
+        (
+            Error::missing_parameter(
+                "a short-abandon threshold",
+                "the exclude_short service level",
+            ),
+            "the exclude_short service level needs a short-abandon threshold",
+        ),
+        (
+            Error::mismatch("CSAT scales", 5_u8, 7_u8),
+            "cannot merge tallies with different CSAT scales: 5 and 7",
+        ),
+        (
+            Error::overloaded(10.5, 10),
+            "the queue is overloaded: 10.5 Erlangs of traffic need more than 10 agents",
+        ),
+        (
+            Error::length_mismatch("talk times", 3, "hold times", 2),
+            "talk times (3 values) and hold times (2 values) must have the same length",
+        ),
+        (
+            Error::overflow("NPS responses", "u64"),
+            "NPS responses overflows u64",
+        ),
+    ];
+    let kinds: Vec<&str> = cases.iter().map(|(e, _)| e.kind().as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "empty",
+            "out_of_range",
+            "out_of_range",
+            "inconsistent",
+            "invalid_parameter",
+            "invalid_parameter",
+            "invalid_parameter",
+            "overloaded",
+            "inconsistent",
+            "overflow"
+        ]
+    );
+    for (error, message) in &cases {
+        assert_eq!(error.to_string(), *message);
+    }
+    // Only an out-of-range value takes an index.
+    assert_eq!(cases[1].0.index(), Some(2));
+    assert_eq!(cases[3].0.clone().at(4).index(), None);
 }

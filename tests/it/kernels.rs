@@ -68,25 +68,12 @@ fn one_by_one<T>(
 /// A batch result in the form of [`one_by_one`]'s: the error's message with
 /// the index it names moved after it.
 fn as_one_by_one<T>(batch: Result<T, Error>) -> Result<T, String> {
-    batch.map_err(|e| match e {
-        Error::OutOfRange {
-            input,
-            value,
-            index,
-            allowed,
-        } => {
-            let unlocated = Error::OutOfRange {
-                input,
-                value,
-                index: None,
-                allowed,
-            };
-            format!(
-                "{unlocated} @ {}",
-                index.expect("a batch error names its index")
-            )
+    batch.map_err(|e| match e.index() {
+        Some(index) => {
+            let unlocated = e.to_string().replacen(&format!(" at index {index}"), "", 1);
+            format!("{unlocated} @ {index}")
         }
-        other => format!("unexpected {other}"),
+        None => format!("unexpected {e}"),
     })
 }
 
@@ -100,7 +87,7 @@ proptest! {
     #[test]
     fn nps_batch_equals_records_on_any_bytes(scores in bytes(0, 10)) {
         let batch = as_one_by_one(NpsTally::from_scores(&scores));
-        let recorded = one_by_one(NpsTally::new(), &scores, NpsTally::try_record);
+        let recorded = one_by_one(NpsTally::new(), &scores, NpsTally::try_record_score);
         prop_assert_eq!(batch, recorded);
     }
 
@@ -113,14 +100,14 @@ proptest! {
         let from = s.min() + u8::try_from(from.index(usize::from(s.max() - s.min()) + 1)).unwrap();
         let rule = CsatRule::new(s, from).unwrap();
         let batch = as_one_by_one(CsatTally::from_scores(rule, &scores));
-        let recorded = one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record);
+        let recorded = one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record_score);
         prop_assert_eq!(batch, recorded);
     }
 
     #[test]
     fn ces_batch_equals_records_on_any_bytes(s in scale(), scores in bytes(0, 20)) {
         let batch = as_one_by_one(CesTally::from_scores(s, &scores));
-        let recorded = one_by_one(CesTally::new(s), &scores, CesTally::try_record);
+        let recorded = one_by_one(CesTally::new(s), &scores, CesTally::try_record_score);
         prop_assert_eq!(batch, recorded);
     }
 
@@ -134,11 +121,11 @@ proptest! {
         let rule = CsatRule::new(s, max - 1).unwrap();
         prop_assert_eq!(
             as_one_by_one(CsatTally::from_scores(rule, &scores)),
-            one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record)
+            one_by_one(CsatTally::new(rule), &scores, CsatTally::try_record_score)
         );
         prop_assert_eq!(
             as_one_by_one(CesTally::from_scores(s, &scores)),
-            one_by_one(CesTally::new(s), &scores, CesTally::try_record)
+            one_by_one(CesTally::new(s), &scores, CesTally::try_record_score)
         );
     }
 

@@ -4,7 +4,11 @@ mod adversarial;
 #[cfg(feature = "chrono")]
 mod business_time;
 mod conformance;
-mod datasets;
+mod contract;
+mod edges;
+mod forecast;
+mod grouped;
+mod intervals;
 mod kernels;
 mod laws;
 mod operations;
@@ -14,16 +18,8 @@ mod staffing;
 mod stats;
 mod surveys;
 #[cfg(feature = "chrono")]
+mod ticket_deadlines;
+mod ticket_laws;
+#[cfg(feature = "chrono")]
 mod tickets;
-
-// The report example's loaders and KPI tally, tested against the figures
-// published for the bundled datasets.
-#[path = "../../examples/report/calls.rs"]
-#[allow(dead_code)]
-mod calls;
-#[path = "../../examples/report/kpis.rs"]
-#[allow(dead_code)]
-mod kpis;
-#[path = "../../examples/report/mapped.rs"]
-#[allow(dead_code)]
-mod mapped;
+mod workforce;

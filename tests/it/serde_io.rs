@@ -46,7 +46,7 @@ fn tallies_round_trip_through_their_counts() {
     let nps = NpsTally::from_scores(&[10, 9, 7, 3]).unwrap();
     assert_eq!(
         round_trip(&nps),
-        r#"{"promoters":2,"passives":1,"detractors":1}"#
+        r#"{"promoters":"2","passives":"1","detractors":"1"}"#
     );
     round_trip(&CsatTally::from_scores(CsatRule::TOP_2_BOX_5, &[5, 4, 1]).unwrap());
     round_trip(&CesTally::from_scores(Scale::ONE_TO_SEVEN, &[7, 6, 1]).unwrap());
@@ -57,8 +57,8 @@ fn tallies_round_trip_through_their_counts() {
         &AhtTally::from_contacts(&[HandleTime::from_secs(1.5, 2.0, 3.25).unwrap()]).unwrap(),
     );
     assert_eq!(
-        round_trip(&CostTally::from_totals("1556.00".parse().unwrap(), 100).unwrap()),
-        r#"{"total_cost":"1556.00","units":100}"#
+        round_trip(&CostTally::from_counts("1556.00".parse().unwrap(), 100).unwrap()),
+        r#"{"total_cost":"1556.00","units":"100"}"#
     );
 }
 
@@ -77,11 +77,11 @@ fn results_serialize_with_their_figures() {
         serde_json::to_string(&csat).unwrap(),
         r#"{"percent":25.0,"part":1,"whole":4}"#
     );
-    let aht = AhtTally::from_totals(
+    let aht = AhtTally::from_counts(
+        20,
         Duration::from_secs(3600),
         Duration::from_secs(600),
         Duration::from_secs(900),
-        20,
     )
     .unwrap()
     .aht()
@@ -211,7 +211,7 @@ fn operations_tallies_refuse_invalid_payloads() {
     use cxkpi::{HourlyVolume, ServiceLevelTally};
 
     assert!(refused::<EscalationTally>(r#"{"contacts":2,"escalated":3}"#).contains("exceeds"));
-    let sl = r#"{"threshold":{"secs":20,"nanos":0},"short_abandons":"none","answered":5,"answered_within":6,"abandoned":0,"abandoned_within":0,"short_abandoned":0}"#;
+    let sl = r#"{"threshold_s":20,"short_abandon_below_s":null,"answered":5,"answered_within":6,"abandoned":0,"abandoned_within":0,"short_abandoned":0}"#;
     assert!(
         refused::<ServiceLevelTally>(sl)
             .contains("answered within threshold (6) exceeds answered (5)")

@@ -5,14 +5,18 @@
 
 use core::time::Duration;
 
-use cxkpi::ErrorKind;
 use cxkpi::staffing::{
     ErlangA, ErlangC, MAX_AGENTS, Model, Plan, Shrinkage, StaffingTarget, Workload,
 };
+use cxkpi::{ErrorKind, Percent, Probability};
 use proptest::prelude::*;
 
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
+}
+
+fn pct(x: f64) -> Percent {
+    Percent::new(x).expect("a percentage")
 }
 
 fn load(calls: f64, interval: f64, aht: f64) -> Workload {
@@ -157,17 +161,19 @@ fn erlang_a_too_long_a_queue_is_an_overflow() {
 #[test]
 fn no_calls_need_no_agents() {
     let idle = load(0.0, 1800.0, 180.0);
-    let target = StaffingTarget::new().service_level(80.0, secs(20)).unwrap();
+    let target = StaffingTarget::new()
+        .service_level(pct(80.0), secs(20))
+        .unwrap();
     for model in [Model::ErlangC, Model::ErlangA { patience: secs(60) }] {
         let p = target.agents_required(&idle, model).unwrap();
         assert_eq!(p.agents(), 0);
-        assert_eq!(p.service_level_pct(), Some(100.0));
+        assert_eq!(p.service_level(), Some(Percent::HUNDRED));
         let q = model.performance(&idle, 3, secs(20)).unwrap();
         assert_eq!(
-            (q.prob_wait(), q.asa_secs(), q.occupancy_pct()),
+            (q.prob_wait().get(), q.asa_secs(), q.occupancy().get()),
             (0.0, 0.0, 0.0)
         );
-        assert_eq!(q.service_level_pct(), Some(100.0));
+        assert_eq!(q.service_level(), Some(Percent::HUNDRED));
     }
 }
 
@@ -206,13 +212,25 @@ fn invalid_inputs_are_errors() {
         ErrorKind::Overloaded
     );
     let t = StaffingTarget::new();
-    for pct in [0.0, 100.0, -1.0, f64::NAN, 120.0] {
-        assert!(t.service_level(pct, secs(20)).is_err(), "{pct}");
-        assert!(t.max_occupancy_pct(pct).is_err(), "{pct}");
-        assert!(t.max_abandonment_pct(pct).is_err(), "{pct}");
+    for x in [0.0, 100.0, -1.0, f64::NAN, 120.0] {
+        let sl = Percent::new(x).and_then(|p| t.service_level(p, secs(20)));
+        assert_eq!(sl.unwrap_err().kind(), ErrorKind::InvalidParameter, "{x}");
+        assert!(
+            Percent::new(x).and_then(|p| t.max_occupancy(p)).is_err(),
+            "{x}"
+        );
+        assert!(
+            Percent::new(x).and_then(|p| t.max_abandonment(p)).is_err(),
+            "{x}"
+        );
     }
-    for p in [0.0, 1.0, f64::NAN] {
-        assert!(t.max_prob_wait(p).is_err(), "{p}");
+    for p in [0.0, 1.0, f64::NAN, 80.0] {
+        assert!(
+            Probability::new(p)
+                .and_then(|p| t.max_prob_wait(p))
+                .is_err(),
+            "{p}"
+        );
     }
     assert!(t.max_asa(Duration::ZERO).is_err());
     let no_patience = Model::ErlangA {
@@ -244,7 +262,9 @@ fn staffing_beyond_the_bound_is_overloaded() {
 #[test]
 fn erlang_c_search_starts_at_the_least_stable_staffing() {
     let load = load(106.0, 1800.0, 180.0);
-    let target = StaffingTarget::new().service_level(5.0, secs(20)).unwrap();
+    let target = StaffingTarget::new()
+        .service_level(pct(5.0), secs(20))
+        .unwrap();
     assert_eq!(
         target
             .agents_required(&load, Model::ErlangC)
@@ -272,7 +292,9 @@ fn shrinkage_grosses_up() {
 
 #[test]
 fn plan_totals_weigh_by_volume() {
-    let target = StaffingTarget::new().service_level(80.0, secs(20)).unwrap();
+    let target = StaffingTarget::new()
+        .service_level(pct(80.0), secs(20))
+        .unwrap();
     let calls = [0.0, 100.0, 300.0];
     let plan = Plan::uniform(&calls, secs(1800), secs(180), &target, Model::ErlangC).unwrap();
     let [idle, small, big] = plan.intervals() else {
@@ -280,16 +302,16 @@ fn plan_totals_weigh_by_volume() {
     };
     assert_eq!(idle.performance().agents(), 0);
     assert_eq!(small.performance().agents(), 14);
-    let sl = |i: &cxkpi::staffing::IntervalPlan| i.performance().service_level_pct().unwrap();
+    let sl = |i: &cxkpi::staffing::IntervalPlan| i.performance().service_level().unwrap().get();
     close(
-        plan.service_level_pct().unwrap(),
+        plan.service_level().unwrap().get(),
         (100.0 * sl(small) + 300.0 * sl(big)) / 400.0,
         1e-12,
     );
     let agents = small.performance().agents() + big.performance().agents();
     close(plan.agent_hours(), f64::from(agents) / 2.0, 1e-12);
     assert_eq!(plan.peak_agents(), big.performance().agents());
-    assert_eq!(plan.abandonment_pct().unwrap(), 0.0);
+    assert_eq!(plan.abandonment().unwrap(), Percent::ZERO);
 }
 
 proptest! {
@@ -312,10 +334,10 @@ proptest! {
             let mut last = model.performance(&load, start, within).unwrap();
             for n in start + 1..start + 6 {
                 let next = model.performance(&load, n, within).unwrap();
-                prop_assert!(next.service_level_pct() >= last.service_level_pct());
+                prop_assert!(next.service_level() >= last.service_level());
                 prop_assert!(next.asa_secs() <= last.asa_secs() + 1e-12);
                 prop_assert!(next.prob_wait() <= last.prob_wait());
-                prop_assert!(next.abandonment_pct() <= last.abandonment_pct() + 1e-12);
+                prop_assert!(next.abandonment().get() <= last.abandonment().get() + 1e-12);
                 last = next;
             }
         }
@@ -333,16 +355,28 @@ proptest! {
     ) {
         let load = load(calls, 1800.0, aht);
         let target = StaffingTarget::new()
-            .service_level(sl, secs(t))
+            .service_level(pct(sl), secs(t))
             .unwrap()
-            .max_occupancy_pct(occupancy)
+            .max_occupancy(pct(occupancy))
             .unwrap();
         let models = [Model::ErlangC, Model::ErlangA { patience: secs(patience) }];
         for model in models {
             let found = target.agents_required(&load, model).unwrap();
             prop_assert!(target.is_met_by(&found));
             let n = found.agents();
-            prop_assert_eq!(model.performance(&load, n, secs(t)).unwrap(), found);
+            let whole = model.performance(&load, n, secs(t)).unwrap();
+            prop_assert_eq!(
+                (whole.service_level(), whole.prob_wait(), whole.occupancy(), whole.abandonment()),
+                (found.service_level(), found.prob_wait(), found.occupancy(), found.abandonment())
+            );
+            prop_assert_eq!(whole.asa_secs(), found.asa_secs());
+            // Erlang C's fractional staffing lies in (n − 1, n], above the traffic.
+            if let Some(x) = found.fractional_agents() {
+                prop_assert!(x <= f64::from(n) && x > f64::from(n) - 1.0 && x >= load.traffic());
+            } else {
+                let erlang_a = matches!(model, Model::ErlangA { .. });
+                prop_assert!(erlang_a);
+            }
             if n > 1 {
                 let fewer = model.performance(&load, n - 1, secs(t));
                 prop_assert!(fewer.is_err() || !target.is_met_by(&fewer.unwrap()));

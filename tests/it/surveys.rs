@@ -53,7 +53,11 @@ fn sudzilla_nps_matches_the_published_answer() {
     let scores: Vec<u8> = sudzilla().iter().map(|r| r[1].parse().unwrap()).collect();
     let tally = NpsTally::from_scores(&scores).unwrap();
     assert_eq!(
-        (tally.promoters(), tally.passives(), tally.detractors()),
+        (
+            tally.promoters().unwrap(),
+            tally.passives().unwrap(),
+            tally.detractors().unwrap()
+        ),
         (8, 9, 22)
     );
     let nps = tally.nps().unwrap();

@@ -12,6 +12,10 @@
  * - Tallies of counts are plain structs (zeroed is empty) that C code may copy
  *   and merge; tallies of durations are opaque handles, from _new to _free.
  * - Enumerations cross as uint32_t; an unknown value is CXKPI_INVALID_PARAMETER.
+ * - Durations cross as double seconds and are rounded to the nearest whole
+ *   nanosecond on the way in (the core holds them as exact nanoseconds): two
+ *   waits less than half a nanosecond apart are equal, and a wait of exactly
+ *   a threshold after that rounding counts as within it.
  */
 
 #ifndef CXKPI_H
@@ -146,6 +150,35 @@ enum cxkpi_abandon_treatment
 typedef enum cxkpi_abandon_treatment cxkpi_abandon_treatment;
 #else
 typedef uint32_t cxkpi_abandon_treatment;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What a deadline is about; passed as `uint32_t`.
+ */
+enum cxkpi_deadline_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * From arrival to the first agent reply.
+     */
+    CXKPI_DEADLINE_FIRST_RESPONSE = 0,
+    /**
+     * From each customer message to the reply that follows it.
+     */
+    CXKPI_DEADLINE_NEXT_REPLY = 1,
+    /**
+     * From arrival to resolution.
+     */
+    CXKPI_DEADLINE_RESOLUTION = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum cxkpi_deadline_kind cxkpi_deadline_kind;
+#else
+typedef uint32_t cxkpi_deadline_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -810,6 +843,17 @@ typedef struct cxkpi_performance {
      * Occupancy, in percent.
      */
     double occupancy_pct;
+    /**
+     * Whether `fractional_agents` holds a figure: only from
+     * `cxkpi_agents_required` (and a plan's intervals) under Erlang C.
+     */
+    bool has_fractional_agents;
+    /**
+     * The real number of agents, in (agents − 1, agents], at which the goals
+     * are met exactly (Erlang C's continuous extension): the figure to add
+     * up over queues before rounding.
+     */
+    double fractional_agents;
 } cxkpi_performance;
 
 /**
@@ -913,6 +957,86 @@ typedef struct cxkpi_comparison {
      */
     double p_value;
 } cxkpi_comparison;
+
+/**
+ * A deadline tally: deadlines met, missed (by how late) and pending, of one
+ * kind. A zeroed struct is the empty tally of first responses.
+ *
+ * Each deadline carries its own target, so one tally holds tickets of every
+ * priority. Lateness is (elapsed − target) / target; the four `late_…`
+ * counts sum to `missed`.
+ */
+typedef struct cxkpi_deadline_tally {
+    /**
+     * A `cxkpi_deadline_kind`.
+     */
+    uint32_t kind;
+    /**
+     * Deadlines met: done within their target.
+     */
+    uint64_t met;
+    /**
+     * Deadlines missed: done late, or open past their target.
+     */
+    uint64_t missed;
+    /**
+     * Of the missed, those still open (active breaches).
+     */
+    uint64_t missed_open;
+    /**
+     * Open deadlines still within their target, in neither share.
+     */
+    uint64_t pending;
+    /**
+     * Missed by up to 10 % of the target.
+     */
+    uint64_t late_up_to_10_percent;
+    /**
+     * Missed by more than 10 %, up to 50 %.
+     */
+    uint64_t late_up_to_50_percent;
+    /**
+     * Missed by more than 50 %, up to 100 %.
+     */
+    uint64_t late_up_to_100_percent;
+    /**
+     * Missed by more than twice the target.
+     */
+    uint64_t late_over_100_percent;
+} cxkpi_deadline_tally;
+
+/**
+ * A reopen tally: tickets resolved, those reopened at least once, and all
+ * reopenings. `{0, 0, 0}` is the empty tally.
+ */
+typedef struct cxkpi_reopen_tally {
+    /**
+     * Tickets resolved.
+     */
+    uint64_t resolved;
+    /**
+     * Of those, tickets reopened at least once.
+     */
+    uint64_t reopened;
+    /**
+     * Reopenings, every one counted.
+     */
+    uint64_t reopenings;
+} cxkpi_reopen_tally;
+
+/**
+ * A survey-response tally: surveys sent and answered. `{0, 0}` is empty.
+ */
+typedef struct cxkpi_survey_response_tally {
+    /**
+     * Surveys sent.
+     */
+    uint64_t sent;
+    /**
+     * Surveys answered, at most `sent`.
+     */
+    uint64_t answered;
+} cxkpi_survey_response_tally;
 
 #ifdef __cplusplus
 extern "C" {
@@ -2180,6 +2304,426 @@ cxkpi_status cxkpi_nps_sample_size(double margin_points,
                                    double promoters_pct,
                                    double detractors_pct,
                                    uint64_t *out);
+
+/**
+ * The empty deadline tally of `kind`, a `cxkpi_deadline_kind`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for an unknown kind.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_tally_new(uint32_t kind, struct cxkpi_deadline_tally *out);
+
+/**
+ * Adds one deadline: the reply or resolution came after `elapsed_s`
+ * seconds against a target of `target_s` (exactly at the target is met);
+ * with `open`, it has not come yet after `elapsed_s` (a breach once past
+ * the target, else pending). Measure the seconds on the clock of the SLA:
+ * calendar time, or the open time of a business calendar.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for a target of 0 or seconds that are negative, NaN
+ * or infinite; `CXKPI_INCONSISTENT` for a hand-made tally whose counts
+ * contradict each other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1 deadlines. The
+ * tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_deadline_tally_record(struct cxkpi_deadline_tally *tally,
+                                         double target_s,
+                                         double elapsed_s,
+                                         bool open);
+
+/**
+ * The deadline tally of `kind` from `len` done deadlines: the targets and
+ * the elapsed times, in seconds, row `i` of each for the same ticket.
+ *
+ * # Errors
+ *
+ * As [`cxkpi_deadline_tally_record`], the message naming the index of the
+ * first bad row; `CXKPI_INVALID_PARAMETER` for an unknown kind.
+ *
+ * # Safety
+ *
+ * `targets_s` and `elapsed_s` each point to `len` doubles (or are null
+ * when `len` is 0); `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_tally_from_secs(uint32_t kind,
+                                            const double *targets_s,
+                                            const double *elapsed_s,
+                                            size_t len,
+                                            struct cxkpi_deadline_tally *out);
+
+/**
+ * Adds the deadlines of `other` (another team, shard or day) to `tally`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` when the kinds differ; `CXKPI_INCONSISTENT`
+ * for counts that contradict each other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1
+ * deadlines. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_deadline_tally_merge(struct cxkpi_deadline_tally *tally,
+                                        struct cxkpi_deadline_tally other);
+
+/**
+ * The share of decided deadlines met: met × 100 / (met + missed). Its
+ * interval is `cxkpi_rate_interval(part, whole, …)`.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` when no deadline is met or missed yet; as
+ * [`cxkpi_deadline_tally_merge`] for a hand-made tally.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_share_met(struct cxkpi_deadline_tally tally, struct cxkpi_rate *out);
+
+/**
+ * Adds one resolved ticket, reopened `reopenings` times (0: it stayed
+ * resolved).
+ *
+ * # Errors
+ *
+ * `CXKPI_INCONSISTENT` for a hand-made tally whose counts contradict each
+ * other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_reopen_tally_record(struct cxkpi_reopen_tally *tally, uint32_t reopenings);
+
+/**
+ * Adds the tickets of `other` to `tally`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INCONSISTENT` for counts that contradict each other;
+ * `CXKPI_OVERFLOW` past 2⁶⁴ − 1. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_reopen_tally_merge(struct cxkpi_reopen_tally *tally,
+                                      struct cxkpi_reopen_tally other);
+
+/**
+ * The reopen rate: tickets reopened at least once × 100 / tickets resolved.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` without resolved tickets; `CXKPI_INCONSISTENT` for a
+ * hand-made tally whose counts contradict each other.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_reopen_rate(struct cxkpi_reopen_tally tally, struct cxkpi_rate *out);
+
+/**
+ * Adds one survey sent, answered or not.
+ *
+ * # Errors
+ *
+ * `CXKPI_INCONSISTENT` for a hand-made tally with more answered than sent;
+ * `CXKPI_OVERFLOW` past 2⁶⁴ − 1 surveys. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_survey_response_tally_record(struct cxkpi_survey_response_tally *tally,
+                                                bool answered);
+
+/**
+ * Adds the surveys of `other` to `tally`.
+ *
+ * # Errors
+ *
+ * As [`cxkpi_survey_response_tally_record`].
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_survey_response_tally_merge(struct cxkpi_survey_response_tally *tally,
+                                               struct cxkpi_survey_response_tally other);
+
+/**
+ * The survey response rate: answered × 100 / sent, to report next to the
+ * CSAT or NPS of the answers.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` when no survey was sent; `CXKPI_INCONSISTENT` for more
+ * answered than sent.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_survey_response_rate(struct cxkpi_survey_response_tally tally,
+                                        struct cxkpi_rate *out);
+ * The NPS tallies of `groups` group codes (`uint8_t`, each below `groups`):
+ * row `i` is the score `scores[i]` (0–10) of group `codes[i]`; `out[c]`
+ * receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for the first row whose score is above 10 or whose
+ * code is `groups` or more (the message names its index); nothing is
+ * written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_nps_tallies_by_code_u8(size_t groups,
+                                          const uint8_t *codes,
+                                          const uint8_t *scores,
+                                          size_t len,
+                                          struct cxkpi_nps_tally *out);
+
+/**
+ * The CSAT tallies under `rule` of `groups` group codes (`uint8_t`, each below
+ * `groups`): row `i` is the score `scores[i]` of group `codes[i]`;
+ * `out[c]` receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a bad rule; `CXKPI_OUT_OF_RANGE` for the
+ * first row whose score is off the scale or whose code is `groups` or more
+ * (the message names its index); nothing is written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_csat_tallies_by_code_u8(struct cxkpi_csat_rule rule,
+                                           size_t groups,
+                                           const uint8_t *codes,
+                                           const uint8_t *scores,
+                                           size_t len,
+                                           struct cxkpi_csat_tally *out);
+
+/**
+ * The service-level counts of `groups` group codes (`uint8_t`, each below
+ * `groups`), from waits in whole seconds with the thresholds of
+ * [`cxkpi_service_level_tally_new`](crate::cxkpi_service_level_tally_new):
+ * answered row `i` is a contact of group `answered_codes[i]` that waited
+ * `answer_waits_s[i]`, abandoned row `i` one of group `abandoned_codes[i]`
+ * that waited `abandon_waits_s[i]`; `out[c]` receives the counts of code
+ * `c`, for [`cxkpi_service_level_from_counts`](crate::cxkpi_service_level_from_counts).
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold;
+ * `CXKPI_OUT_OF_RANGE` for the first row whose code is `groups` or more
+ * (answered rows first; the message names its index); nothing is written
+ * then.
+ *
+ * # Safety
+ *
+ * Each code and wait array points to its length of values (or is null when
+ * the length is 0); `short_abandon_below_s` is null or points to a double;
+ * `out` points to `groups` counts to write (or is null when `groups` is 0).
+ */
+cxkpi_status cxkpi_service_level_counts_by_code_u8(double threshold_s,
+                                                   const double *short_abandon_below_s,
+                                                   size_t groups,
+                                                   const uint8_t *answered_codes,
+                                                   const uint32_t *answer_waits_s,
+                                                   size_t answered,
+                                                   const uint8_t *abandoned_codes,
+                                                   const uint32_t *abandon_waits_s,
+                                                   size_t abandoned,
+                                                   struct cxkpi_service_level_counts *out);
+
+/**
+ * The NPS tallies of `groups` group codes (`uint16_t`, each below `groups`):
+ * row `i` is the score `scores[i]` (0–10) of group `codes[i]`; `out[c]`
+ * receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for the first row whose score is above 10 or whose
+ * code is `groups` or more (the message names its index); nothing is
+ * written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_nps_tallies_by_code_u16(size_t groups,
+                                           const uint16_t *codes,
+                                           const uint8_t *scores,
+                                           size_t len,
+                                           struct cxkpi_nps_tally *out);
+
+/**
+ * The CSAT tallies under `rule` of `groups` group codes (`uint16_t`, each below
+ * `groups`): row `i` is the score `scores[i]` of group `codes[i]`;
+ * `out[c]` receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a bad rule; `CXKPI_OUT_OF_RANGE` for the
+ * first row whose score is off the scale or whose code is `groups` or more
+ * (the message names its index); nothing is written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_csat_tallies_by_code_u16(struct cxkpi_csat_rule rule,
+                                            size_t groups,
+                                            const uint16_t *codes,
+                                            const uint8_t *scores,
+                                            size_t len,
+                                            struct cxkpi_csat_tally *out);
+
+/**
+ * The service-level counts of `groups` group codes (`uint16_t`, each below
+ * `groups`), from waits in whole seconds with the thresholds of
+ * [`cxkpi_service_level_tally_new`](crate::cxkpi_service_level_tally_new):
+ * answered row `i` is a contact of group `answered_codes[i]` that waited
+ * `answer_waits_s[i]`, abandoned row `i` one of group `abandoned_codes[i]`
+ * that waited `abandon_waits_s[i]`; `out[c]` receives the counts of code
+ * `c`, for [`cxkpi_service_level_from_counts`](crate::cxkpi_service_level_from_counts).
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold;
+ * `CXKPI_OUT_OF_RANGE` for the first row whose code is `groups` or more
+ * (answered rows first; the message names its index); nothing is written
+ * then.
+ *
+ * # Safety
+ *
+ * Each code and wait array points to its length of values (or is null when
+ * the length is 0); `short_abandon_below_s` is null or points to a double;
+ * `out` points to `groups` counts to write (or is null when `groups` is 0).
+ */
+cxkpi_status cxkpi_service_level_counts_by_code_u16(double threshold_s,
+                                                    const double *short_abandon_below_s,
+                                                    size_t groups,
+                                                    const uint16_t *answered_codes,
+                                                    const uint32_t *answer_waits_s,
+                                                    size_t answered,
+                                                    const uint16_t *abandoned_codes,
+                                                    const uint32_t *abandon_waits_s,
+                                                    size_t abandoned,
+                                                    struct cxkpi_service_level_counts *out);
+
+/**
+ * The NPS tallies of `groups` group codes (`uint32_t`, each below `groups`):
+ * row `i` is the score `scores[i]` (0–10) of group `codes[i]`; `out[c]`
+ * receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for the first row whose score is above 10 or whose
+ * code is `groups` or more (the message names its index); nothing is
+ * written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_nps_tallies_by_code_u32(size_t groups,
+                                           const uint32_t *codes,
+                                           const uint8_t *scores,
+                                           size_t len,
+                                           struct cxkpi_nps_tally *out);
+
+/**
+ * The CSAT tallies under `rule` of `groups` group codes (`uint32_t`, each below
+ * `groups`): row `i` is the score `scores[i]` of group `codes[i]`;
+ * `out[c]` receives the tally of code `c`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a bad rule; `CXKPI_OUT_OF_RANGE` for the
+ * first row whose score is off the scale or whose code is `groups` or more
+ * (the message names its index); nothing is written then.
+ *
+ * # Safety
+ *
+ * `codes` and `scores` point to `len` values each (or are null when `len`
+ * is 0); `out` points to `groups` tallies to write (or is null when
+ * `groups` is 0).
+ */
+cxkpi_status cxkpi_csat_tallies_by_code_u32(struct cxkpi_csat_rule rule,
+                                            size_t groups,
+                                            const uint32_t *codes,
+                                            const uint8_t *scores,
+                                            size_t len,
+                                            struct cxkpi_csat_tally *out);
+
+/**
+ * The service-level counts of `groups` group codes (`uint32_t`, each below
+ * `groups`), from waits in whole seconds with the thresholds of
+ * [`cxkpi_service_level_tally_new`](crate::cxkpi_service_level_tally_new):
+ * answered row `i` is a contact of group `answered_codes[i]` that waited
+ * `answer_waits_s[i]`, abandoned row `i` one of group `abandoned_codes[i]`
+ * that waited `abandon_waits_s[i]`; `out[c]` receives the counts of code
+ * `c`, for [`cxkpi_service_level_from_counts`](crate::cxkpi_service_level_from_counts).
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for a negative, NaN or infinite threshold;
+ * `CXKPI_OUT_OF_RANGE` for the first row whose code is `groups` or more
+ * (answered rows first; the message names its index); nothing is written
+ * then.
+ *
+ * # Safety
+ *
+ * Each code and wait array points to its length of values (or is null when
+ * the length is 0); `short_abandon_below_s` is null or points to a double;
+ * `out` points to `groups` counts to write (or is null when `groups` is 0).
+ */
+cxkpi_status cxkpi_service_level_counts_by_code_u32(double threshold_s,
+                                                    const double *short_abandon_below_s,
+                                                    size_t groups,
+                                                    const uint32_t *answered_codes,
+                                                    const uint32_t *answer_waits_s,
+                                                    size_t answered,
+                                                    const uint32_t *abandoned_codes,
+                                                    const uint32_t *abandon_waits_s,
+                                                    size_t abandoned,
+                                                    struct cxkpi_service_level_counts *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -4,12 +4,12 @@
 
 use cxkpi::{
     AbandonmentTally, AhtTally, Error, FcrTally, HandleTime, Merge, Resolution, RetentionTally,
-    ShortAbandons, try_seconds,
+    ShortAbandons, Tally, try_seconds,
 };
 
 use crate::ptr::{Out, free_handle, into_handle, mut_ref, shared_ref, slice};
 use crate::status::{cxkpi_status, guard};
-use crate::values::{CTally, compute_into, cxkpi_rate, merge_into};
+use crate::values::{CTally, compute_into, cxkpi_rate, merge_into, record_into};
 
 // Retention
 
@@ -37,12 +37,12 @@ impl CTally for cxkpi_retention_tally {
         )
     }
 
-    fn of_core(tally: &RetentionTally) -> cxkpi_retention_tally {
-        cxkpi_retention_tally {
-            customers_at_start: tally.customers_at_start(),
-            customers_at_end: tally.customers_at_end(),
-            new_customers: tally.new_customers(),
-        }
+    fn of_core(tally: &RetentionTally) -> Result<cxkpi_retention_tally, Error> {
+        Ok(cxkpi_retention_tally {
+            customers_at_start: tally.customers_at_start()?,
+            customers_at_end: tally.customers_at_end()?,
+            new_customers: tally.new_customers()?,
+        })
     }
 }
 
@@ -127,12 +127,12 @@ impl CTally for cxkpi_abandonment_tally {
         AbandonmentTally::from_counts(self.offered, self.abandoned, self.short_abandoned)
     }
 
-    fn of_core(tally: &AbandonmentTally) -> cxkpi_abandonment_tally {
-        cxkpi_abandonment_tally {
-            offered: tally.offered(),
-            abandoned: tally.abandoned(),
-            short_abandoned: tally.short_abandoned(),
-        }
+    fn of_core(tally: &AbandonmentTally) -> Result<cxkpi_abandonment_tally, Error> {
+        Ok(cxkpi_abandonment_tally {
+            offered: tally.offered()?,
+            abandoned: tally.abandoned()?,
+            short_abandoned: tally.short_abandoned()?,
+        })
     }
 }
 
@@ -169,8 +169,8 @@ pub unsafe extern "C" fn cxkpi_abandonment_tally_from_abandon_waits(
             .map(|(i, &s)| try_seconds(s).map_err(|e| e.at(i)))
             .collect::<Result<Vec<_>, _>>()?;
         let rule = ShortAbandons::below_secs(short_abandon_below_s)?;
-        let tally = AbandonmentTally::from_abandon_waits(answered, &waits, rule)?;
-        out.write(cxkpi_abandonment_tally::of_core(&tally));
+        let tally = AbandonmentTally::from_abandon_waits(rule, answered, &waits)?;
+        out.write(cxkpi_abandonment_tally::of_core(&tally)?);
         Ok(())
     })
 }
@@ -259,11 +259,11 @@ impl CTally for cxkpi_fcr_tally {
         FcrTally::from_counts(self.resolved_on_first_contact, self.resolved)
     }
 
-    fn of_core(tally: &FcrTally) -> cxkpi_fcr_tally {
-        cxkpi_fcr_tally {
-            resolved_on_first_contact: tally.first_contact(),
-            resolved: tally.len(),
-        }
+    fn of_core(tally: &FcrTally) -> Result<cxkpi_fcr_tally, Error> {
+        Ok(cxkpi_fcr_tally {
+            resolved_on_first_contact: tally.first_contact()?,
+            resolved: tally.len()?,
+        })
     }
 }
 
@@ -291,7 +291,7 @@ pub unsafe extern "C" fn cxkpi_fcr_tally_from_contact_counts(
         let contacts = unsafe { slice(contacts, len, "contacts") }?;
         out.write(cxkpi_fcr_tally::of_core(&FcrTally::from_contact_counts(
             contacts,
-        )?));
+        )?)?);
         Ok(())
     })
 }
@@ -314,11 +314,7 @@ pub unsafe extern "C" fn cxkpi_fcr_tally_record(
     contacts: i64,
 ) -> cxkpi_status {
     // SAFETY: the caller's promise, in `# Safety`.
-    unsafe {
-        merge_into(tally, |_| {
-            Ok(core::iter::once(Resolution::try_from(contacts)?).collect())
-        })
-    }
+    unsafe { record_into(tally, |_| Ok(Resolution::try_from(contacts)?)) }
 }
 
 /// Adds the requests of `other` to `tally`.
@@ -416,7 +412,7 @@ pub unsafe extern "C" fn cxkpi_aht_tally_from_totals(
     unsafe {
         compute_into(out, || {
             let totals = HandleTime::from_secs(talk_s, hold_s, wrap_s)?;
-            let tally = AhtTally::from_totals(totals.talk, totals.hold, totals.wrap, handled)?;
+            let tally = AhtTally::from_counts(handled, totals.talk, totals.hold, totals.wrap)?;
             Ok(into_handle(cxkpi_aht_tally(tally)))
         })
     }

@@ -3,12 +3,12 @@
 
 use core::ffi::c_char;
 
-use cxkpi::{CostTally, Decimal, Domain, Error, Money, Value, cost_per_minute, try_seconds};
+use cxkpi::{CostTally, Decimal, Domain, Error, Money, Tally, cost_per_minute, try_seconds};
 use rust_decimal::RoundingStrategy;
 
 use crate::ptr::{Out, slice_mut, text};
 use crate::status::{Failure, cxkpi_status, guard};
-use crate::values::{CTally, compute_into, merge_into};
+use crate::values::{CTally, compute_into, merge_into, record_into};
 
 /// An exact, non-negative amount of money: `units` × 10^−`scale`, where
 /// `units` = `units_hi` × 2⁶⁴ + `units_lo` (96 bits in all) and `scale` is
@@ -38,11 +38,11 @@ impl cxkpi_money {
     fn to_core(self) -> Result<Money, Error> {
         let units = (i128::from(self.units_hi) << 64) | i128::from(self.units_lo);
         let amount = Decimal::try_from_i128_with_scale(units, self.scale).map_err(|_| {
-            Error::InvalidParameter {
-                parameter: "money scale",
-                value: Value::from(self.scale),
-                allowed: Domain::Between { min: 0, max: 28 },
-            }
+            Error::invalid_parameter(
+                "money scale",
+                self.scale,
+                Domain::Between { min: 0, max: 28 },
+            )
         })?;
         Money::new(amount)
     }
@@ -152,11 +152,11 @@ pub unsafe extern "C" fn cxkpi_money_to_fixed(
     unsafe {
         compute_into(out_units, || {
             if scale > 28 {
-                return Err(Error::InvalidParameter {
-                    parameter: "decimals",
-                    value: Value::from(scale),
-                    allowed: Domain::Between { min: 0, max: 28 },
-                }
+                return Err(Error::invalid_parameter(
+                    "decimals",
+                    scale,
+                    Domain::Between { min: 0, max: 28 },
+                )
                 .into());
             }
             let mut rounded = money
@@ -168,10 +168,7 @@ pub unsafe extern "C" fn cxkpi_money_to_fixed(
             let units = (rounded.scale() == scale)
                 .then(|| i64::try_from(rounded.mantissa()).ok())
                 .flatten()
-                .ok_or(Error::Overflow {
-                    quantity: "money in units of the scale",
-                    limit: "int64_t",
-                })?;
+                .ok_or_else(|| Error::overflow("money in units of the scale", "int64_t"))?;
             Ok(units)
         })
     }
@@ -192,14 +189,14 @@ impl CTally for cxkpi_cost_tally {
     type Core = CostTally;
 
     fn to_core(self) -> Result<CostTally, Error> {
-        CostTally::from_totals(self.total.to_core()?, self.units)
+        CostTally::from_counts(self.total.to_core()?, self.units)
     }
 
-    fn of_core(tally: &CostTally) -> cxkpi_cost_tally {
-        cxkpi_cost_tally {
-            total: cxkpi_money::of_core(tally.total()),
-            units: tally.len(),
-        }
+    fn of_core(tally: &CostTally) -> Result<cxkpi_cost_tally, Error> {
+        Ok(cxkpi_cost_tally {
+            total: cxkpi_money::of_core(tally.total()?),
+            units: tally.len()?,
+        })
     }
 }
 
@@ -221,7 +218,7 @@ pub unsafe extern "C" fn cxkpi_cost_tally_record(
     cost: cxkpi_money,
 ) -> cxkpi_status {
     // SAFETY: the caller's promise, in `# Safety`.
-    unsafe { merge_into(tally, |_| Ok(core::iter::once(cost.to_core()?).collect())) }
+    unsafe { record_into(tally, |_| Ok(cost.to_core()?)) }
 }
 
 /// Adds the costs and units of `other` to `tally`.

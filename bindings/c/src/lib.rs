@@ -32,6 +32,10 @@
 //!   computed. Tallies of durations are opaque handles ([`cxkpi_aht_tally`],
 //!   [`cxkpi_wait_tally`], [`cxkpi_service_level_tally`]) made by `…_new`
 //!   and released by `…_free`.
+//! - **Durations** cross as `double` seconds and are rounded to the nearest
+//!   whole nanosecond on the way in, as the core's `core::time::Duration`
+//!   holds them: two waits less than half a nanosecond apart compare equal,
+//!   and results in seconds are exact to that nanosecond.
 //! - **Enumerations** ([`cxkpi_abandon_treatment`], [`cxkpi_rate_method`], …)
 //!   cross as `uint32_t`, and a value outside the enumeration is
 //!   `CXKPI_INVALID_PARAMETER`, never undefined behaviour.
@@ -71,6 +75,9 @@ mod staffing;
 
 mod statistics;
 
+mod grouped;
+mod tickets;
+
 mod ptr;
 #[cfg(test)]
 mod tests;
@@ -78,11 +85,13 @@ mod values;
 
 pub use contact::*;
 pub use cost::*;
+pub use grouped::*;
 pub use operations::*;
 pub use staffing::*;
 pub use statistics::*;
 pub use status::*;
 pub use survey::*;
+pub use tickets::*;
 pub use values::*;
 
 use core::ffi::c_char;

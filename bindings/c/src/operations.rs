@@ -5,7 +5,7 @@ use core::ffi::c_char;
 
 use cxkpi::time::{DurationSample, DurationSummary, Quantile, WholeSeconds};
 use cxkpi::{
-    AbandonTreatment, Error, Merge, ServiceLevelCounts, ServiceLevelTally, ShortAbandons,
+    AbandonTreatment, Error, Merge, ServiceLevelCounts, ServiceLevelTally, ShortAbandons, Tally,
     TicketVolume, WaitTally, Waited, try_seconds,
 };
 
@@ -90,7 +90,7 @@ pub unsafe extern "C" fn cxkpi_wait_tally_from_waits(
         let answer = unsafe { slice(answer_waits_s, answered, "answer_waits_s") }?;
         // SAFETY: the caller's promise, in `# Safety`.
         let abandon = unsafe { slice(abandon_waits_s, abandoned, "abandon_waits_s") }?;
-        let tally = WaitTally::from_secs(answer, abandon)?;
+        let tally = WaitTally::from_float_secs(answer, abandon)?;
         out.write(into_handle(cxkpi_wait_tally(tally)));
         Ok(())
     })
@@ -294,7 +294,7 @@ pub struct cxkpi_service_level_counts {
 impl cxkpi_service_level_counts {
     fn to_core(self) -> Result<ServiceLevelCounts, Error> {
         let short = (self.short_abandoned_known != 0).then_some(self.short_abandoned);
-        ServiceLevelCounts::new(
+        ServiceLevelCounts::from_counts(
             self.answered,
             self.answered_within,
             self.abandoned,
@@ -303,7 +303,7 @@ impl cxkpi_service_level_counts {
         )
     }
 
-    fn of_core(counts: &ServiceLevelCounts) -> cxkpi_service_level_counts {
+    pub(crate) fn of_core(counts: &ServiceLevelCounts) -> cxkpi_service_level_counts {
         cxkpi_service_level_counts {
             answered: counts.answered(),
             answered_within: counts.answered_within(),
@@ -351,7 +351,7 @@ pub struct cxkpi_service_level_tally(ServiceLevelTally);
 
 /// The empty tally for a threshold of `threshold_s` seconds and, unless
 /// `short_abandon_below_s` is null, a short-abandon threshold.
-fn empty_service_level(
+pub(crate) fn empty_service_level(
     threshold_s: f64,
     short_abandon_below_s: Option<f64>,
 ) -> Result<ServiceLevelTally, Error> {
@@ -367,7 +367,7 @@ fn empty_service_level(
 /// # Safety
 ///
 /// `ptr` is null or points to a double.
-unsafe fn optional(ptr: *const f64, name: &'static str) -> Result<Option<f64>, Failure> {
+pub(crate) unsafe fn optional(ptr: *const f64, name: &'static str) -> Result<Option<f64>, Failure> {
     if ptr.is_null() {
         return Ok(None);
     }
@@ -437,7 +437,7 @@ pub unsafe extern "C" fn cxkpi_service_level_tally_from_waits(
         // SAFETY: the caller's promise, in `# Safety`.
         let abandon = unsafe { slice(abandon_waits_s, abandoned, "abandon_waits_s") }?;
         let empty = empty_service_level(threshold_s, short)?;
-        let tally = ServiceLevelTally::from_secs(
+        let tally = ServiceLevelTally::from_float_secs(
             empty.threshold(),
             empty.short_abandons(),
             answer,

@@ -4,7 +4,7 @@
 use cxkpi::staffing::{
     ErlangA, ErlangC, Model, Performance, Plan, Shrinkage, StaffingTarget, Workload,
 };
-use cxkpi::{Error, try_seconds};
+use cxkpi::{Error, Percent, Probability, try_seconds};
 
 use crate::ptr::{Out, OutArray, slice};
 use crate::status::{cxkpi_status, guard};
@@ -189,12 +189,12 @@ impl cxkpi_staffing_goal {
         )?;
         match kind {
             CXKPI_GOAL_SERVICE_LEVEL => {
-                target.service_level(self.value, try_seconds(self.within_s)?)
+                target.service_level(Percent::new(self.value)?, try_seconds(self.within_s)?)
             }
             CXKPI_GOAL_MAX_ASA => target.max_asa(try_seconds(self.value)?),
-            CXKPI_GOAL_MAX_PROB_WAIT => target.max_prob_wait(self.value),
-            CXKPI_GOAL_MAX_OCCUPANCY => target.max_occupancy_pct(self.value),
-            CXKPI_GOAL_MAX_ABANDONMENT => target.max_abandonment_pct(self.value),
+            CXKPI_GOAL_MAX_PROB_WAIT => target.max_prob_wait(Probability::new(self.value)?),
+            CXKPI_GOAL_MAX_OCCUPANCY => target.max_occupancy(Percent::new(self.value)?),
+            CXKPI_GOAL_MAX_ABANDONMENT => target.max_abandonment(Percent::new(self.value)?),
         }
     }
 }
@@ -230,19 +230,28 @@ pub struct cxkpi_performance {
     pub abandonment_pct: f64,
     /// Occupancy, in percent.
     pub occupancy_pct: f64,
+    /// Whether `fractional_agents` holds a figure: only from
+    /// `cxkpi_agents_required` (and a plan's intervals) under Erlang C.
+    pub has_fractional_agents: bool,
+    /// The real number of agents, in (agents − 1, agents], at which the goals
+    /// are met exactly (Erlang C's continuous extension): the figure to add
+    /// up over queues before rounding.
+    pub fractional_agents: f64,
 }
 
 impl From<Performance> for cxkpi_performance {
     fn from(p: Performance) -> cxkpi_performance {
         cxkpi_performance {
             agents: p.agents(),
-            prob_wait: p.prob_wait(),
-            has_service_level: p.service_level_pct().is_some(),
-            service_level_pct: p.service_level_pct().unwrap_or(0.0),
+            prob_wait: p.prob_wait().get(),
+            has_service_level: p.service_level().is_some(),
+            service_level_pct: p.service_level().map_or(0.0, Percent::get),
             asa_s: p.asa_secs(),
             mean_wait_s: p.mean_wait_secs(),
-            abandonment_pct: p.abandonment_pct(),
-            occupancy_pct: p.occupancy_pct(),
+            abandonment_pct: p.abandonment().get(),
+            occupancy_pct: p.occupancy().get(),
+            has_fractional_agents: p.fractional_agents().is_some(),
+            fractional_agents: p.fractional_agents().unwrap_or(0.0),
         }
     }
 }
@@ -383,13 +392,13 @@ fn totals(plan: &Plan, has_service_level: bool) -> Result<cxkpi_plan_totals, Err
         agent_hours: plan.agent_hours(),
         has_service_level,
         service_level_pct: if has_service_level {
-            plan.service_level_pct()?
+            plan.service_level()?.get()
         } else {
             0.0
         },
-        abandonment_pct: plan.abandonment_pct()?,
+        abandonment_pct: plan.abandonment()?.get(),
         asa_s: plan.asa_secs()?,
-        occupancy_pct: plan.occupancy_pct()?,
+        occupancy_pct: plan.occupancy()?.get(),
     })
 }
 

@@ -208,7 +208,7 @@ pub(crate) enum Failure {
 
 impl Failure {
     /// The status this failure returns.
-    const fn status(&self) -> cxkpi_status {
+    fn status(&self) -> cxkpi_status {
         match self {
             Failure::Core(error) => cxkpi_status::of_kind(error.kind()),
             Failure::Null(_) => CXKPI_NULL_POINTER,

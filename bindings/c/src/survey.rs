@@ -1,10 +1,10 @@
 //! Surveys: NPS, CSAT and CES tallies as plain structs of counts.
 
-use cxkpi::{CesTally, CsatRule, CsatTally, Error, NpsRating, NpsTally, Scale};
+use cxkpi::{CesTally, CsatRule, CsatTally, Error, NpsRating, NpsTally, Scale, Tally};
 
 use crate::ptr::{Out, slice};
 use crate::status::{cxkpi_status, guard};
-use crate::values::{CTally, compute_into, cxkpi_rate, cxkpi_u128, merge_into};
+use crate::values::{CTally, compute_into, cxkpi_rate, cxkpi_u128, merge_into, record_into};
 
 /// An inclusive rating scale, such as 1–5 (`{1, 5}`); `min` must be below
 /// `max`.
@@ -71,12 +71,12 @@ impl CTally for cxkpi_nps_tally {
         NpsTally::from_counts(self.promoters, self.passives, self.detractors)
     }
 
-    fn of_core(tally: &NpsTally) -> cxkpi_nps_tally {
-        cxkpi_nps_tally {
-            promoters: tally.promoters(),
-            passives: tally.passives(),
-            detractors: tally.detractors(),
-        }
+    fn of_core(tally: &NpsTally) -> Result<cxkpi_nps_tally, Error> {
+        Ok(cxkpi_nps_tally {
+            promoters: tally.promoters()?,
+            passives: tally.passives()?,
+            detractors: tally.detractors()?,
+        })
     }
 }
 
@@ -118,7 +118,7 @@ pub unsafe extern "C" fn cxkpi_nps_tally_from_scores(
         let out = unsafe { Out::new(out, "out") }?;
         // SAFETY: the caller's promise, in `# Safety`.
         let scores = unsafe { slice(scores, len, "scores") }?;
-        out.write(cxkpi_nps_tally::of_core(&NpsTally::from_scores(scores)?));
+        out.write(cxkpi_nps_tally::of_core(&NpsTally::from_scores(scores)?)?);
         Ok(())
     })
 }
@@ -140,11 +140,7 @@ pub unsafe extern "C" fn cxkpi_nps_tally_record(
     score: i64,
 ) -> cxkpi_status {
     // SAFETY: the caller's promise, in `# Safety`.
-    unsafe {
-        merge_into(tally, |_| {
-            Ok(core::iter::once(NpsRating::try_from(score)?).collect())
-        })
-    }
+    unsafe { record_into(tally, |_| Ok(NpsRating::try_from(score)?)) }
 }
 
 /// Adds the responses of `other` to `tally`.
@@ -211,7 +207,7 @@ pub struct cxkpi_csat_rule {
 }
 
 impl cxkpi_csat_rule {
-    fn to_core(self) -> Result<CsatRule, Error> {
+    pub(crate) fn to_core(self) -> Result<CsatRule, Error> {
         CsatRule::new(self.scale.to_core()?, self.satisfied_from)
     }
 
@@ -269,12 +265,12 @@ impl CTally for cxkpi_csat_tally {
         CsatTally::from_counts(self.rule.to_core()?, self.satisfied, self.responses)
     }
 
-    fn of_core(tally: &CsatTally) -> cxkpi_csat_tally {
-        cxkpi_csat_tally {
+    fn of_core(tally: &CsatTally) -> Result<cxkpi_csat_tally, Error> {
+        Ok(cxkpi_csat_tally {
             rule: cxkpi_csat_rule::of_core(tally.rule()),
-            satisfied: tally.satisfied(),
-            responses: tally.len(),
-        }
+            satisfied: tally.satisfied()?,
+            responses: tally.len()?,
+        })
     }
 }
 
@@ -302,7 +298,7 @@ pub unsafe extern "C" fn cxkpi_csat_tally_from_scores(
         // SAFETY: the caller's promise, in `# Safety`.
         let scores = unsafe { slice(scores, len, "scores") }?;
         let tally = CsatTally::from_scores(rule.to_core()?, scores)?;
-        out.write(cxkpi_csat_tally::of_core(&tally));
+        out.write(cxkpi_csat_tally::of_core(&tally)?);
         Ok(())
     })
 }
@@ -325,11 +321,8 @@ pub unsafe extern "C" fn cxkpi_csat_tally_record(
 ) -> cxkpi_status {
     // SAFETY: the caller's promise, in `# Safety`.
     unsafe {
-        merge_into(tally, |current| {
-            let rule = current.rule();
-            let mut one = CsatTally::new(rule);
-            one.record(rule.scale().score_i64(score)?);
-            Ok(one)
+        record_into(tally, |current| {
+            Ok(current.rule().scale().score_i64(score)?)
         })
     }
 }
@@ -389,15 +382,15 @@ impl CTally for cxkpi_ces_tally {
     type Core = CesTally;
 
     fn to_core(self) -> Result<CesTally, Error> {
-        CesTally::from_sum(self.scale.to_core()?, self.sum.into(), self.responses)
+        CesTally::from_counts(self.scale.to_core()?, self.sum.into(), self.responses)
     }
 
-    fn of_core(tally: &CesTally) -> cxkpi_ces_tally {
-        cxkpi_ces_tally {
+    fn of_core(tally: &CesTally) -> Result<cxkpi_ces_tally, Error> {
+        Ok(cxkpi_ces_tally {
             scale: cxkpi_scale::of_core(tally.scale()),
-            responses: tally.len(),
-            sum: tally.sum().into(),
-        }
+            responses: tally.len()?,
+            sum: tally.sum()?.into(),
+        })
     }
 }
 
@@ -435,7 +428,7 @@ pub unsafe extern "C" fn cxkpi_ces_tally_from_scores(
         // SAFETY: the caller's promise, in `# Safety`.
         let scores = unsafe { slice(scores, len, "scores") }?;
         let tally = CesTally::from_scores(scale.to_core()?, scores)?;
-        out.write(cxkpi_ces_tally::of_core(&tally));
+        out.write(cxkpi_ces_tally::of_core(&tally)?);
         Ok(())
     })
 }
@@ -457,14 +450,7 @@ pub unsafe extern "C" fn cxkpi_ces_tally_record(
     score: i64,
 ) -> cxkpi_status {
     // SAFETY: the caller's promise, in `# Safety`.
-    unsafe {
-        merge_into(tally, |current| {
-            let scale = current.scale();
-            let mut one = CesTally::new(scale);
-            one.record(scale.score_i64(score)?);
-            Ok(one)
-        })
-    }
+    unsafe { record_into(tally, |current| Ok(current.scale().score_i64(score)?)) }
 }
 
 /// Adds the responses of `other` to `tally`.

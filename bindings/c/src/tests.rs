@@ -719,7 +719,7 @@ fn a_staffing_plan_staffs_each_interval_as_the_core_does() {
         within_s: 20.0,
     }];
     let target = StaffingTarget::new()
-        .service_level(80.0, Duration::from_secs(20))
+        .service_level(cxkpi::Percent::new(80.0).unwrap(), Duration::from_secs(20))
         .unwrap();
     for (code, model) in [
         (cxkpi_model::CXKPI_MODEL_ERLANG_C as u32, Model::ErlangC),
@@ -760,11 +760,14 @@ fn a_staffing_plan_staffs_each_interval_as_the_core_does() {
         assert_eq!(totals.agent_hours, core.agent_hours());
         assert_eq!(totals.calls, 360.0);
         assert!(totals.has_service_level);
-        assert_eq!(totals.service_level_pct, core.service_level_pct().unwrap());
+        assert_eq!(
+            totals.service_level_pct,
+            core.service_level().unwrap().get()
+        );
         assert!(totals.service_level_pct >= 80.0);
-        assert_eq!(totals.abandonment_pct, core.abandonment_pct().unwrap());
+        assert_eq!(totals.abandonment_pct, core.abandonment().unwrap().get());
         assert_eq!(totals.asa_s, core.asa_secs().unwrap());
-        assert_eq!(totals.occupancy_pct, core.occupancy_pct().unwrap());
+        assert_eq!(totals.occupancy_pct, core.occupancy().unwrap().get());
         for (interval, expected) in intervals.iter().zip(core.intervals()) {
             assert_eq!(interval.calls, expected.workload().calls());
             assert_eq!(interval.traffic_erlangs, expected.workload().traffic());
@@ -855,4 +858,70 @@ fn a_staffing_plan_refuses_without_writing() {
     let agents = intervals.map(|i| i.performance.agents);
     assert_eq!(agents, [2, 3, 0]);
     assert_eq!(intervals[2], untouched, "only `len` intervals are written");
+}
+
+#[test]
+fn grouped_paths_write_one_tally_per_code() {
+    let codes = [2_u16, 0, 2, 2];
+    let scores = [10_u8, 3, 9, 0];
+    let mut nps = [cxkpi_nps_tally::default(); 3];
+    let rule = cxkpi_csat_rule {
+        scale: cxkpi_scale { min: 0, max: 10 },
+        satisfied_from: 9,
+    };
+    let mut csat = [cxkpi_csat_tally::default(); 3];
+    let (answered, abandoned) = ([0_u8, 1, 1], [1_u8]);
+    let mut sl = [cxkpi_service_level_counts::default(); 2];
+    let short = 5.0;
+    // SAFETY: live arrays of their lengths, out-arrays of `groups` values.
+    unsafe {
+        let status =
+            cxkpi_nps_tallies_by_code_u16(3, codes.as_ptr(), scores.as_ptr(), 4, nps.as_mut_ptr());
+        assert_eq!(status, CXKPI_OK);
+        assert_eq!(
+            (nps[2].promoters, nps[2].detractors, nps[1].promoters),
+            (2, 1, 0)
+        );
+        assert_eq!(nps[0].detractors, 1);
+        let status = cxkpi_csat_tallies_by_code_u16(
+            rule,
+            3,
+            codes.as_ptr(),
+            scores.as_ptr(),
+            4,
+            csat.as_mut_ptr(),
+        );
+        assert_eq!(status, CXKPI_OK);
+        assert_eq!((csat[2].satisfied, csat[2].responses), (2, 3));
+        let status = cxkpi_service_level_counts_by_code_u8(
+            20.0,
+            &raw const short,
+            2,
+            answered.as_ptr(),
+            [5_u32, 30, 12].as_ptr(),
+            3,
+            abandoned.as_ptr(),
+            [3_u32].as_ptr(),
+            1,
+            sl.as_mut_ptr(),
+        );
+        assert_eq!(status, CXKPI_OK);
+        assert_eq!(
+            (sl[1].answered, sl[1].answered_within, sl[1].short_abandoned),
+            (2, 1, 1)
+        );
+        assert_eq!(sl[1].short_abandoned_known, 1);
+        // A code past the groups: nothing written, the row named.
+        let before = nps;
+        let status =
+            cxkpi_nps_tallies_by_code_u16(2, codes.as_ptr(), scores.as_ptr(), 4, nps.as_mut_ptr());
+        assert_eq!(status, CXKPI_OUT_OF_RANGE);
+        assert_eq!(nps, before);
+        assert_eq!(
+            last_error(),
+            "group code 2 at index 0 is out of range: it must be between 0 and 1"
+        );
+        let status = cxkpi_nps_tallies_by_code_u32(1, ptr::null(), ptr::null(), 0, ptr::null_mut());
+        assert_eq!(status, CXKPI_NULL_POINTER);
+    }
 }

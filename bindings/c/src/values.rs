@@ -1,7 +1,7 @@
 //! Plain values that several families share: rates, 128-bit integers, and
 //! the checks of enumeration codes and repr(C) tallies.
 
-use cxkpi::{Domain, Error, Merge, Rate, Value};
+use cxkpi::{Domain, Error, Merge, Rate, Tally};
 
 use crate::ptr::{Out, mut_ref};
 use crate::status::{Failure, cxkpi_status, guard};
@@ -66,13 +66,15 @@ pub(crate) fn decode<T: Copy>(
     usize::try_from(code)
         .ok()
         .and_then(|i| variants.get(i).copied())
-        .ok_or_else(|| Error::InvalidParameter {
-            parameter,
-            value: Value::from(code),
-            allowed: Domain::Between {
-                min: 0,
-                max: i64::try_from(variants.len()).unwrap_or(i64::MAX) - 1,
-            },
+        .ok_or_else(|| {
+            Error::invalid_parameter(
+                parameter,
+                code,
+                Domain::Between {
+                    min: 0,
+                    max: i64::try_from(variants.len()).unwrap_or(i64::MAX) - 1,
+                },
+            )
         })
 }
 
@@ -80,11 +82,11 @@ pub(crate) fn decode<T: Copy>(
 /// validated on the way in.
 pub(crate) trait CTally: Copy {
     /// The core's tally.
-    type Core: Merge;
+    type Core: Tally;
     /// The core's tally of these counts, or why they are not a tally.
     fn to_core(self) -> Result<Self::Core, Error>;
     /// The counts of the core's tally.
-    fn of_core(core: &Self::Core) -> Self;
+    fn of_core(core: &Self::Core) -> Result<Self, Error>;
 }
 
 /// Merges into the tally at `tally` the core tally that `other` makes of it
@@ -105,7 +107,31 @@ pub(crate) unsafe fn merge_into<T: CTally>(
         let mut merged = target.to_core()?;
         let addend = other(&merged)?;
         merged.try_merge(&addend)?;
-        *target = T::of_core(&merged);
+        *target = T::of_core(&merged)?;
+        Ok(())
+    })
+}
+
+/// Records into the tally at `tally` the observation that `observation`
+/// makes (given the validated tally), through the core's
+/// [`Tally::try_record`]: the body of every `…_record` of a `#[repr(C)]`
+/// tally. On failure the tally is unchanged.
+///
+/// # Safety
+///
+/// Unless null, `tally` points to a tally that nothing else reads or writes
+/// during the call.
+pub(crate) unsafe fn record_into<T: CTally>(
+    tally: *mut T,
+    observation: impl FnOnce(&T::Core) -> Result<<T::Core as Tally>::Observation, Failure>,
+) -> cxkpi_status {
+    guard(|| {
+        // SAFETY: forwarded to the caller.
+        let target = unsafe { mut_ref(tally, "tally") }?;
+        let mut core = target.to_core()?;
+        let observation = observation(&core)?;
+        core.try_record(observation)?;
+        *target = T::of_core(&core)?;
         Ok(())
     })
 }

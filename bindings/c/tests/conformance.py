@@ -199,6 +199,8 @@ class Performance(Structure):
         ("mean_wait_s", c_double),
         ("abandonment_pct", c_double),
         ("occupancy_pct", c_double),
+        ("has_fractional_agents", c_bool),
+        ("fractional_agents", c_double),
     ]
 
 

@@ -1,7 +1,7 @@
 //! Contacts and customers: `RetentionTally`, `AbandonmentTally`, `FcrTally`
 //! and `AhtTally`.
 
-use cxkpi::{Domain, HandleTime, Merge, Resolution, ShortAbandons, try_seconds};
+use cxkpi::{Domain, HandleTime, Merge, Resolution, ShortAbandons, Tally, try_seconds};
 use js_sys::Uint32Array;
 use wasm_bindgen::prelude::*;
 
@@ -121,7 +121,7 @@ impl AbandonmentTally {
             None => ShortAbandons::None,
         };
         Ok(AbandonmentTally(
-            cxkpi::AbandonmentTally::from_abandon_waits(answered, &waits, rule)?,
+            cxkpi::AbandonmentTally::from_abandon_waits(rule, answered, &waits)?,
         ))
     }
 
@@ -224,8 +224,7 @@ impl FcrTally {
     ///
     /// `out_of_range` unless `contacts` is an integer ≥ 1.
     pub fn record(&mut self, contacts: f64) -> Result<()> {
-        let one: cxkpi::FcrTally = core::iter::once(resolution(contacts)?).collect();
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(resolution(contacts)?)?)
     }
 
     /// Adds the requests of `other`.
@@ -276,11 +275,11 @@ impl AhtTally {
         handled: f64,
     ) -> Result<AhtTally> {
         let totals = HandleTime::from_secs(talk_s, hold_s, wrap_s)?;
-        Ok(AhtTally(cxkpi::AhtTally::from_totals(
+        Ok(AhtTally(cxkpi::AhtTally::from_counts(
+            count("handled", handled)?,
             totals.talk,
             totals.hold,
             totals.wrap,
-            count("handled", handled)?,
         )?))
     }
 
@@ -312,9 +311,13 @@ impl AhtTally {
     }
 
     /// Handled contacts.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn handled(&self) -> f64 {
-        self.0.len() as f64
+    pub fn handled(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The AHT: (talk + hold + after-contact work) / handled contacts.

@@ -1,6 +1,6 @@
 //! Money as exact decimal strings: `CostTally` and `costPerMinute`.
 
-use cxkpi::{Merge, Money, try_seconds};
+use cxkpi::{Merge, Money, Tally, try_seconds};
 use wasm_bindgen::prelude::*;
 
 use crate::js::{Result, count};
@@ -32,7 +32,7 @@ impl CostTally {
     /// count that is not a whole number.
     #[wasm_bindgen(js_name = fromTotal)]
     pub fn from_total(total: &str, units: f64) -> Result<CostTally> {
-        Ok(CostTally(cxkpi::CostTally::from_totals(
+        Ok(CostTally(cxkpi::CostTally::from_counts(
             money(total)?,
             count("units", units)?,
         )?))
@@ -45,8 +45,7 @@ impl CostTally {
     /// `out_of_range` for text that is not a non-negative decimal;
     /// `overflow` beyond 96 bits. The tally is then unchanged.
     pub fn record(&mut self, cost: &str) -> Result<()> {
-        let one: cxkpi::CostTally = core::iter::once(money(cost)?).collect();
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(money(cost)?)?)
     }
 
     /// Adds the costs and units of `other`.
@@ -59,15 +58,23 @@ impl CostTally {
     }
 
     /// The total cost, as exact decimal text.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn total(&self) -> String {
-        self.0.total().to_string()
+    pub fn total(&self) -> Result<String> {
+        Ok(self.0.total()?.to_string())
     }
 
     /// The units.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn units(&self) -> f64 {
-        self.0.len() as f64
+    pub fn units(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The cost per unit, total / units, as exact decimal text (28

@@ -1,7 +1,7 @@
 //! The conversions between JavaScript values and the core's: numbers to
 //! counts and integers, options objects, plain result objects, and errors.
 
-use cxkpi::{Domain, Error, Value};
+use cxkpi::{Domain, Error};
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -104,15 +104,14 @@ pub(crate) fn integer(value: f64) -> Option<i64> {
 pub(crate) fn count(input: &'static str, value: f64) -> core::result::Result<u64, Error> {
     match integer(value) {
         Some(n) if (0.0..=MAX_SAFE_INTEGER).contains(&value) => Ok(n.unsigned_abs()),
-        _ => Err(Error::OutOfRange {
+        _ => Err(Error::out_of_range(
             input,
-            value: Value::Float(value),
-            index: None,
-            allowed: Domain::Between {
+            value,
+            Domain::Between {
                 min: 0,
                 max: 9_007_199_254_740_991,
             },
-        }),
+        )),
     }
 }
 
@@ -126,12 +125,7 @@ pub(crate) fn whole<T>(
 ) -> core::result::Result<T, Error> {
     match integer(value) {
         Some(n) => door(n),
-        None => Err(Error::OutOfRange {
-            input,
-            value: Value::Float(value),
-            index: None,
-            allowed,
-        }),
+        None => Err(Error::out_of_range(input, value, allowed)),
     }
 }
 
@@ -142,11 +136,7 @@ pub(crate) fn parameter(
     value: f64,
     allowed: Domain,
 ) -> core::result::Result<i64, Error> {
-    integer(value).ok_or(Error::InvalidParameter {
-        parameter,
-        value: Value::Float(value),
-        allowed,
-    })
+    integer(value).ok_or_else(|| Error::invalid_parameter(parameter, value, allowed))
 }
 
 /// The numbers of `value`: a `Float64Array`, or a plain array of numbers;

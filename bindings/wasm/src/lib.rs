@@ -34,6 +34,8 @@
 
 mod contact;
 mod cost;
+#[cfg(feature = "grouped")]
+mod grouped;
 mod js;
 mod operations;
 mod staffing;
@@ -42,6 +44,8 @@ mod survey;
 
 pub use contact::{AbandonmentTally, AhtTally, FcrTally, RetentionTally};
 pub use cost::{CostTally, cost_per_minute};
+#[cfg(feature = "grouped")]
+pub use grouped::{csat_by_code, nps_by_code};
 pub use operations::{
     ServiceLevelTally, TicketVolume, WaitTally, duration_quantiles, duration_stats,
     service_level_from_counts,

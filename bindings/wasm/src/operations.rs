@@ -3,7 +3,7 @@
 
 use cxkpi::time::{DurationSample, MeanDuration, Quantile};
 use cxkpi::{
-    AbandonTreatment, Error, Merge, ServiceLevelCounts, ShortAbandons, Waited, try_seconds,
+    AbandonTreatment, Error, Merge, ServiceLevelCounts, ShortAbandons, Tally, Waited, try_seconds,
 };
 use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
@@ -121,7 +121,7 @@ impl WaitTally {
         #[wasm_bindgen(js_name = abandonWaitsS)] abandon_waits_s: Option<Vec<f64>>,
     ) -> Result<WaitTally> {
         let abandoned = abandon_waits_s.unwrap_or_default();
-        Ok(WaitTally(cxkpi::WaitTally::from_secs(
+        Ok(WaitTally(cxkpi::WaitTally::from_float_secs(
             answer_waits_s,
             &abandoned,
         )?))
@@ -254,12 +254,14 @@ impl ServiceLevelTally {
         #[wasm_bindgen(js_name = shortAbandonBelowS)] short_abandon_below_s: Option<f64>,
     ) -> Result<ServiceLevelTally> {
         let empty = empty_service_level(threshold_s, short_abandon_below_s)?;
-        Ok(ServiceLevelTally(cxkpi::ServiceLevelTally::from_secs(
-            empty.threshold(),
-            empty.short_abandons(),
-            answer_waits_s,
-            abandon_waits_s,
-        )?))
+        Ok(ServiceLevelTally(
+            cxkpi::ServiceLevelTally::from_float_secs(
+                empty.threshold(),
+                empty.short_abandons(),
+                answer_waits_s,
+                abandon_waits_s,
+            )?,
+        ))
     }
 
     /// Adds one contact that waited `waitS` seconds and was answered or not.
@@ -344,7 +346,7 @@ pub fn service_level_from_counts(
     let abandoned_within = fields.number("abandonedWithin")?;
     let short = fields.number_or_none("shortAbandoned")?;
     fields.finish()?;
-    let counts = ServiceLevelCounts::new(
+    let counts = ServiceLevelCounts::from_counts(
         count("answered", answered)?,
         count("answered within threshold", answered_within)?,
         count("abandoned", abandoned)?,

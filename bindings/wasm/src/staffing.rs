@@ -1,7 +1,7 @@
 //! Staffing: `erlangC`, `erlangA`, `agentsRequired` and `scheduledAgents`.
 
 use cxkpi::staffing::{ErlangA, ErlangC, Model, Shrinkage, StaffingTarget, Workload};
-use cxkpi::{Domain, Error, Value, try_seconds};
+use cxkpi::{Domain, Error, Percent, Probability, try_seconds};
 use wasm_bindgen::prelude::*;
 
 use crate::js::{Fields, Obj, Result, integer};
@@ -25,10 +25,13 @@ export interface StaffingGoals {
   serviceLevelPct?: number; answerWithinS?: number; maxAsaS?: number; maxProbWait?: number;
   maxOccupancyPct?: number; maxAbandonmentPct?: number;
 }
-/** What the staffing found achieves. */
+/**
+ * What the staffing found achieves. Under Erlang C, fractionalAgents is the real number of
+ * agents (in (agents - 1, agents]) at which the goals are met exactly.
+ */
 export interface Performance {
   agents: number; probWait: number; serviceLevelPct?: number; asaS: number; meanWaitS: number;
-  abandonmentPct: number; occupancyPct: number;
+  abandonmentPct: number; occupancyPct: number; fractionalAgents?: number;
 }
 "#;
 
@@ -47,11 +50,11 @@ fn workload(value: &JsValue) -> Result<Workload> {
 fn agents(value: f64) -> core::result::Result<u32, Error> {
     match integer(value) {
         Some(n) if n >= 0 => Ok(u32::try_from(n).unwrap_or(u32::MAX)),
-        _ => Err(Error::InvalidParameter {
-            parameter: "agents",
-            value: Value::Float(value),
-            allowed: Domain::AtLeast(1),
-        }),
+        _ => Err(Error::invalid_parameter(
+            "agents",
+            value,
+            Domain::AtLeast(1),
+        )),
     }
 }
 
@@ -128,23 +131,21 @@ fn target(value: &JsValue) -> Result<StaffingTarget> {
     if let Some(pct) = service_level {
         // A service level is measured within a time; 20 s is the usual one
         // (80/20), but it must be said.
-        let within = within.ok_or(Error::MissingParameter {
-            parameter: "answerWithinS",
-            needed_by: "a service-level goal",
-        })?;
-        target = target.service_level(pct, try_seconds(within)?)?;
+        let within = within
+            .ok_or_else(|| Error::missing_parameter("answerWithinS", "a service-level goal"))?;
+        target = target.service_level(Percent::new(pct)?, try_seconds(within)?)?;
     }
     if let Some(secs) = max_asa {
         target = target.max_asa(try_seconds(secs)?)?;
     }
     if let Some(prob) = max_prob_wait {
-        target = target.max_prob_wait(prob)?;
+        target = target.max_prob_wait(Probability::new(prob)?)?;
     }
     if let Some(pct) = max_occupancy {
-        target = target.max_occupancy_pct(pct)?;
+        target = target.max_occupancy(Percent::new(pct)?)?;
     }
     if let Some(pct) = max_abandonment {
-        target = target.max_abandonment_pct(pct)?;
+        target = target.max_abandonment(Percent::new(pct)?)?;
     }
     Ok(target)
 }
@@ -174,13 +175,17 @@ pub fn agents_required(
     let p = target.agents_required(&load, model)?;
     let object = Obj::new()
         .num("agents", p.agents().into())
-        .num("probWait", p.prob_wait())
+        .num("probWait", p.prob_wait().get())
         .num("asaS", p.asa_secs())
         .num("meanWaitS", p.mean_wait_secs())
-        .num("abandonmentPct", p.abandonment_pct())
-        .num("occupancyPct", p.occupancy_pct());
-    Ok(match p.service_level_pct() {
-        Some(pct) => object.num("serviceLevelPct", pct),
+        .num("abandonmentPct", p.abandonment().get())
+        .num("occupancyPct", p.occupancy().get());
+    let object = match p.service_level() {
+        Some(pct) => object.num("serviceLevelPct", pct.get()),
+        None => object,
+    };
+    Ok(match p.fractional_agents() {
+        Some(x) => object.num("fractionalAgents", x),
         None => object,
     }
     .done())

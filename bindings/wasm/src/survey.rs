@@ -1,7 +1,7 @@
 //! Surveys: `NpsTally`, `CsatTally` and `CesTally`.
 
 use cxkpi::stats::{Confidence, NpsMethod};
-use cxkpi::{Domain, Error, Merge, NpsRating, Scale, Score};
+use cxkpi::{Domain, Error, Merge, NpsRating, Scale, Score, Tally};
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
@@ -39,7 +39,7 @@ pub(crate) fn rate_object(rate: cxkpi::Rate) -> JsValue {
 
 /// The bytes of `scores`: a `Uint8Array` as is, or an array of numbers,
 /// each checked by `one` (a byte array would wrap 256 to 0, silently).
-fn scores(
+pub(crate) fn scores(
     scores: &JsValue,
     one: &dyn Fn(f64) -> core::result::Result<u8, Error>,
 ) -> Result<Vec<u8>> {
@@ -50,7 +50,7 @@ fn scores(
 }
 
 /// An NPS rating from any number.
-fn rating(score: f64) -> core::result::Result<NpsRating, Error> {
+pub(crate) fn rating(score: f64) -> core::result::Result<NpsRating, Error> {
     whole(
         "NPS rating",
         score,
@@ -60,7 +60,7 @@ fn rating(score: f64) -> core::result::Result<NpsRating, Error> {
 }
 
 /// The score `value` on `scale`, from any number.
-fn score(scale: Scale, value: f64) -> core::result::Result<Score, Error> {
+pub(crate) fn score(scale: Scale, value: f64) -> core::result::Result<Score, Error> {
     let allowed = Domain::Between {
         min: scale.min().into(),
         max: scale.max().into(),
@@ -128,8 +128,7 @@ impl NpsTally {
     /// `out_of_range` unless the score is an integer in 0–10; `overflow`
     /// past 2⁶⁴ − 1 responses. The tally is then unchanged.
     pub fn record(&mut self, score: f64) -> Result<()> {
-        let one: cxkpi::NpsTally = core::iter::once(rating(score)?).collect();
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(rating(score)?)?)
     }
 
     /// Adds the responses of `other`.
@@ -142,27 +141,43 @@ impl NpsTally {
     }
 
     /// Respondents who scored 9–10.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn promoters(&self) -> f64 {
-        self.0.promoters() as f64
+    pub fn promoters(&self) -> Result<f64> {
+        Ok(self.0.promoters()? as f64)
     }
 
     /// Respondents who scored 7–8.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn passives(&self) -> f64 {
-        self.0.passives() as f64
+    pub fn passives(&self) -> Result<f64> {
+        Ok(self.0.passives()? as f64)
     }
 
     /// Respondents who scored 0–6.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn detractors(&self) -> f64 {
-        self.0.detractors() as f64
+    pub fn detractors(&self) -> Result<f64> {
+        Ok(self.0.detractors()? as f64)
     }
 
     /// All respondents.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn responses(&self) -> f64 {
-        self.0.len() as f64
+    pub fn responses(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The NPS: % promoters − % detractors, with the shares.
@@ -209,18 +224,22 @@ impl NpsTally {
     }
 
     /// The counts, for `JSON.stringify`; `fromCounts` reads them back.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "NpsCounts")]
-    pub fn to_json(&self) -> JsValue {
-        Obj::new()
-            .count("promoters", self.0.promoters())
-            .count("passives", self.0.passives())
-            .count("detractors", self.0.detractors())
-            .done()
+    pub fn to_json(&self) -> Result<JsValue> {
+        Ok(Obj::new()
+            .count("promoters", self.0.promoters()?)
+            .count("passives", self.0.passives()?)
+            .count("detractors", self.0.detractors()?)
+            .done())
     }
 }
 
 /// The CSAT rule of `{scale: [min, max], satisfiedFrom}`.
-fn csat_rule(rule: &JsValue) -> Result<cxkpi::CsatRule> {
+pub(crate) fn csat_rule(rule: &JsValue) -> Result<cxkpi::CsatRule> {
     let mut fields = Fields::of("rule", rule)?;
     let scale = scale_of(&fields.value("scale")?)?;
     let from = fields.number("satisfiedFrom")?;
@@ -236,7 +255,7 @@ fn csat_rule(rule: &JsValue) -> Result<cxkpi::CsatRule> {
 /// The CSAT tally: satisfied responses of all responses, under a rule.
 #[wasm_bindgen]
 #[derive(Clone)]
-pub struct CsatTally(cxkpi::CsatTally);
+pub struct CsatTally(pub(crate) cxkpi::CsatTally);
 
 #[wasm_bindgen]
 impl CsatTally {
@@ -293,10 +312,7 @@ impl CsatTally {
     ///
     /// `out_of_range` for a score off the scale; the tally is unchanged.
     pub fn record(&mut self, value: f64) -> Result<()> {
-        let rule = self.0.rule();
-        let mut one = cxkpi::CsatTally::new(rule);
-        one.record(score(rule.scale(), value)?);
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(score(self.0.rule().scale(), value)?)?)
     }
 
     /// Adds the responses of `other`.
@@ -309,15 +325,23 @@ impl CsatTally {
     }
 
     /// Satisfied responses.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn satisfied(&self) -> f64 {
-        self.0.satisfied() as f64
+    pub fn satisfied(&self) -> Result<f64> {
+        Ok(self.0.satisfied()? as f64)
     }
 
     /// All responses.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn responses(&self) -> f64 {
-        self.0.len() as f64
+    pub fn responses(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The CSAT: satisfied × 100 / responses, as `{percent, part, whole}`.
@@ -331,14 +355,18 @@ impl CsatTally {
     }
 
     /// The rule and counts, for `JSON.stringify`.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CsatCounts")]
-    pub fn to_json(&self) -> JsValue {
+    pub fn to_json(&self) -> Result<JsValue> {
         let rule = self.0.rule();
         let scale = js_sys::Array::of2(
             &f64::from(rule.scale().min()).into(),
             &f64::from(rule.scale().max()).into(),
         );
-        Obj::new()
+        Ok(Obj::new()
             .val(
                 "rule",
                 Obj::new()
@@ -346,9 +374,9 @@ impl CsatTally {
                     .num("satisfiedFrom", rule.satisfied_from().into())
                     .done(),
             )
-            .count("satisfied", self.0.satisfied())
-            .count("responses", self.0.len())
-            .done()
+            .count("satisfied", self.0.satisfied()?)
+            .count("responses", self.0.len()?)
+            .done())
     }
 }
 
@@ -393,10 +421,7 @@ impl CesTally {
     ///
     /// `out_of_range` for a score off the scale; the tally is unchanged.
     pub fn record(&mut self, value: f64) -> Result<()> {
-        let scale = self.0.scale();
-        let mut one = cxkpi::CesTally::new(scale);
-        one.record(score(scale, value)?);
-        Ok(self.0.try_merge(&one)?)
+        Ok(self.0.try_record(score(self.0.scale(), value)?)?)
     }
 
     /// Adds the responses of `other`.
@@ -409,9 +434,13 @@ impl CesTally {
     }
 
     /// All responses.
+    ///
+    /// # Errors
+    ///
+    /// The tally\'s fault: a faulted tally reports no count.
     #[wasm_bindgen(getter)]
-    pub fn responses(&self) -> f64 {
-        self.0.len() as f64
+    pub fn responses(&self) -> Result<f64> {
+        Ok(self.0.len()? as f64)
     }
 
     /// The CES: the mean score.

@@ -149,7 +149,7 @@ fn abandonment_from_waits(mut input: Input<'_>) -> Result<Outputs, Stop> {
         .map(try_seconds)
         .collect::<Result<Vec<_>, _>>()?;
     let rule = ShortAbandons::below_secs(short_below)?;
-    let rate = AbandonmentTally::from_abandon_waits(answered, &waits, rule)?.abandonment()?;
+    let rate = AbandonmentTally::from_abandon_waits(rule, answered, &waits)?.abandonment()?;
     Ok(vec![("abandonment_pct", Actual::Number(rate.percent()))])
 }
 
@@ -192,7 +192,7 @@ fn aht_from_totals(mut input: Input<'_>) -> Result<Outputs, Stop> {
     let handled = input.get("handled", &COUNT)?;
     input.finish()?;
     let totals = HandleTime::from_secs(talk, hold, wrap)?;
-    let tally = AhtTally::from_totals(totals.talk, totals.hold, totals.wrap, handled)?;
+    let tally = AhtTally::from_counts(handled, totals.talk, totals.hold, totals.wrap)?;
     Ok(vec![("aht_s", Actual::Number(tally.aht()?.secs()))])
 }
 
@@ -221,6 +221,6 @@ fn cost_per_conversation(mut input: Input<'_>) -> Result<Outputs, Stop> {
     let conversations = input.get("conversations", &COUNT)?;
     input.finish()?;
     let total: Money = total.parse()?;
-    let per = CostTally::from_totals(total, conversations)?.cost_per_unit()?;
+    let per = CostTally::from_counts(total, conversations)?.cost_per_unit()?;
     Ok(vec![("cost_per_conversation", Actual::Money(per.get()))])
 }

@@ -42,7 +42,7 @@ fn duration_stats(mut input: Input<'_>) -> Result<Outputs, Stop> {
 fn asa(mut input: Input<'_>) -> Result<Outputs, Stop> {
     let waits = input.list("answer_waits_s", &SECONDS)?;
     input.finish()?;
-    let asa = WaitTally::from_secs(&waits, &[])?.asa()?;
+    let asa = WaitTally::from_float_secs(&waits, &[])?.asa()?;
     Ok(vec![("asa_s", Actual::Number(asa.secs()))])
 }
 
@@ -67,7 +67,8 @@ fn service_level_from_waits(mut input: Input<'_>) -> Result<Outputs, Stop> {
         None => ShortAbandons::None,
     };
     let empty = ServiceLevelTally::with_threshold_secs(threshold, short)?;
-    let tally = ServiceLevelTally::from_secs(empty.threshold(), short, &answered, &abandoned)?;
+    let tally =
+        ServiceLevelTally::from_float_secs(empty.threshold(), short, &answered, &abandoned)?;
     let rate = tally.service_level(treatment)?;
     Ok(vec![("service_level_pct", Actual::Number(rate.percent()))])
 }
@@ -81,7 +82,7 @@ fn service_level_from_counts(mut input: Input<'_>) -> Result<Outputs, Stop> {
     let short = input.get_optional("short_abandoned", &COUNT)?;
     let treatment = treatment(&mut input)?;
     input.finish()?;
-    let counts = ServiceLevelCounts::new(
+    let counts = ServiceLevelCounts::from_counts(
         answered,
         answered_within,
         abandoned,

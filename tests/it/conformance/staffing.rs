@@ -1,7 +1,7 @@
 //! The staffing family (`staffing.json`): Erlang C, Erlang A, agents required.
 
 use cxkpi::staffing::{ErlangA, ErlangC, Model, StaffingTarget, Workload};
-use cxkpi::try_seconds;
+use cxkpi::{Percent, try_seconds};
 
 use super::{Actual, COUNT, Input, Outputs, Runner, SECONDS, Shape, Stop};
 
@@ -83,9 +83,11 @@ fn agents_required(mut input: Input<'_>) -> Result<Outputs, Stop> {
     let occupancy = input.get_optional("max_occupancy_pct", &NUMBER)?;
     input.finish()?;
     let load = load?;
-    let mut target = StaffingTarget::new().service_level(sl, try_seconds(within)?)?;
+    // The vectors give percentages (0–100), as their names say.
+    let mut target =
+        StaffingTarget::new().service_level(Percent::new(sl)?, try_seconds(within)?)?;
     if let Some(pct) = occupancy {
-        target = target.max_occupancy_pct(pct)?;
+        target = target.max_occupancy(Percent::new(pct)?)?;
     }
     let staffed = target.agents_required(&load, Model::ErlangC)?;
     Ok(vec![("agents", Actual::Count(u64::from(staffed.agents())))])

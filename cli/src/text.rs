@@ -42,7 +42,13 @@ pub fn text(doc: &Value) -> String {
         "KPI report: {}",
         doc["dataset"].as_str().unwrap_or("?")
     );
-    let _ = writeln!(out, "{} rows read\n", doc["rows"]);
+    let _ = writeln!(
+        out,
+        "{} rows read, {}; {}\n",
+        doc["rows"],
+        doc["period"].as_str().unwrap_or("?"),
+        doc["time_basis"].as_str().unwrap_or("?")
+    );
 
     let _ = writeln!(out, "Calls");
     let _ = writeln!(
@@ -119,8 +125,11 @@ pub fn text(doc: &Value) -> String {
     let _ = writeln!(out, "Handling");
     let _ = writeln!(
         out,
-        "  AHT {} s (talk only); handle time median {} s, p90 {} s",
+        "  AHT {} s (talk {} s, hold {} s, wrap-up {} s); handle time median {} s, p90 {} s",
         n(&["aht_s"], 1),
+        n(&["aht_talk_s"], 1),
+        n(&["aht_hold_s"], 1),
+        n(&["aht_wrap_s"], 1),
         n(&["handle_s", "median"], 1),
         n(&["handle_s", "p90"], 1),
     );
@@ -148,9 +157,14 @@ pub fn text(doc: &Value) -> String {
         ("By agent", "by_agent"),
         ("By day", "by_day"),
         ("By hour", "by_hour"),
+        ("By week", "by_week"),
     ] {
         table(&mut out, title, &doc[key]);
     }
+    let _ = writeln!(
+        out,
+        "\n(By day and hour, and the staffing per half hour: in --json, --csv and --html.)"
+    );
     let _ = writeln!(out, "\nData quirks and the policy applied");
     if let Some(quirks) = doc["quirks"].as_object() {
         for (quirk, note) in quirks {

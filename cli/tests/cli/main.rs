@@ -1,0 +1,10 @@
+//! The `cxkpi` command as people run it: the real binary, its stdout,
+//! stderr and exit status.
+
+mod adversarial;
+mod browser;
+mod common;
+mod datasets;
+mod external;
+mod outputs;
+mod time_zones;

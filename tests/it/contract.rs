@@ -1,0 +1,535 @@
+//! The Tally contract, stamped for every tally by `laws!`: empty is the
+//! identity, merging is associative and commutative, recording `a ++ b` one
+//! by one equals merging the tallies of `a` and `b` (and the batch path),
+//! `from_state(state(t)) == t`, the serde round trip, and tampered states
+//! refused. Plus the wire format's portability.
+
+use core::time::Duration;
+
+use cxkpi::contact::escalation::{EscalationState, EscalationTally, Handling};
+use cxkpi::{
+    AbandonmentState, AbandonmentTally, AhtState, AhtTally, CesState, CesTally, CostState,
+    CostTally, CsatRule, CsatState, CsatTally, CustomerStatus, ErrorKind, FcrState, FcrTally,
+    HandleTime, Money, NpsRating, NpsState, NpsTally, Outcome, Resolution, RetentionState,
+    RetentionTally, Scale, ServiceLevelState, ServiceLevelTally, ShortAbandons, Tally, WaitState,
+    WaitTally, Waited,
+};
+use proptest::prelude::*;
+
+/// A tally of `observations`, recorded one by one through `try_record`.
+fn recorded<T: Tally>(empty: &T, observations: &[T::Observation]) -> T
+where
+    T::Observation: Clone,
+{
+    let mut tally = empty.clone();
+    for o in observations {
+        tally.try_record(o.clone()).unwrap();
+    }
+    tally
+}
+
+/// Every law of the contract, for `empty` and three runs of observations.
+#[allow(clippy::many_single_char_names)] // a, b, c and their tallies, as the laws name them.
+fn contract_laws<T>(
+    empty: &T,
+    a: &[T::Observation],
+    b: &[T::Observation],
+    c: &[T::Observation],
+) -> Result<(), TestCaseError>
+where
+    T: Tally + serde::Serialize + serde::de::DeserializeOwned,
+    T::Observation: Clone,
+    T::State: serde::Serialize + PartialEq + core::fmt::Debug,
+{
+    let (ta, tb, tc) = (recorded(empty, a), recorded(empty, b), recorded(empty, c));
+    let ab: Vec<_> = a.iter().chain(b).cloned().collect();
+    let tab = recorded(empty, &ab);
+    // Identity.
+    let mut e = empty.clone();
+    e.try_merge(&ta).unwrap();
+    prop_assert_eq!(&e, &ta);
+    let mut t = ta.clone();
+    t.try_merge(empty).unwrap();
+    prop_assert_eq!(&t, &ta);
+    // tally(a ++ b) == tally(a) + tally(b); commutative.
+    let mut m = ta.clone();
+    m.try_merge(&tb).unwrap();
+    prop_assert_eq!(&m, &tab);
+    let mut n = tb.clone();
+    n.try_merge(&ta).unwrap();
+    prop_assert_eq!(&n, &tab);
+    // Associative.
+    let mut left = tab.clone();
+    left.try_merge(&tc).unwrap();
+    let mut bc = tb.clone();
+    bc.try_merge(&tc).unwrap();
+    let mut right = ta.clone();
+    right.try_merge(&bc).unwrap();
+    prop_assert_eq!(&left, &right);
+    // record = try_record = Extend.
+    let mut by_record = empty.clone();
+    for o in &ab {
+        by_record.record(o.clone());
+    }
+    prop_assert_eq!(&by_record, &tab);
+    prop_assert_eq!(tab.len().unwrap(), ab.len() as u64);
+    prop_assert_eq!(empty.is_empty().unwrap(), true);
+    // State round trip, and serde of a tally = serde of its state.
+    let state = tab.state().unwrap();
+    let json = serde_json::to_string(&tab).unwrap();
+    prop_assert_eq!(&json, &serde_json::to_string(&state).unwrap());
+    prop_assert_eq!(&T::from_state(state).unwrap(), &tab);
+    let back: T = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&back, &tab);
+    Ok(())
+}
+
+/// `Extend` records as `try_record` does.
+fn extend_law<T: Tally + Extend<T::Observation>>(
+    empty: &T,
+    a: &[T::Observation],
+) -> Result<(), TestCaseError>
+where
+    T::Observation: Clone,
+{
+    let mut extended = empty.clone();
+    extended.extend(a.iter().cloned());
+    prop_assert_eq!(&extended, &recorded(empty, a));
+    Ok(())
+}
+
+/// Stamps [`contract_laws`] for one tally type, over observations from `$obs`.
+macro_rules! laws {
+    ($name:ident, $empty:expr, $obs:expr) => {
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn $name(
+                a in prop::collection::vec($obs, 0..40),
+                b in prop::collection::vec($obs, 0..40),
+                c in prop::collection::vec($obs, 0..40),
+            ) {
+                contract_laws(&$empty, &a, &b, &c)?;
+                extend_law(&$empty, &a)?;
+            }
+        }
+    };
+    (composite $name:ident, $empty:expr, $obs:expr) => {
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn $name(
+                a in prop::collection::vec($obs, 0..40),
+                b in prop::collection::vec($obs, 0..40),
+                c in prop::collection::vec($obs, 0..40),
+            ) {
+                contract_laws(&$empty, &a, &b, &c)?;
+            }
+        }
+    };
+}
+
+fn rating() -> impl Strategy<Value = NpsRating> {
+    (0u8..=10).prop_map(|v| NpsRating::new(v).unwrap())
+}
+
+fn score(scale: Scale) -> impl Strategy<Value = cxkpi::Score> {
+    (scale.min()..=scale.max()).prop_map(move |v| scale.score(v).unwrap())
+}
+
+fn wait() -> impl Strategy<Value = Waited> {
+    (any::<bool>(), 0u64..200_000).prop_map(|(answered, ms)| {
+        let d = Duration::from_millis(ms);
+        if answered {
+            Waited::Answered(d)
+        } else {
+            Waited::Abandoned(d)
+        }
+    })
+}
+
+laws!(nps_keeps_the_contract, NpsTally::new(), rating());
+laws!(
+    csat_keeps_the_contract,
+    CsatTally::new(CsatRule::TOP_2_BOX_5),
+    score(Scale::ONE_TO_FIVE)
+);
+laws!(
+    ces_keeps_the_contract,
+    CesTally::new(Scale::ONE_TO_SEVEN),
+    score(Scale::ONE_TO_SEVEN)
+);
+laws!(
+    retention_keeps_the_contract,
+    RetentionTally::new(),
+    prop_oneof![
+        Just(CustomerStatus::Retained),
+        Just(CustomerStatus::Churned),
+        Just(CustomerStatus::New)
+    ]
+);
+laws!(
+    abandonment_keeps_the_contract,
+    AbandonmentTally::new(),
+    prop_oneof![
+        Just(Outcome::Answered),
+        Just(Outcome::Abandoned),
+        Just(Outcome::ShortAbandoned)
+    ]
+);
+laws!(
+    fcr_keeps_the_contract,
+    FcrTally::new(),
+    prop_oneof![
+        Just(Resolution::FirstContact),
+        Just(Resolution::RepeatContact)
+    ]
+);
+laws!(
+    aht_keeps_the_contract,
+    AhtTally::new(),
+    (0u64..10_000, 0u64..10_000, 0u64..10_000).prop_map(|(t, h, w)| HandleTime {
+        talk: Duration::from_millis(t),
+        hold: Duration::from_millis(h),
+        wrap: Duration::from_millis(w),
+    })
+);
+laws!(
+    cost_keeps_the_contract,
+    CostTally::new(),
+    (0i64..1_000_000).prop_map(|c| Money::new(cxkpi::Decimal::new(c, 2)).unwrap())
+);
+laws!(wait_keeps_the_contract, WaitTally::new(), wait());
+laws!(
+    service_level_keeps_the_contract,
+    ServiceLevelTally::new(
+        Duration::from_secs(20),
+        ShortAbandons::Below(Duration::from_secs(5))
+    ),
+    wait()
+);
+laws!(
+    service_level_without_short_abandons_keeps_the_contract,
+    ServiceLevelTally::new(Duration::from_millis(20_500), ShortAbandons::None),
+    wait()
+);
+laws!(
+    escalation_keeps_the_contract,
+    EscalationTally::new(),
+    prop_oneof![Just(Handling::Escalated), Just(Handling::Contained)]
+);
+
+fn refused<T: Tally>(state: T::State) -> String {
+    T::from_state(state).unwrap_err().to_string()
+}
+
+#[test]
+#[allow(clippy::too_many_lines)] // One refusal per tally, side by side.
+fn tampered_states_are_refused_naming_the_field() {
+    assert!(
+        refused::<NpsTally>(NpsState {
+            promoters: u64::MAX,
+            passives: 1,
+            detractors: 0
+        })
+        .contains("overflows")
+    );
+    let rule = CsatRule::TOP_2_BOX_5;
+    assert_eq!(
+        refused::<CsatTally>(CsatState {
+            rule,
+            satisfied: 3,
+            responses: 2
+        }),
+        "satisfied (3) exceeds responses (2)"
+    );
+    let scale = Scale::ONE_TO_FIVE;
+    assert!(
+        refused::<CesTally>(CesState {
+            scale,
+            sum: 11,
+            responses: 2
+        })
+        .contains("sum of scores")
+    );
+    assert!(
+        refused::<CesTally>(CesState {
+            scale,
+            sum: 1,
+            responses: 2
+        })
+        .contains("sum of scores")
+    );
+    assert!(
+        refused::<RetentionTally>(RetentionState {
+            customers_at_start: 1,
+            customers_at_end: 5,
+            new_customers: 1
+        })
+        .contains("customers at start")
+    );
+    assert_eq!(
+        refused::<AbandonmentTally>(AbandonmentState {
+            offered: 3,
+            abandoned: 4,
+            short_abandoned: 0
+        }),
+        "abandoned (4) exceeds offered (3)"
+    );
+    assert!(
+        refused::<FcrTally>(FcrState {
+            resolved_on_first_contact: 2,
+            resolved: 1
+        })
+        .contains("resolved on first contact")
+    );
+    assert_eq!(
+        refused::<AhtTally>(AhtState {
+            handled: 0,
+            talk_ns: 0,
+            hold_ns: 1,
+            wrap_ns: 0
+        }),
+        "handled contacts behind hold_ns (1) exceeds handled (0)"
+    );
+    // More wait than `answered` contacts of the longest Duration can hold.
+    let longest = Duration::MAX.as_nanos();
+    assert_eq!(
+        refused::<WaitTally>(WaitState {
+            answered: 2,
+            answered_wait_ns: 2 * longest + 1,
+            abandoned: 0,
+            abandoned_wait_ns: 0
+        }),
+        "answered contacts behind answered_wait_ns (3) exceeds answered (2)"
+    );
+    assert!(
+        refused::<WaitTally>(WaitState {
+            answered: 0,
+            answered_wait_ns: 0,
+            abandoned: 0,
+            abandoned_wait_ns: 7
+        })
+        .contains("abandoned_wait_ns")
+    );
+    let sl = ServiceLevelState {
+        threshold: Duration::from_secs(20),
+        short_abandons: ShortAbandons::None,
+        answered: 1,
+        answered_within: 1,
+        abandoned: 2,
+        abandoned_within: 1,
+        short_abandoned: 1,
+    };
+    assert!(refused::<ServiceLevelTally>(sl).contains("the short abandons a tally without a short-abandon rule holds (0)"));
+    // A short-abandon threshold above the service-level one: every abandon
+    // within the service level is short.
+    let sl = ServiceLevelState {
+        short_abandons: ShortAbandons::Below(Duration::from_secs(30)),
+        abandoned_within: 2,
+        ..sl
+    };
+    assert_eq!(
+        refused::<ServiceLevelTally>(sl),
+        "abandoned within threshold (2) exceeds short abandoned (1)"
+    );
+    assert!(
+        refused::<EscalationTally>(EscalationState {
+            contacts: 1,
+            escalated: 2
+        })
+        .contains("escalated")
+    );
+    // Every state a cost tally can be given is one `from_counts` builds.
+    assert!(
+        CostTally::from_state(CostState {
+            total_cost: Money::from(5),
+            units: 0
+        })
+        .is_ok()
+    );
+}
+
+#[test]
+fn the_issue_wait_payload_is_refused() {
+    let payload = r#"{"answered":0,"answered_wait_ns":100000000000000000000,"abandoned":0,"abandoned_wait_ns":0}"#;
+    // A number above 2⁵³ may have been rounded already: refused as a number.
+    assert!(serde_json::from_str::<WaitTally>(payload).is_err());
+    let payload = r#"{"answered":"0","answered_wait_ns":"100000000000000000000","abandoned":"0","abandoned_wait_ns":"0"}"#;
+    let err = serde_json::from_str::<WaitTally>(payload)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("answered contacts behind answered_wait_ns (1) exceeds answered (0)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn wire_integers_are_strings_and_numbers_are_read() {
+    let hours = 1_000_000_000_000_u64;
+    let talk = Duration::from_secs(hours * 3600);
+    let aht = AhtTally::from_counts(1, talk, Duration::ZERO, Duration::ZERO).unwrap();
+    let json = serde_json::to_string(&aht).unwrap();
+    assert_eq!(
+        json,
+        r#"{"handled":"1","talk_ns":"3600000000000000000000000","hold_ns":"0","wrap_ns":"0"}"#
+    );
+    assert_eq!(serde_json::from_str::<AhtTally>(&json).unwrap(), aht);
+    let nps: NpsTally =
+        serde_json::from_str(r#"{"promoters":2,"passives":"1","detractors":1.0}"#).unwrap();
+    assert_eq!(nps, NpsTally::from_counts(2, 1, 1).unwrap());
+    for bad in [
+        "-1",
+        "1.5",
+        r#""+1""#,
+        r#""1 ""#,
+        r#""""#,
+        "9007199254740993.0",
+    ] {
+        let payload = format!(r#"{{"promoters":{bad},"passives":0,"detractors":0}}"#);
+        assert!(serde_json::from_str::<NpsTally>(&payload).is_err(), "{bad}");
+    }
+    let sl = ServiceLevelTally::new(
+        Duration::from_millis(20_500),
+        ShortAbandons::Below(Duration::from_secs(5)),
+    );
+    let json = serde_json::to_string(&sl).unwrap();
+    assert!(
+        json.starts_with(r#"{"threshold_s":20.5,"short_abandon_below_s":5.0,"#),
+        "{json}"
+    );
+    assert_eq!(
+        serde_json::from_str::<ServiceLevelTally>(&json).unwrap(),
+        sl
+    );
+}
+
+#[test]
+fn faulted_tallies_report_no_count() {
+    let mut nps = NpsTally::from_counts(u64::MAX, 0, 0).unwrap();
+    nps.record(NpsRating::MAX);
+    assert_eq!(nps.len().unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(nps.promoters().unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(nps.state().unwrap_err().kind(), ErrorKind::Overflow);
+    assert!(serde_json::to_string(&nps).is_err());
+    assert!(nps.fault().is_some());
+    // try_record leaves the tally unchanged on error.
+    let mut full = NpsTally::from_counts(u64::MAX, 0, 0).unwrap();
+    assert_eq!(
+        full.try_record(NpsRating::MAX).unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+    assert_eq!(full, NpsTally::from_counts(u64::MAX, 0, 0).unwrap());
+}
+
+#[test]
+fn score_paths_take_integers_and_integral_floats() {
+    let mut nps = NpsTally::new();
+    nps.try_record_score(9_u16).unwrap();
+    nps.try_record_score(3_i64).unwrap();
+    nps.try_record_score(10.0).unwrap();
+    assert_eq!(nps, NpsTally::from_scores(&[9, 3, 10]).unwrap());
+    let err = nps.try_record_score(4.5).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "NPS rating 4.5 is out of range: it must be between 0 and 10"
+    );
+    assert_eq!(
+        nps.try_record_score(-1_i64).unwrap_err().kind(),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        nps.try_record_score(f64::NAN).unwrap_err().kind(),
+        ErrorKind::OutOfRange
+    );
+    let mut csat = CsatTally::new(CsatRule::TOP_2_BOX_5);
+    csat.try_record_score(5_u32).unwrap();
+    assert_eq!(
+        csat.try_record_score(4.5).unwrap_err().to_string(),
+        "CSAT score 4.5 is out of range: it must be between 1 and 5"
+    );
+    assert_eq!(csat.len().unwrap(), 1);
+}
+
+#[test]
+fn wait_whole_seconds_equal_records() {
+    let (answered, abandoned) = ([10_u32, 0, 4_000_000_000], [5_u32, 95]);
+    let mut recorded = WaitTally::new();
+    recorded.extend(
+        answered
+            .iter()
+            .map(|&s| Waited::Answered(Duration::from_secs(u64::from(s)))),
+    );
+    recorded.extend(
+        abandoned
+            .iter()
+            .map(|&s| Waited::Abandoned(Duration::from_secs(u64::from(s)))),
+    );
+    assert_eq!(WaitTally::from_whole_secs(&answered, &abandoned), recorded);
+}
+
+/// `float_roundtrip` (enabled for the tests and the fuzz crate) reads every
+/// float back bit for bit: the fuzz finding `5E-77`.
+#[test]
+fn floats_round_trip_bit_for_bit() {
+    let c: cxkpi::stats::Confidence = serde_json::from_str("5E-77").unwrap();
+    let again: cxkpi::stats::Confidence =
+        serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+    assert_eq!(c, again);
+    for x in [5e-77_f64, 0.1, 1.0 / 3.0, 2.5e-308, 0.999_999_999_999_999_9] {
+        let back: f64 = serde_json::from_str(&serde_json::to_string(&x).unwrap()).unwrap();
+        assert_eq!(back.to_bits(), x.to_bits());
+    }
+}
+
+laws!(
+    composite tuples_keep_the_contract,
+    (
+        AhtTally::new(),
+        WaitTally::new(),
+        CsatTally::new(CsatRule::TOP_2_BOX_5)
+    ),
+    (
+        (0u64..10_000).prop_map(|t| HandleTime {
+            talk: Duration::from_millis(t),
+            hold: Duration::ZERO,
+            wrap: Duration::ZERO,
+        }),
+        wait(),
+        score(Scale::ONE_TO_FIVE)
+    )
+);
+
+#[test]
+fn a_tuple_records_all_or_nothing() {
+    let full = NpsTally::from_counts(u64::MAX, 0, 0).unwrap();
+    let mut pair = (FcrTally::new(), full);
+    let before = pair.clone();
+    assert_eq!(
+        pair.try_record((Resolution::FirstContact, NpsRating::MAX))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Overflow
+    );
+    assert_eq!(pair, before);
+    pair.record((Resolution::FirstContact, NpsRating::MAX));
+    assert_eq!(pair.len().unwrap_err().kind(), ErrorKind::Overflow);
+}
+
+laws!(
+    hourly_volume_keeps_the_contract,
+    cxkpi::HourlyVolume::new(),
+    (0u8..24).prop_map(|h| cxkpi::HourOfDay::new(h).unwrap())
+);
+
+#[test]
+fn hourly_state_sums_within_u64() {
+    let mut by_hour = [0; 24];
+    by_hour[3] = u64::MAX;
+    by_hour[4] = 1;
+    let err = cxkpi::HourlyVolume::from_state(cxkpi::HourlyVolumeState { by_hour }).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Overflow);
+}
