@@ -6,8 +6,8 @@ use core::time::Duration;
 
 use cxkpi::time::{DurationSample, Quantile, WholeSeconds};
 use cxkpi::{
-    AbandonmentTally, AhtTally, FcrTally, HandleTime, Merge, ServiceLevelTally, ShortAbandons, Tally,
-    Waited, try_seconds,
+    AbandonmentTally, AhtTally, FcrTally, HandleTime, Merge, ServiceLevelTally, ShortAbandons,
+    Tally, Waited, try_seconds,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -111,7 +111,12 @@ fuzz_target!(|data: &[u8]| {
             &secs.iter().map(|&s| as_duration(s)).collect::<Vec<_>>(),
         )
         .unwrap();
-        for q in [Quantile::MIN, Quantile::MEDIAN, Quantile::P99, Quantile::MAX] {
+        for q in [
+            Quantile::MIN,
+            Quantile::MEDIAN,
+            Quantile::P99,
+            Quantile::MAX,
+        ] {
             assert_eq!(column.quantile(q), sample.quantile(q).unwrap());
         }
         assert_eq!(column.summary(), sample.summary().unwrap());

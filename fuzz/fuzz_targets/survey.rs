@@ -12,7 +12,9 @@ fuzz_target!(|data: &[u8]| {
     // NPS: the batch path agrees with recording one score at a time.
     let batch = NpsTally::from_scores(scores);
     let mut one_by_one = NpsTally::new();
-    let recorded = scores.iter().try_for_each(|&s| one_by_one.try_record_score(s));
+    let recorded = scores
+        .iter()
+        .try_for_each(|&s| one_by_one.try_record_score(s));
     assert_eq!(batch.is_ok(), recorded.is_ok());
     if let Ok(tally) = &batch {
         assert_eq!(tally, &one_by_one);
@@ -49,11 +51,17 @@ fuzz_target!(|data: &[u8]| {
         match NpsTally::from_counts(*p, *q, *d) {
             Ok(tally) => {
                 assert_eq!(
-                    tally.promoters().unwrap() + tally.passives().unwrap() + tally.detractors().unwrap(),
+                    tally.promoters().unwrap()
+                        + tally.passives().unwrap()
+                        + tally.detractors().unwrap(),
                     tally.len().unwrap()
                 );
                 assert_eq!(
-                    (tally.promoters().unwrap(), tally.passives().unwrap(), tally.detractors().unwrap()),
+                    (
+                        tally.promoters().unwrap(),
+                        tally.passives().unwrap(),
+                        tally.detractors().unwrap()
+                    ),
                     (*p, *q, *d)
                 );
             }
@@ -69,7 +77,10 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(merged, a);
             }
             let summed = a + b;
-            assert_eq!(summed.nps().is_ok(), result.is_ok() && merged.is_empty() == Ok(false));
+            assert_eq!(
+                summed.nps().is_ok(),
+                result.is_ok() && merged.is_empty() == Ok(false)
+            );
         }
         let _ = r;
     }
