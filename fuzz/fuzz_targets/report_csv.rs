@@ -16,13 +16,27 @@ fuzz_target!(|data: &[u8]| {
     let pairs: &[&str] = if choice & 1 == 0 {
         &["date=a", "time=b", "answered=c", "wait=d", "rating=e"]
     } else {
-        &["date=a", "time=b", "answered=c", "handle=d", "hold=e", "wrap=f", "kind=g", "agent=h", "resolved=i"]
+        &[
+            "date=a",
+            "time=b",
+            "answered=c",
+            "handle=d",
+            "hold=e",
+            "wrap=f",
+            "kind=g",
+            "agent=h",
+            "resolved=i",
+        ]
     };
     for pair in pairs {
         mapping.set(pair).expect("well-formed pairs");
     }
     let zone = (choice & 2 != 0).then_some(chrono_tz::Europe::Paris);
-    let input = if choice & 4 == 0 { InputTime::Local } else { InputTime::Utc };
+    let input = if choice & 4 == 0 {
+        InputTime::Local
+    } else {
+        InputTime::Utc
+    };
     let name = Path::new("fuzz.csv");
     match report_from_bytes(name, bytes.to_vec(), &mapping, &TimeBasis::new(zone, input)) {
         Ok(report) => {
@@ -38,7 +52,10 @@ fuzz_target!(|data: &[u8]| {
             assert!(line.starts_with("fuzz.csv"), "{line}");
             assert!(!line.contains('\n'), "one line: {line}");
             if e.column_name().is_some() {
-                assert!(e.line_number().is_some(), "a column error has its line: {line}");
+                assert!(
+                    e.line_number().is_some(),
+                    "a column error has its line: {line}"
+                );
             }
         }
     }

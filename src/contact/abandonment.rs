@@ -367,32 +367,6 @@ impl AbandonmentTally {
         })
     }
 
-    /// Offered contacts counted so far (answered and abandoned).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::AbandonmentTally::from_counts(200, 14, 4)?.len(), 200);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn len(&self) -> u64 {
-        self.answered + self.abandoned
-    }
-
-    /// Whether no contact was counted.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxkpi::Tally;
-    ///
-    /// assert!(cxkpi::AbandonmentTally::new().is_empty()?);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Offered contacts: answered and abandoned, short abandons included.
     ///
     /// # Errors
