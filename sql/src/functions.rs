@@ -8,7 +8,7 @@ use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
     CustomerStatus, FcrTally, HandleTime, Money, NpsRating, NpsTally, Outcome, Rate, Resolution,
-    RetentionTally, Scale, Score, ServiceLevelTally, ShortAbandons, WaitTally, Waited,
+    RetentionTally, Scale, Score, ServiceLevelTally, ShortAbandons, Tally, WaitTally, Waited,
     contact::escalation::{EscalationTally, Handling},
 };
 use datafusion::arrow::array::ArrayRef;
@@ -121,7 +121,7 @@ impl Kpi for NpsKpi {
     }
 
     fn record(tally: &mut NpsTally, obs: NpsRating) -> Result<(), cxkpi::Error> {
-        tally.try_record(obs.get())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -198,7 +198,7 @@ impl Kpi for CsatKpi {
     }
 
     fn record(tally: &mut CsatTally, obs: Score) -> Result<(), cxkpi::Error> {
-        tally.try_record(obs.get())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -251,7 +251,7 @@ impl Kpi for CesKpi {
     }
 
     fn record(tally: &mut CesTally, obs: Score) -> Result<(), cxkpi::Error> {
-        tally.try_record(obs.get())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -304,8 +304,7 @@ impl Kpi for RetentionKpi {
     }
 
     fn record(tally: &mut RetentionTally, obs: CustomerStatus) -> Result<(), cxkpi::Error> {
-        tally.record(obs);
-        Ok(())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -367,8 +366,7 @@ impl Kpi for AbandonmentKpi {
     }
 
     fn record(tally: &mut AbandonmentTally, obs: Outcome) -> Result<(), cxkpi::Error> {
-        tally.record(obs);
-        Ok(())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -415,8 +413,7 @@ impl Kpi for FcrKpi {
     }
 
     fn record(tally: &mut FcrTally, obs: Resolution) -> Result<(), cxkpi::Error> {
-        tally.record(obs);
-        Ok(())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -467,8 +464,7 @@ impl Kpi for EscalationKpi {
     }
 
     fn record(tally: &mut EscalationTally, obs: Handling) -> Result<(), cxkpi::Error> {
-        tally.record(obs);
-        Ok(())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -524,8 +520,7 @@ impl Kpi for AhtKpi {
     }
 
     fn record(tally: &mut AhtTally, obs: HandleTime) -> Result<(), cxkpi::Error> {
-        tally.record(obs);
-        Ok(())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -690,7 +685,7 @@ impl Kpi for ServiceLevelKpi {
     }
 
     fn output(&self, t: &ServiceLevelTally) -> Result<Option<Vec<ScalarValue>>, cxkpi::Error> {
-        if t.is_empty() {
+        if t.is_empty()? {
             return Ok(None);
         }
         Ok(or_null(t.service_level(self.treatment))?.map(rate_values))
@@ -729,8 +724,7 @@ impl Kpi for CostKpi {
     }
 
     fn record(tally: &mut CostTally, obs: Money) -> Result<(), cxkpi::Error> {
-        tally.record(obs);
-        Ok(())
+        tally.try_record(obs)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -742,13 +736,14 @@ impl Kpi for CostKpi {
     }
 
     fn output(&self, t: &CostTally) -> Result<Option<Vec<ScalarValue>>, cxkpi::Error> {
-        Ok(or_null(t.cost_per_unit())?.map(|c| {
-            vec![
-                ScalarValue::Utf8(Some(c.to_string())),
-                u64v(t.len()),
-                ScalarValue::Utf8(Some(t.total().to_string())),
-            ]
-        }))
+        let Some(c) = or_null(t.cost_per_unit())? else {
+            return Ok(None);
+        };
+        Ok(Some(vec![
+            ScalarValue::Utf8(Some(c.to_string())),
+            u64v(t.len()?),
+            ScalarValue::Utf8(Some(t.total()?.to_string())),
+        ]))
     }
 }
 

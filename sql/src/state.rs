@@ -1,26 +1,28 @@
 //! The one place where a core tally becomes Arrow columns and back.
 //!
-//! An aggregate's intermediate state *is* its tally's public state, column
-//! for column, in the Arrow types of the tally contract: `u64` counts as
-//! `UInt64`, `u128` sums as `Decimal128(38, 0)` (a sum of 10³⁸ or more is an
-//! overflow error naming the field), durations and thresholds as `UInt64`
-//! nanoseconds, money as `Utf8` exact decimal text, `f64` as `Float64`,
-//! `Vec<u64>` as `List<UInt64>`. Reading a state rebuilds the tally through
-//! the core's validating constructors, so a corrupt partial state from
-//! another process is an error, never a figure.
+//! An aggregate's intermediate state *is* its tally's public state
+//! ([`Tally::state`]), field for field, in the Arrow types of the tally
+//! contract: `u64` counts as `UInt64`, `u128` sums as `Decimal128(38, 0)` (a
+//! sum of 10³⁸ or more is an overflow error naming the field), durations and
+//! thresholds as `UInt64` nanoseconds, money as `Utf8` exact decimal text,
+//! `f64` as `Float64`, `Vec<u64>` as `List<UInt64>`. Reading a state rebuilds
+//! the tally through [`Tally::from_state`], which validates every invariant,
+//! so a corrupt partial state from another process is an error, never a
+//! figure.
 //!
-//! The core's `Tally::state`/`from_state` are landing; until every tally
-//! has them, the tallies without public totals are read through their
-//! serialized form (the same fields, by the core's own serde). Only this
-//! module changes when they land.
+//! The duration sample and sketch are not yet under the contract: they are
+//! read through their serialized form (the same fields, by the core's own
+//! serde) until they are.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use cxkpi::{
-    AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally, FcrTally, Money,
-    NpsTally, RetentionTally, Scale, ServiceLevelTally, ShortAbandons, WaitTally,
-    contact::escalation::EscalationTally,
+    AbandonmentState, AbandonmentTally, AhtState, AhtTally, CesState, CesTally, CostState,
+    CostTally, CsatRule, CsatState, CsatTally, FcrState, FcrTally, Money, NpsState, NpsTally,
+    RetentionState, RetentionTally, Scale, ServiceLevelState, ServiceLevelTally, ShortAbandons,
+    Tally, WaitState, WaitTally,
+    contact::escalation::{EscalationState, EscalationTally},
     time::{DurationSample, DurationSketch},
 };
 use datafusion::arrow::array::{
@@ -59,9 +61,9 @@ pub(crate) fn core_error(function: &str, error: &cxkpi::Error) -> DataFusionErro
     DataFusionError::Execution(format!("{function}: {error}"))
 }
 
-/// An overflow of `field` in the aggregate state, as the core words it.
-fn overflow(field: &str, limit: &str) -> DataFusionError {
-    DataFusionError::Execution(format!("aggregate state: {field} overflows {limit}"))
+/// An overflow of `field` in the aggregate state, built by the core.
+fn overflow(field: &'static str, limit: &'static str) -> DataFusionError {
+    state_error(&cxkpi::Error::overflow(field, limit))
 }
 
 fn state_error(error: &cxkpi::Error) -> DataFusionError {
@@ -135,46 +137,34 @@ fn get_u8(columns: &[ArrayRef], i: usize, row: usize) -> Result<u8> {
         .value(row))
 }
 
-fn get_u128(columns: &[ArrayRef], i: usize, row: usize, field: &str) -> Result<u128> {
+fn get_u128(columns: &[ArrayRef], i: usize, row: usize, field: &'static str) -> Result<u128> {
     let v = present(columns, i, row)?
         .as_primitive_opt::<Decimal128Type>()
         .ok_or_else(|| {
             DataFusionError::Internal(format!("aggregate state: column {i} is not Decimal128"))
         })?
         .value(row);
-    u128::try_from(v).map_err(|_| {
+    let v = u128::try_from(v).map_err(|_| {
         DataFusionError::Execution(format!(
             "aggregate state: {field} is {v}; allowed: 0 to 10^38 - 1"
         ))
-    })
+    })?;
+    if v > DECIMAL_38_MAX {
+        return Err(overflow(field, "Decimal128(38, 0)"));
+    }
+    Ok(v)
 }
 
 fn nanos(d: Duration) -> Result<u64> {
     u64::try_from(d.as_nanos()).map_err(|_| overflow("duration in nanoseconds", "u64"))
 }
 
-fn duration(nanos: u128) -> Result<Duration> {
-    let secs =
-        u64::try_from(nanos / 1_000_000_000).map_err(|_| overflow("duration in seconds", "u64"))?;
-    let sub = (nanos % 1_000_000_000) as u32;
-    Ok(Duration::new(secs, sub))
-}
-
-/// A tally's serialized form read into `P`, for the tallies whose state has
-/// no public getters yet (see the module docs).
+/// A tally's serialized form read into `P`, for the tallies not yet under
+/// the contract (see the module docs).
 fn parts<T: serde::Serialize, P: serde::de::DeserializeOwned>(tally: &T) -> Result<P> {
     let text = serde_json::to_string(tally)
         .map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))?;
     from_json(&text)
-}
-
-/// The serialized fields of an `AhtTally`.
-#[derive(serde::Deserialize)]
-struct AhtParts {
-    talk_ns: u128,
-    hold_ns: u128,
-    wrap_ns: u128,
-    handled: u64,
 }
 
 /// The serialized fields of a `DurationSketch`.
@@ -194,8 +184,17 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
         .map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))
 }
 
-fn json_duration(d: Duration) -> serde_json::Value {
-    serde_json::json!({ "secs": d.as_secs(), "nanos": d.subsec_nanos() })
+/// The states of `tallies`; a faulted tally has none (its fault is the error).
+fn states<T: Tally>(tallies: &[T]) -> Result<Vec<T::State>> {
+    tallies
+        .iter()
+        .map(|t| t.state().map_err(|e| state_error(&e)))
+        .collect()
+}
+
+/// The tally of `state`, validated by the core.
+fn rebuild<T: Tally>(state: T::State) -> Result<T> {
+    T::from_state(state).map_err(|e| state_error(&e))
 }
 
 impl ArrowState for NpsTally {
@@ -208,20 +207,20 @@ impl ArrowState for NpsTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u64s(tallies.iter().map(NpsTally::promoters)),
-            u64s(tallies.iter().map(NpsTally::passives)),
-            u64s(tallies.iter().map(NpsTally::detractors)),
+            u64s(s.iter().map(|s| s.promoters)),
+            u64s(s.iter().map(|s| s.passives)),
+            u64s(s.iter().map(|s| s.detractors)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        NpsTally::from_counts(
-            get_u64(c, 0, row)?,
-            get_u64(c, 1, row)?,
-            get_u64(c, 2, row)?,
-        )
-        .map_err(|e| state_error(&e))
+        rebuild(NpsState {
+            promoters: get_u64(c, 0, row)?,
+            passives: get_u64(c, 1, row)?,
+            detractors: get_u64(c, 2, row)?,
+        })
     }
 }
 
@@ -241,20 +240,24 @@ impl ArrowState for CsatTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u8s(tallies.iter().map(|t| t.rule().scale().min())),
-            u8s(tallies.iter().map(|t| t.rule().scale().max())),
-            u8s(tallies.iter().map(|t| t.rule().satisfied_from())),
-            u64s(tallies.iter().map(CsatTally::satisfied)),
-            u64s(tallies.iter().map(CsatTally::len)),
+            u8s(s.iter().map(|s| s.rule.scale().min())),
+            u8s(s.iter().map(|s| s.rule.scale().max())),
+            u8s(s.iter().map(|s| s.rule.satisfied_from())),
+            u64s(s.iter().map(|s| s.satisfied)),
+            u64s(s.iter().map(|s| s.responses)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
         let rule =
             CsatRule::new(scale_of(c, 0, row)?, get_u8(c, 2, row)?).map_err(|e| state_error(&e))?;
-        CsatTally::from_counts(rule, get_u64(c, 3, row)?, get_u64(c, 4, row)?)
-            .map_err(|e| state_error(&e))
+        rebuild(CsatState {
+            rule,
+            satisfied: get_u64(c, 3, row)?,
+            responses: get_u64(c, 4, row)?,
+        })
     }
 }
 
@@ -269,21 +272,21 @@ impl ArrowState for CesTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u8s(tallies.iter().map(|t| t.scale().min())),
-            u8s(tallies.iter().map(|t| t.scale().max())),
-            u128s("CES sum", tallies.iter().map(CesTally::sum))?,
-            u64s(tallies.iter().map(CesTally::len)),
+            u8s(s.iter().map(|s| s.scale.min())),
+            u8s(s.iter().map(|s| s.scale.max())),
+            u128s("sum", s.iter().map(|s| s.sum))?,
+            u64s(s.iter().map(|s| s.responses)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        CesTally::from_sum(
-            scale_of(c, 0, row)?,
-            get_u128(c, 2, row, "sum")?,
-            get_u64(c, 3, row)?,
-        )
-        .map_err(|e| state_error(&e))
+        rebuild(CesState {
+            scale: scale_of(c, 0, row)?,
+            sum: get_u128(c, 2, row, "sum")?,
+            responses: get_u64(c, 3, row)?,
+        })
     }
 }
 
@@ -297,20 +300,20 @@ impl ArrowState for RetentionTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u64s(tallies.iter().map(RetentionTally::customers_at_start)),
-            u64s(tallies.iter().map(RetentionTally::customers_at_end)),
-            u64s(tallies.iter().map(RetentionTally::new_customers)),
+            u64s(s.iter().map(|s| s.customers_at_start)),
+            u64s(s.iter().map(|s| s.customers_at_end)),
+            u64s(s.iter().map(|s| s.new_customers)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        RetentionTally::from_counts(
-            get_u64(c, 0, row)?,
-            get_u64(c, 1, row)?,
-            get_u64(c, 2, row)?,
-        )
-        .map_err(|e| state_error(&e))
+        rebuild(RetentionState {
+            customers_at_start: get_u64(c, 0, row)?,
+            customers_at_end: get_u64(c, 1, row)?,
+            new_customers: get_u64(c, 2, row)?,
+        })
     }
 }
 
@@ -324,20 +327,20 @@ impl ArrowState for AbandonmentTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u64s(tallies.iter().map(AbandonmentTally::offered)),
-            u64s(tallies.iter().map(AbandonmentTally::abandoned)),
-            u64s(tallies.iter().map(AbandonmentTally::short_abandoned)),
+            u64s(s.iter().map(|s| s.offered)),
+            u64s(s.iter().map(|s| s.abandoned)),
+            u64s(s.iter().map(|s| s.short_abandoned)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        AbandonmentTally::from_counts(
-            get_u64(c, 0, row)?,
-            get_u64(c, 1, row)?,
-            get_u64(c, 2, row)?,
-        )
-        .map_err(|e| state_error(&e))
+        rebuild(AbandonmentState {
+            offered: get_u64(c, 0, row)?,
+            abandoned: get_u64(c, 1, row)?,
+            short_abandoned: get_u64(c, 2, row)?,
+        })
     }
 }
 
@@ -350,14 +353,18 @@ impl ArrowState for FcrTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u64s(tallies.iter().map(FcrTally::first_contact)),
-            u64s(tallies.iter().map(FcrTally::len)),
+            u64s(s.iter().map(|s| s.resolved_on_first_contact)),
+            u64s(s.iter().map(|s| s.resolved)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        FcrTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?).map_err(|e| state_error(&e))
+        rebuild(FcrState {
+            resolved_on_first_contact: get_u64(c, 0, row)?,
+            resolved: get_u64(c, 1, row)?,
+        })
     }
 }
 
@@ -367,19 +374,18 @@ impl ArrowState for EscalationTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u64s(tallies.iter().map(EscalationTally::len)),
-            u64s(
-                tallies
-                    .iter()
-                    .map(|t| t.escalation().map_or(0, cxkpi::Rate::part)),
-            ),
+            u64s(s.iter().map(|s| s.contacts)),
+            u64s(s.iter().map(|s| s.escalated)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        EscalationTally::from_counts(get_u64(c, 0, row)?, get_u64(c, 1, row)?)
-            .map_err(|e| state_error(&e))
+        rebuild(EscalationState {
+            contacts: get_u64(c, 0, row)?,
+            escalated: get_u64(c, 1, row)?,
+        })
     }
 }
 
@@ -394,26 +400,22 @@ impl ArrowState for AhtTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let parts = tallies
-            .iter()
-            .map(parts::<_, AhtParts>)
-            .collect::<Result<Vec<_>>>()?;
+        let s = states(tallies)?;
         Ok(vec![
-            u64s(parts.iter().map(|p| p.handled)),
-            u128s("talk_ns", parts.iter().map(|p| p.talk_ns))?,
-            u128s("hold_ns", parts.iter().map(|p| p.hold_ns))?,
-            u128s("wrap_ns", parts.iter().map(|p| p.wrap_ns))?,
+            u64s(s.iter().map(|s| s.handled)),
+            u128s("talk_ns", s.iter().map(|s| s.talk_ns))?,
+            u128s("hold_ns", s.iter().map(|s| s.hold_ns))?,
+            u128s("wrap_ns", s.iter().map(|s| s.wrap_ns))?,
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        AhtTally::from_totals(
-            duration(get_u128(c, 1, row, "talk_ns")?)?,
-            duration(get_u128(c, 2, row, "hold_ns")?)?,
-            duration(get_u128(c, 3, row, "wrap_ns")?)?,
-            get_u64(c, 0, row)?,
-        )
-        .map_err(|e| state_error(&e))
+        rebuild(AhtState {
+            handled: get_u64(c, 0, row)?,
+            talk_ns: get_u128(c, 1, row, "talk_ns")?,
+            hold_ns: get_u128(c, 2, row, "hold_ns")?,
+            wrap_ns: get_u128(c, 3, row, "wrap_ns")?,
+        })
     }
 }
 
@@ -428,40 +430,47 @@ impl ArrowState for WaitTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
-            u64s(tallies.iter().map(WaitTally::answered)),
-            u128s(
-                "answered_wait_ns",
-                tallies
-                    .iter()
-                    .map(|t| t.asa().map_or(0, |m| m.total_nanos())),
-            )?,
-            u64s(tallies.iter().map(WaitTally::abandoned)),
-            u128s(
-                "abandoned_wait_ns",
-                tallies
-                    .iter()
-                    .map(|t| t.time_to_abandon().map_or(0, |m| m.total_nanos())),
-            )?,
+            u64s(s.iter().map(|s| s.answered)),
+            u128s("answered_wait_ns", s.iter().map(|s| s.answered_wait_ns))?,
+            u64s(s.iter().map(|s| s.abandoned)),
+            u128s("abandoned_wait_ns", s.iter().map(|s| s.abandoned_wait_ns))?,
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        from_json(&format!(
-            r#"{{"answered":{},"answered_wait_nanos":{},"abandoned":{},"abandoned_wait_nanos":{}}}"#,
-            get_u64(c, 0, row)?,
-            get_u128(c, 1, row, "answered_wait_ns")?,
-            get_u64(c, 2, row)?,
-            get_u128(c, 3, row, "abandoned_wait_ns")?,
-        ))
+        rebuild(WaitState {
+            answered: get_u64(c, 0, row)?,
+            answered_wait_ns: get_u128(c, 1, row, "answered_wait_ns")?,
+            abandoned: get_u64(c, 2, row)?,
+            abandoned_wait_ns: get_u128(c, 3, row, "abandoned_wait_ns")?,
+        })
     }
 }
 
+/// A nullable `UInt64` column.
+fn opt_u64_field(name: &str) -> Field {
+    Field::new(name, DataType::UInt64, true)
+}
+
+/// Row `row` of the nullable nanosecond column `i`, `None` when null.
+fn get_opt_nanos(c: &[ArrayRef], i: usize, row: usize) -> Result<Option<Duration>> {
+    if c.get(i).is_some_and(|a| a.is_null(row)) {
+        return Ok(None);
+    }
+    Ok(Some(Duration::from_nanos(get_u64(c, i, row)?)))
+}
+
 impl ArrowState for ServiceLevelTally {
+    /// The short-abandon rule as the core's wire format writes it: the
+    /// strictly-below threshold or the at-most threshold, each nullable, at
+    /// most one of them set.
     fn fields() -> Vec<Field> {
         vec![
             u64_field("threshold_ns"),
-            Field::new("short_abandons_below_ns", DataType::UInt64, true),
+            opt_u64_field("short_abandon_below_ns"),
+            opt_u64_field("short_abandon_at_most_ns"),
             u64_field("answered"),
             u64_field("answered_within"),
             u64_field("abandoned"),
@@ -471,59 +480,54 @@ impl ArrowState for ServiceLevelTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let counts = tallies
-            .iter()
-            .map(ServiceLevelTally::counts)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| state_error(&e))?;
-        let short = tallies
-            .iter()
-            .map(|t| match t.short_abandons() {
-                ShortAbandons::Below(d) => nanos(d).map(Some),
-                ShortAbandons::None => Ok(None),
-            })
-            .collect::<Result<Vec<Option<u64>>>>()?;
+        let s = states(tallies)?;
+        let rule = |at_most: bool| {
+            s.iter()
+                .map(|s| match s.short_abandons {
+                    ShortAbandons::Below(d) if !at_most => nanos(d).map(Some),
+                    ShortAbandons::AtMost(d) if at_most => nanos(d).map(Some),
+                    _ => Ok(None),
+                })
+                .collect::<Result<UInt64Array>>()
+        };
         Ok(vec![
             u64s(
-                tallies
-                    .iter()
-                    .map(|t| nanos(t.threshold()))
+                s.iter()
+                    .map(|s| nanos(s.threshold))
                     .collect::<Result<Vec<_>>>()?
                     .into_iter(),
             ),
-            Arc::new(UInt64Array::from(short)),
-            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::answered)),
-            u64s(
-                counts
-                    .iter()
-                    .map(cxkpi::ServiceLevelCounts::answered_within),
-            ),
-            u64s(counts.iter().map(cxkpi::ServiceLevelCounts::abandoned)),
-            u64s(
-                counts
-                    .iter()
-                    .map(cxkpi::ServiceLevelCounts::abandoned_within),
-            ),
-            u64s(counts.iter().map(|k| k.short_abandoned().unwrap_or(0))),
+            Arc::new(rule(false)?),
+            Arc::new(rule(true)?),
+            u64s(s.iter().map(|s| s.answered)),
+            u64s(s.iter().map(|s| s.answered_within)),
+            u64s(s.iter().map(|s| s.abandoned)),
+            u64s(s.iter().map(|s| s.abandoned_within)),
+            u64s(s.iter().map(|s| s.short_abandoned)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        let short = if c.get(1).is_some_and(|a| a.is_null(row)) {
-            serde_json::json!("none")
-        } else {
-            serde_json::json!({ "below": json_duration(Duration::from_nanos(get_u64(c, 1, row)?)) })
+        let short_abandons = match (get_opt_nanos(c, 1, row)?, get_opt_nanos(c, 2, row)?) {
+            (None, None) => ShortAbandons::None,
+            (Some(below), None) => ShortAbandons::Below(below),
+            (None, Some(at_most)) => ShortAbandons::AtMost(at_most),
+            (Some(_), Some(_)) => {
+                return Err(state_error(&cxkpi::Error::malformed(
+                    "short-abandon rule",
+                    "short_abandon_below_ns or short_abandon_at_most_ns, not both",
+                )));
+            }
         };
-        let value = serde_json::json!({
-            "threshold": json_duration(Duration::from_nanos(get_u64(c, 0, row)?)),
-            "short_abandons": short,
-            "answered": get_u64(c, 2, row)?,
-            "answered_within": get_u64(c, 3, row)?,
-            "abandoned": get_u64(c, 4, row)?,
-            "abandoned_within": get_u64(c, 5, row)?,
-            "short_abandoned": get_u64(c, 6, row)?,
-        });
-        from_json(&value.to_string())
+        rebuild(ServiceLevelState {
+            threshold: Duration::from_nanos(get_u64(c, 0, row)?),
+            short_abandons,
+            answered: get_u64(c, 3, row)?,
+            answered_within: get_u64(c, 4, row)?,
+            abandoned: get_u64(c, 5, row)?,
+            abandoned_within: get_u64(c, 6, row)?,
+            short_abandoned: get_u64(c, 7, row)?,
+        })
     }
 }
 
@@ -536,14 +540,14 @@ impl ArrowState for CostTally {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+        let s = states(tallies)?;
         Ok(vec![
             Arc::new(
-                tallies
-                    .iter()
-                    .map(|t| Some(t.total().to_string()))
+                s.iter()
+                    .map(|s| Some(s.total_cost.to_string()))
                     .collect::<StringArray>(),
             ),
-            u64s(tallies.iter().map(CostTally::len)),
+            u64s(s.iter().map(|s| s.units)),
         ])
     }
 
@@ -554,8 +558,11 @@ impl ArrowState for CostTally {
                 DataFusionError::Internal("aggregate state: total_cost is not Utf8".into())
             })?
             .value(row);
-        let total: Money = text.parse().map_err(|e| state_error(&e))?;
-        CostTally::from_totals(total, get_u64(c, 1, row)?).map_err(|e| state_error(&e))
+        let total_cost: Money = text.parse().map_err(|e| state_error(&e))?;
+        rebuild(CostState {
+            total_cost,
+            units: get_u64(c, 1, row)?,
+        })
     }
 }
 

@@ -4,8 +4,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use cxkpi::{
-    AbandonTreatment, AbandonmentTally, Outcome, ServiceLevelTally, ShortAbandons, WaitTally,
-    Waited,
+    AbandonTreatment, AbandonmentTally, Outcome, ServiceLevelTally, ShortAbandons, Tally,
+    WaitTally, Waited,
 };
 use datafusion::arrow::array::{Array, AsArray};
 use datafusion::arrow::datatypes::Int64Type;

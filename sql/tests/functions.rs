@@ -9,7 +9,7 @@ use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
     CustomerStatus, FcrTally, HandleTime, Merge, Money, NpsTally, Outcome, Resolution,
-    RetentionTally, Scale, ServiceLevelTally, ShortAbandons, WaitTally, Waited,
+    RetentionTally, Scale, ServiceLevelTally, ShortAbandons, Tally, WaitTally, Waited,
     contact::escalation::{EscalationTally, Handling},
 };
 use datafusion::arrow::array::{
@@ -141,17 +141,9 @@ fn core(rows: &[Row]) -> Core {
     };
     let short = ShortAbandons::below_secs(5.0).unwrap();
     for r in rows {
-        c.nps.try_record(u8::try_from(r.score).unwrap()).unwrap();
-        c.csat
-            .as_mut()
-            .unwrap()
-            .try_record(u8::try_from(r.csat).unwrap())
-            .unwrap();
-        c.ces
-            .as_mut()
-            .unwrap()
-            .try_record(u8::try_from(r.csat).unwrap())
-            .unwrap();
+        c.nps.try_record_score(r.score).unwrap();
+        c.csat.as_mut().unwrap().try_record_score(r.csat).unwrap();
+        c.ces.as_mut().unwrap().try_record_score(r.csat).unwrap();
         c.retention.record(match r.status {
             "retained" => CustomerStatus::Retained,
             "churned" => CustomerStatus::Churned,
