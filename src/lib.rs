@@ -219,7 +219,7 @@
 //! | [`AhtTally`] | [`AhtState`] | `{"handled": "20", "talk_ns": "3600000000000", "hold_ns": "600000000000", "wrap_ns": "900000000000"}` |
 //! | [`CostTally`] | [`CostState`] | `{"total_cost": "1556.00", "units": "100"}` |
 //! | [`WaitTally`] | [`WaitState`] | `{"answered": "3", "answered_wait_ns": "90000000000", "abandoned": "2", "abandoned_wait_ns": "100000000000"}` |
-//! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`) |
+//! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`; a rule of at most 5 s: `"short_abandon_below_s": null, "short_abandon_at_most_s": 5`) |
 //! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
 //! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
 //!

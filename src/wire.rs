@@ -163,8 +163,23 @@ pub(crate) mod hours {
 }
 
 /// Seconds as a JSON number, for the wire format of a duration parameter.
-fn secs_of(d: Duration) -> f64 {
-    d.as_secs_f64()
+fn secs_of(d: Duration) -> Secs {
+    Secs(d)
+}
+
+/// A duration as seconds: a JSON integer when whole (`20`, as a person
+/// writes it), else the nearest double (`0.5`), which reads back to the same
+/// nanosecond below about 100 days.
+struct Secs(Duration);
+
+impl serde::Serialize for Secs {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.subsec_nanos() == 0 {
+            s.serialize_u64(self.0.as_secs())
+        } else {
+            s.serialize_f64(self.0.as_secs_f64())
+        }
+    }
 }
 
 /// The duration of `secs` seconds, as every float-seconds input is read.
@@ -177,7 +192,7 @@ pub(crate) mod secs {
     use super::{Deserializer, Duration, Serializer};
 
     pub(crate) fn serialize<S: Serializer>(v: &Duration, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(super::secs_of(*v))
+        serde::Serialize::serialize(&super::secs_of(*v), s)
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {

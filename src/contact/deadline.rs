@@ -4,7 +4,7 @@
 
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
+use crate::tally::{Fault, add_u64, tally};
 use crate::{Domain, Error, Rate, Tally};
 
 /// What a deadline is about.
@@ -778,38 +778,7 @@ impl DeadlineTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> DeadlineState {
-        self.state_unchecked()
-    }
-
-    #[cfg(feature = "serde")]
-    fn from_parts(state: DeadlineState) -> Result<DeadlineTally, Error> {
-        DeadlineTally::from_state(state)
-    }
-
-    fn state_unchecked(&self) -> DeadlineState {
-        let [a, b, c, d] = self.late;
-        DeadlineState {
-            kind: self.kind,
-            met: self.met,
-            missed: self.missed,
-            missed_open: self.missed_open,
-            pending: self.pending,
-            late_up_to_10_percent: a,
-            late_up_to_50_percent: b,
-            late_up_to_100_percent: c,
-            late_over_100_percent: d,
-        }
-    }
-}
-
-impl Tally for DeadlineTally {
-    type Observation = Deadline;
-    type State = DeadlineState;
-
-    fn try_record(&mut self, deadline: Deadline) -> Result<(), Error> {
-        self.fault.check()?;
+    fn add_one(&mut self, deadline: Deadline) -> Result<(), Error> {
         add_u64(self.total()?, 1, "deadlines")?;
         // The total fits with one more, so every count does.
         match deadline.lateness() {
@@ -824,17 +793,28 @@ impl Tally for DeadlineTally {
         Ok(())
     }
 
-    fn len(&self) -> Result<u64, Error> {
-        self.fault.check()?;
-        self.total()
+    /// `met + missed + pending`: every way in (recording, merging, a
+    /// checked state) keeps it within a `u64`.
+    const fn observations(&self) -> u64 {
+        self.met + self.missed + self.pending
     }
 
-    fn state(&self) -> Result<DeadlineState, Error> {
-        self.fault.check()?;
-        Ok(self.state_unchecked())
+    const fn to_state(&self) -> DeadlineState {
+        let [a, b, c, d] = self.late;
+        DeadlineState {
+            kind: self.kind,
+            met: self.met,
+            missed: self.missed,
+            missed_open: self.missed_open,
+            pending: self.pending,
+            late_up_to_10_percent: a,
+            late_up_to_50_percent: b,
+            late_up_to_100_percent: c,
+            late_over_100_percent: d,
+        }
     }
 
-    fn from_state(s: DeadlineState) -> Result<DeadlineTally, Error> {
+    fn check_state(s: DeadlineState) -> Result<DeadlineTally, Error> {
         let late = [
             s.late_up_to_10_percent,
             s.late_up_to_50_percent,
@@ -874,15 +854,6 @@ impl Tally for DeadlineTally {
             .map_err(|_| Error::overflow("met + missed + pending", "u64"))?;
         Ok(tally)
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
-tally!(DeadlineTally, Deadline);
-tally_serde!(DeadlineTally, DeadlineState);
+tally!(DeadlineTally, Deadline, DeadlineState);

@@ -4,8 +4,8 @@
 use alloc::vec::Vec;
 
 use crate::contact::histogram::Counts;
-use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
-use crate::{Domain, Error, Rate, Tally};
+use crate::tally::{Fault, add_u64, tally};
+use crate::{Domain, Error, Rate};
 
 /// The attempts made to reach one target: how many, how many were
 /// answered, and which one was answered first.
@@ -401,32 +401,7 @@ impl ReachabilityTally {
         Ok(())
     }
 
-    fn state_unchecked(&self) -> ReachabilityState {
-        ReachabilityState {
-            targets: self.targets,
-            attempts: self.attempts,
-            answered_attempts: self.answered,
-            reached_on_attempt: self.reached.pairs().to_vec(),
-        }
-    }
-
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> ReachabilityState {
-        self.state_unchecked()
-    }
-
-    #[cfg(feature = "serde")]
-    fn from_parts(state: ReachabilityState) -> Result<ReachabilityTally, Error> {
-        ReachabilityTally::from_state(state)
-    }
-}
-
-impl Tally for ReachabilityTally {
-    type Observation = Attempts;
-    type State = ReachabilityState;
-
-    fn try_record(&mut self, a: Attempts) -> Result<(), Error> {
-        self.fault.check()?;
+    fn add_one(&mut self, a: Attempts) -> Result<(), Error> {
         let targets = add_u64(self.targets, 1, "reachability targets")?;
         let attempts = add_u64(self.attempts, u64::from(a.made), "attempts")?;
         let reached = match a.first_answered {
@@ -441,16 +416,20 @@ impl Tally for ReachabilityTally {
         Ok(())
     }
 
-    fn len(&self) -> Result<u64, Error> {
-        self.targets()
+    const fn observations(&self) -> u64 {
+        self.targets
     }
 
-    fn state(&self) -> Result<ReachabilityState, Error> {
-        self.fault.check()?;
-        Ok(self.state_unchecked())
+    fn to_state(&self) -> ReachabilityState {
+        ReachabilityState {
+            targets: self.targets,
+            attempts: self.attempts,
+            answered_attempts: self.answered,
+            reached_on_attempt: self.reached.pairs().to_vec(),
+        }
     }
 
-    fn from_state(s: ReachabilityState) -> Result<ReachabilityTally, Error> {
+    fn check_state(s: ReachabilityState) -> Result<ReachabilityTally, Error> {
         let reached = Counts::from_pairs(s.reached_on_attempt, 1, "reached_on_attempt")?;
         let n = reached.total("reached_on_attempt counts")?;
         if n > s.targets {
@@ -497,15 +476,6 @@ impl Tally for ReachabilityTally {
             fault: Fault::default(),
         })
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
-tally!(ReachabilityTally, Attempts, default);
-tally_serde!(ReachabilityTally, ReachabilityState);
+tally!(ReachabilityTally, Attempts, ReachabilityState, default);

@@ -1,7 +1,7 @@
 //! Reopen rate: resolved tickets that came back, each counted once however
 //! often it reopened, next to the number of reopenings.
 
-use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
+use crate::tally::{Fault, add_u64, tally};
 use crate::{Error, Rate, Tally};
 
 /// How many times one resolved ticket was reopened (0: it stayed resolved).
@@ -368,27 +368,7 @@ impl ReopenTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> ReopenState {
-        ReopenState {
-            resolved: self.resolved,
-            reopened: self.reopened,
-            reopenings: self.reopenings,
-        }
-    }
-
-    #[cfg(feature = "serde")]
-    fn from_parts(state: ReopenState) -> Result<ReopenTally, Error> {
-        ReopenTally::from_state(state)
-    }
-}
-
-impl Tally for ReopenTally {
-    type Observation = Reopens;
-    type State = ReopenState;
-
-    fn try_record(&mut self, reopens: Reopens) -> Result<(), Error> {
-        self.fault.check()?;
+    fn add_one(&mut self, reopens: Reopens) -> Result<(), Error> {
         let resolved = add_u64(self.resolved, 1, "resolved tickets")?;
         let reopenings = add_u64(self.reopenings, u64::from(reopens.0), "reopenings")?;
         self.resolved = resolved;
@@ -397,20 +377,19 @@ impl Tally for ReopenTally {
         Ok(())
     }
 
-    fn len(&self) -> Result<u64, Error> {
-        self.resolved()
+    const fn observations(&self) -> u64 {
+        self.resolved
     }
 
-    fn state(&self) -> Result<ReopenState, Error> {
-        self.fault.check()?;
-        Ok(ReopenState {
+    const fn to_state(&self) -> ReopenState {
+        ReopenState {
             resolved: self.resolved,
             reopened: self.reopened,
             reopenings: self.reopenings,
-        })
+        }
     }
 
-    fn from_state(s: ReopenState) -> Result<ReopenTally, Error> {
+    fn check_state(s: ReopenState) -> Result<ReopenTally, Error> {
         if s.reopened > s.resolved {
             return Err(Error::inconsistent(
                 "reopened", s.reopened, "resolved", s.resolved,
@@ -439,15 +418,6 @@ impl Tally for ReopenTally {
             fault: Fault::default(),
         })
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
-tally!(ReopenTally, Reopens, default);
-tally_serde!(ReopenTally, ReopenState);
+tally!(ReopenTally, Reopens, ReopenState, default);

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use crate::contact::histogram::Counts;
-use crate::tally::{Fault, tally_serde_v0 as tally_serde, tally_v0 as tally};
+use crate::tally::{Fault, tally};
 use crate::{Domain, Error, Rate, Tally};
 
 /// The messages a customer sent before the first agent reply: 1 or more
@@ -269,46 +269,24 @@ impl MessagesBeforeReplyTally {
         Ok(())
     }
 
-    fn state_unchecked(&self) -> MessagesBeforeReplyState {
-        MessagesBeforeReplyState {
-            conversations_by_messages: self.counts.pairs().to_vec(),
-        }
-    }
-
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> MessagesBeforeReplyState {
-        self.state_unchecked()
-    }
-
-    #[cfg(feature = "serde")]
-    fn from_parts(state: MessagesBeforeReplyState) -> Result<MessagesBeforeReplyTally, Error> {
-        MessagesBeforeReplyTally::from_state(state)
-    }
-}
-
-impl Tally for MessagesBeforeReplyTally {
-    type Observation = MessagesBeforeReply;
-    type State = MessagesBeforeReplyState;
-
-    fn try_record(&mut self, messages: MessagesBeforeReply) -> Result<(), Error> {
-        self.fault.check()?;
+    fn add_one(&mut self, messages: MessagesBeforeReply) -> Result<(), Error> {
         let conversations = crate::tally::add_u64(self.conversations, 1, "conversations")?;
         self.counts = self.counts.with(messages.0, 1, "conversations")?;
         self.conversations = conversations;
         Ok(())
     }
 
-    fn len(&self) -> Result<u64, Error> {
-        self.fault.check()?;
-        Ok(self.conversations)
+    const fn observations(&self) -> u64 {
+        self.conversations
     }
 
-    fn state(&self) -> Result<MessagesBeforeReplyState, Error> {
-        self.fault.check()?;
-        Ok(self.state_unchecked())
+    fn to_state(&self) -> MessagesBeforeReplyState {
+        MessagesBeforeReplyState {
+            conversations_by_messages: self.counts.pairs().to_vec(),
+        }
     }
 
-    fn from_state(s: MessagesBeforeReplyState) -> Result<MessagesBeforeReplyTally, Error> {
+    fn check_state(s: MessagesBeforeReplyState) -> Result<MessagesBeforeReplyTally, Error> {
         let counts =
             Counts::from_pairs(s.conversations_by_messages, 1, "conversations_by_messages")?;
         let conversations = counts.total("conversations_by_messages counts")?;
@@ -318,15 +296,11 @@ impl Tally for MessagesBeforeReplyTally {
             fault: Fault::default(),
         })
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
-tally!(MessagesBeforeReplyTally, MessagesBeforeReply, default);
-tally_serde!(MessagesBeforeReplyTally, MessagesBeforeReplyState);
+tally!(
+    MessagesBeforeReplyTally,
+    MessagesBeforeReply,
+    MessagesBeforeReplyState,
+    default
+);

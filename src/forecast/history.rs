@@ -4,7 +4,7 @@
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::tally::{Fault, add_u64, tally_v0 as tally};
+use crate::tally::{Fault, add_u64, tally};
 use crate::time::{IntervalLength, WeekInterval};
 use crate::{Domain, Error, Tally};
 
@@ -537,31 +537,24 @@ impl History {
         *self = merged;
         Ok(())
     }
-}
 
-impl Tally for History {
-    type Observation = Arrival;
-    type State = HistoryState;
-
-    fn try_record(&mut self, arrival: Arrival) -> Result<(), Error> {
+    fn add_one(&mut self, arrival: Arrival) -> Result<(), Error> {
         self.record_count(arrival.week, arrival.slot, 1)
     }
 
-    fn len(&self) -> Result<u64, Error> {
-        self.fault.check()?;
-        Ok(self.total)
+    const fn observations(&self) -> u64 {
+        self.total
     }
 
-    fn state(&self) -> Result<HistoryState, Error> {
-        self.fault.check()?;
-        Ok(HistoryState {
+    fn to_state(&self) -> HistoryState {
+        HistoryState {
             length: self.length,
             first_week: self.first_week,
             counts: self.counts.clone(),
-        })
+        }
     }
 
-    fn from_state(state: HistoryState) -> Result<History, Error> {
+    fn check_state(state: HistoryState) -> Result<History, Error> {
         let per_week = usize::from(state.length.per_week());
         if state.counts.len() % per_week != 0 {
             return Err(Error::length_mismatch(
@@ -613,14 +606,6 @@ impl Tally for History {
             fault: Fault::default(),
         })
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
 impl History {
@@ -643,20 +628,4 @@ impl History {
     }
 }
 
-tally!(History, Arrival);
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for History {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let state = self.state().map_err(serde::ser::Error::custom)?;
-        serde::Serialize::serialize(&state, serializer)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for History {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<History, D::Error> {
-        let state = <HistoryState as serde::Deserialize>::deserialize(deserializer)?;
-        History::from_state(state).map_err(serde::de::Error::custom)
-    }
-}
+tally!(History, Arrival, HistoryState);

@@ -122,11 +122,11 @@ impl ByCode<AhtTally> {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::{grouped::ByCode, AhtTally};
+    /// use cxkpi::{grouped::ByCode, AhtTally, Tally};
     ///
     /// let aht = ByCode::<AhtTally>::from_whole_secs(2, &[1_u16, 1], &[240, 120], &[30, 0], &[60, 45])?;
     /// assert_eq!(aht.get(1).unwrap().aht()?.secs(), 247.5);
-    /// assert!(aht.get(0).unwrap().is_empty());
+    /// assert!(aht.get(0).unwrap().is_empty()?);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_whole_secs<C: Code>(

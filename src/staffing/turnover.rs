@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
+use crate::tally::{Fault, add_u64, tally};
 use crate::{Error, Tally};
 
 /// One person's part in a period's headcount.
@@ -145,6 +145,9 @@ impl fmt::Display for Turnover {
 /// // 10 at the start, 2 left, only 5 at the end: 3 people are unaccounted for.
 /// assert_eq!(TurnoverTally::from_counts(10, 5, 2).unwrap_err().kind(), ErrorKind::Inconsistent);
 /// ```
+///
+/// Its [`len`](Tally::len) counts the people: everyone on staff at the end,
+/// and every leaver.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TurnoverTally {
     start: u64,
@@ -267,27 +270,7 @@ impl TurnoverTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> TurnoverState {
-        TurnoverState {
-            headcount_at_start: self.start,
-            headcount_at_end: self.end,
-            leavers: self.leavers,
-        }
-    }
-
-    #[cfg(feature = "serde")]
-    fn from_parts(state: TurnoverState) -> Result<TurnoverTally, Error> {
-        TurnoverTally::from_state(state)
-    }
-}
-
-impl Tally for TurnoverTally {
-    type Observation = Tenure;
-    type State = TurnoverState;
-
-    fn try_record(&mut self, tenure: Tenure) -> Result<(), Error> {
-        self.fault.check()?;
+    fn add_one(&mut self, tenure: Tenure) -> Result<(), Error> {
         // Every person adds one to end + leavers, the people counted.
         add_u64(self.end + self.leavers, 1, "people counted in turnover")?;
         let (start, end, left) = match tenure {
@@ -302,22 +285,21 @@ impl Tally for TurnoverTally {
         Ok(())
     }
 
-    /// The people counted: everyone on staff at the end, and every leaver.
-    fn len(&self) -> Result<u64, Error> {
-        self.fault.check()?;
-        Ok(self.end + self.leavers)
+    /// The people counted: everyone on staff at the end, and every leaver
+    /// (the invariant keeps the sum within a `u64`).
+    const fn observations(&self) -> u64 {
+        self.end + self.leavers
     }
 
-    fn state(&self) -> Result<TurnoverState, Error> {
-        self.fault.check()?;
-        Ok(TurnoverState {
+    const fn to_state(&self) -> TurnoverState {
+        TurnoverState {
             headcount_at_start: self.start,
             headcount_at_end: self.end,
             leavers: self.leavers,
-        })
+        }
     }
 
-    fn from_state(s: TurnoverState) -> Result<TurnoverTally, Error> {
+    fn check_state(s: TurnoverState) -> Result<TurnoverTally, Error> {
         let people = add_u64(s.headcount_at_end, s.leavers, "headcount_at_end + leavers")?;
         if s.headcount_at_start > people {
             return Err(Error::inconsistent(
@@ -334,15 +316,6 @@ impl Tally for TurnoverTally {
             fault: Fault::default(),
         })
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
-tally!(TurnoverTally, Tenure, default);
-tally_serde!(TurnoverTally, TurnoverState);
+tally!(TurnoverTally, Tenure, TurnoverState, default);

@@ -52,6 +52,18 @@ pub enum NpsMethod {
 }
 
 impl NpsMethod {
+    /// Every method, in the order of the docs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxkpi::stats::NpsMethod;
+    ///
+    /// let names: Vec<&str> = NpsMethod::ALL.iter().map(|m| m.as_str()).collect();
+    /// assert_eq!(names, ["wald", "adjusted_wald"]);
+    /// ```
+    pub const ALL: [NpsMethod; 2] = [NpsMethod::Wald, NpsMethod::AdjustedWald];
+
     /// The snake-case name: `wald`, `adjusted_wald`.
     ///
     /// # Example
@@ -76,9 +88,7 @@ impl NpsMethod {
     /// assert_eq!(NpsMethod::from_name("wald"), Some(NpsMethod::Wald));
     /// ```
     pub fn from_name(name: &str) -> Option<NpsMethod> {
-        [NpsMethod::Wald, NpsMethod::AdjustedWald]
-            .into_iter()
-            .find(|m| m.as_str() == name)
+        NpsMethod::ALL.into_iter().find(|m| m.as_str() == name)
     }
 }
 

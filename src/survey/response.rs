@@ -1,7 +1,7 @@
 //! Survey response rate: surveys sent and answered, to show next to the
 //! CSAT or NPS they produced.
 
-use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
+use crate::tally::{Fault, add_u64, tally};
 use crate::{Error, Rate, Tally};
 
 /// What became of one survey sent.
@@ -186,44 +186,25 @@ impl SurveyResponseTally {
         Ok(())
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> SurveyResponseState {
+    fn add_one(&mut self, outcome: SurveyOutcome) -> Result<(), Error> {
+        self.sent = add_u64(self.sent, 1, "surveys sent")?;
+        // At most the sent, which fit.
+        self.answered += u64::from(outcome == SurveyOutcome::Answered);
+        Ok(())
+    }
+
+    const fn observations(&self) -> u64 {
+        self.sent
+    }
+
+    const fn to_state(&self) -> SurveyResponseState {
         SurveyResponseState {
             sent: self.sent,
             answered: self.answered,
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn from_parts(state: SurveyResponseState) -> Result<SurveyResponseTally, Error> {
-        SurveyResponseTally::from_state(state)
-    }
-}
-
-impl Tally for SurveyResponseTally {
-    type Observation = SurveyOutcome;
-    type State = SurveyResponseState;
-
-    fn try_record(&mut self, outcome: SurveyOutcome) -> Result<(), Error> {
-        self.fault.check()?;
-        self.sent = add_u64(self.sent, 1, "surveys sent")?;
-        self.answered += u64::from(outcome == SurveyOutcome::Answered);
-        Ok(())
-    }
-
-    fn len(&self) -> Result<u64, Error> {
-        self.sent()
-    }
-
-    fn state(&self) -> Result<SurveyResponseState, Error> {
-        self.fault.check()?;
-        Ok(SurveyResponseState {
-            sent: self.sent,
-            answered: self.answered,
-        })
-    }
-
-    fn from_state(s: SurveyResponseState) -> Result<SurveyResponseTally, Error> {
+    fn check_state(s: SurveyResponseState) -> Result<SurveyResponseTally, Error> {
         if s.answered > s.sent {
             return Err(Error::inconsistent("answered", s.answered, "sent", s.sent));
         }
@@ -233,15 +214,11 @@ impl Tally for SurveyResponseTally {
             fault: Fault::default(),
         })
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
-tally!(SurveyResponseTally, SurveyOutcome, default);
-tally_serde!(SurveyResponseTally, SurveyResponseState);
+tally!(
+    SurveyResponseTally,
+    SurveyOutcome,
+    SurveyResponseState,
+    default
+);

@@ -5,8 +5,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, tally_serde_v0 as tally_serde, tally_v0 as tally};
-use crate::{Domain, Error, Tally};
+#[cfg(feature = "chrono")]
+use crate::Tally;
+use crate::tally::{Fault, add_u64, tally};
+use crate::{Domain, Error};
 
 /// The age buckets of a backlog: upper bounds in whole days, inclusive,
 /// and the length of a day.
@@ -431,7 +433,30 @@ impl BacklogAgeing {
         Ok(())
     }
 
-    fn state_unchecked(&self) -> BacklogAgeingState {
+    fn add_one(&mut self, age: Duration) -> Result<(), Error> {
+        let ns = u64::try_from(age.as_nanos()).map_err(|_| {
+            Error::out_of_range(
+                "backlog item age (s)",
+                age.as_secs(),
+                Domain::Between {
+                    min: 0,
+                    max: i64::try_from(u64::MAX / 1_000_000_000).unwrap_or(i64::MAX),
+                },
+            )
+        })?;
+        add_u64(self.total()?, 1, "open items")?;
+        self.counts[self.buckets.bucket(age)] += 1;
+        self.oldest_ns = Some(self.oldest_ns.map_or(ns, |o| o.max(ns)));
+        Ok(())
+    }
+
+    /// The open items: every way in (recording, merging, a checked state)
+    /// keeps their total within a `u64`.
+    fn observations(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    fn to_state(&self) -> BacklogAgeingState {
         BacklogAgeingState {
             day_s: self.buckets.day_s,
             upper_days: self.buckets.upper_days.clone(),
@@ -440,14 +465,59 @@ impl BacklogAgeing {
         }
     }
 
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> BacklogAgeingState {
-        self.state_unchecked()
-    }
-
-    #[cfg(feature = "serde")]
-    fn from_parts(state: BacklogAgeingState) -> Result<BacklogAgeing, Error> {
-        BacklogAgeing::from_state(state)
+    fn check_state(s: BacklogAgeingState) -> Result<BacklogAgeing, Error> {
+        let buckets = AgeBuckets::checked(s.day_s, s.upper_days)?;
+        if s.counts.len() != buckets.len() {
+            return Err(Error::length_mismatch(
+                "counts",
+                s.counts.len(),
+                "upper_days + 1",
+                buckets.len(),
+            ));
+        }
+        let ageing = BacklogAgeing {
+            buckets,
+            counts: s.counts,
+            oldest_ns: s.oldest_ns,
+            fault: Fault::default(),
+        };
+        let total = ageing
+            .total()
+            .map_err(|_| Error::overflow("counts", "u64"))?;
+        match s.oldest_ns {
+            None if total > 0 => {
+                return Err(Error::missing_parameter(
+                    "oldest_ns",
+                    "a backlog ageing with open items",
+                ));
+            }
+            Some(ns) if total == 0 => {
+                return Err(Error::inconsistent(
+                    "oldest_ns (an age without open items)",
+                    ns,
+                    "counts",
+                    0,
+                ));
+            }
+            Some(ns) => {
+                let last = ageing.counts.iter().rposition(|&n| n > 0).unwrap_or(0);
+                let bucket = ageing.buckets.bucket(Duration::from_nanos(ns));
+                if bucket != last {
+                    // Bucket indices are below 2³² + 1.
+                    let last = i64::try_from(last).unwrap_or(i64::MAX);
+                    return Err(Error::out_of_range(
+                        "oldest_ns (its age bucket)",
+                        bucket as u64,
+                        Domain::Between {
+                            min: last,
+                            max: last,
+                        },
+                    ));
+                }
+            }
+            None => {}
+        }
+        Ok(ageing)
     }
 }
 
@@ -520,101 +590,4 @@ impl BacklogAgeing {
     }
 }
 
-impl Tally for BacklogAgeing {
-    type Observation = Duration;
-    type State = BacklogAgeingState;
-
-    fn try_record(&mut self, age: Duration) -> Result<(), Error> {
-        self.fault.check()?;
-        let ns = u64::try_from(age.as_nanos()).map_err(|_| {
-            Error::out_of_range(
-                "backlog item age (s)",
-                age.as_secs(),
-                Domain::Between {
-                    min: 0,
-                    max: i64::try_from(u64::MAX / 1_000_000_000).unwrap_or(i64::MAX),
-                },
-            )
-        })?;
-        add_u64(self.total()?, 1, "open items")?;
-        self.counts[self.buckets.bucket(age)] += 1;
-        self.oldest_ns = Some(self.oldest_ns.map_or(ns, |o| o.max(ns)));
-        Ok(())
-    }
-
-    fn len(&self) -> Result<u64, Error> {
-        self.fault.check()?;
-        self.total()
-    }
-
-    fn state(&self) -> Result<BacklogAgeingState, Error> {
-        self.fault.check()?;
-        Ok(self.state_unchecked())
-    }
-
-    fn from_state(s: BacklogAgeingState) -> Result<BacklogAgeing, Error> {
-        let buckets = AgeBuckets::checked(s.day_s, s.upper_days)?;
-        if s.counts.len() != buckets.len() {
-            return Err(Error::length_mismatch(
-                "counts",
-                s.counts.len(),
-                "upper_days + 1",
-                buckets.len(),
-            ));
-        }
-        let ageing = BacklogAgeing {
-            buckets,
-            counts: s.counts,
-            oldest_ns: s.oldest_ns,
-            fault: Fault::default(),
-        };
-        let total = ageing
-            .total()
-            .map_err(|_| Error::overflow("counts", "u64"))?;
-        match s.oldest_ns {
-            None if total > 0 => {
-                return Err(Error::missing_parameter(
-                    "oldest_ns",
-                    "a backlog ageing with open items",
-                ));
-            }
-            Some(ns) if total == 0 => {
-                return Err(Error::inconsistent(
-                    "oldest_ns (an age without open items)",
-                    ns,
-                    "counts",
-                    0,
-                ));
-            }
-            Some(ns) => {
-                let last = ageing.counts.iter().rposition(|&n| n > 0).unwrap_or(0);
-                let bucket = ageing.buckets.bucket(Duration::from_nanos(ns));
-                if bucket != last {
-                    // Bucket indices are below 2³² + 1.
-                    let last = i64::try_from(last).unwrap_or(i64::MAX);
-                    return Err(Error::out_of_range(
-                        "oldest_ns (its age bucket)",
-                        bucket as u64,
-                        Domain::Between {
-                            min: last,
-                            max: last,
-                        },
-                    ));
-                }
-            }
-            None => {}
-        }
-        Ok(ageing)
-    }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
-}
-
-tally!(BacklogAgeing, Duration);
-tally_serde!(BacklogAgeing, BacklogAgeingState);
+tally!(BacklogAgeing, Duration, BacklogAgeingState);

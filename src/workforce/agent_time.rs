@@ -3,7 +3,7 @@
 use core::fmt;
 use core::time::Duration;
 
-use crate::tally::{Fault, add_u64, add_u128, tally_v0 as tally};
+use crate::tally::{Fault, add_u64, add_u128, tally};
 use crate::{Error, Tally};
 
 /// What an agent is doing, in the four states that occupancy and
@@ -440,14 +440,8 @@ impl AgentTime {
         self.ns = ns;
         Ok(())
     }
-}
 
-impl Tally for AgentTime {
-    type Observation = StateSpan;
-    type State = AgentTimeState;
-
-    fn try_record(&mut self, span: StateSpan) -> Result<(), Error> {
-        self.fault.check()?;
+    fn add_one(&mut self, span: StateSpan) -> Result<(), Error> {
         let spans = add_u64(self.spans, 1, "agent time spans")?;
         let i = span.state as usize;
         let ns = add_u128(self.ns[i], span.duration.as_nanos(), "agent time (ns)")?;
@@ -456,23 +450,21 @@ impl Tally for AgentTime {
         Ok(())
     }
 
-    fn len(&self) -> Result<u64, Error> {
-        self.fault.check()?;
-        Ok(self.spans)
+    const fn observations(&self) -> u64 {
+        self.spans
     }
 
-    fn state(&self) -> Result<AgentTimeState, Error> {
-        self.fault.check()?;
-        Ok(AgentTimeState {
+    const fn to_state(&self) -> AgentTimeState {
+        AgentTimeState {
             spans: self.spans,
             handling_ns: self.ns[0],
             available_ns: self.ns[1],
             away_ns: self.ns[2],
             logged_out_ns: self.ns[3],
-        })
+        }
     }
 
-    fn from_state(state: AgentTimeState) -> Result<AgentTime, Error> {
+    fn check_state(state: AgentTimeState) -> Result<AgentTime, Error> {
         let ns = [
             state.handling_ns,
             state.available_ns,
@@ -503,30 +495,6 @@ impl Tally for AgentTime {
             fault: Fault::default(),
         })
     }
-
-    fn fault(&self) -> Option<&Error> {
-        self.fault.get()
-    }
-
-    fn set_fault(&mut self, error: Error) {
-        self.fault.set(error);
-    }
 }
 
-tally!(AgentTime, StateSpan, default);
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AgentTime {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let state = self.state().map_err(serde::ser::Error::custom)?;
-        serde::Serialize::serialize(&state, serializer)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AgentTime {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AgentTime, D::Error> {
-        let state = <AgentTimeState as serde::Deserialize>::deserialize(deserializer)?;
-        AgentTime::from_state(state).map_err(serde::de::Error::custom)
-    }
-}
+tally!(AgentTime, StateSpan, AgentTimeState, default);

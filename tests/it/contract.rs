@@ -323,7 +323,10 @@ fn tampered_states_are_refused_naming_the_field() {
         abandoned_within: 1,
         short_abandoned: 1,
     };
-    assert!(refused::<ServiceLevelTally>(sl).contains("the short abandons a tally without a short-abandon rule holds (0)"));
+    assert!(
+        refused::<ServiceLevelTally>(sl)
+            .contains("the short abandons a tally without a short-abandon rule holds (0)")
+    );
     // A short-abandon threshold above the service-level one: every abandon
     // within the service level is short.
     let sl = ServiceLevelState {
@@ -398,7 +401,7 @@ fn wire_integers_are_strings_and_numbers_are_read() {
     );
     let json = serde_json::to_string(&sl).unwrap();
     assert!(
-        json.starts_with(r#"{"threshold_s":20.5,"short_abandon_below_s":5.0,"#),
+        json.starts_with(r#"{"threshold_s":20.5,"short_abandon_below_s":5,"#),
         "{json}"
     );
     assert_eq!(

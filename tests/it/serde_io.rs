@@ -227,3 +227,46 @@ fn operations_tallies_refuse_invalid_payloads() {
     let sketch = r#"{"relative_accuracy":0.01,"zeros":0,"offset":-4,"bins":[1],"total_nanos":0,"min_nanos":0,"max_nanos":0}"#;
     assert!(refused::<DurationSketch>(sketch).contains("bucket index"));
 }
+
+#[test]
+fn service_level_state_names_its_short_abandon_rule() {
+    use cxkpi::{ServiceLevelTally, ShortAbandons};
+
+    let at_most = ServiceLevelTally::from_whole_secs(
+        Duration::from_secs(20),
+        ShortAbandons::AtMost(Duration::from_secs(5)),
+        &[3, 30],
+        &[5, 6],
+    );
+    let json = serde_json::to_string(&at_most).unwrap();
+    assert_eq!(
+        json,
+        r#"{"threshold_s":20,"short_abandon_below_s":null,"short_abandon_at_most_s":5,"answered":"2","answered_within":"1","abandoned":"2","abandoned_within":"2","short_abandoned":"1"}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<ServiceLevelTally>(&json).unwrap(),
+        at_most
+    );
+    // The below rule keeps the form the vectors use, without the other field.
+    let below = ServiceLevelTally::from_whole_secs(
+        Duration::from_secs(20),
+        ShortAbandons::Below(Duration::from_secs(5)),
+        &[3],
+        &[5],
+    );
+    let json = serde_json::to_string(&below).unwrap();
+    assert!(
+        json.contains(r#""short_abandon_below_s":5,"answered""#),
+        "{json}"
+    );
+    assert_eq!(
+        serde_json::from_str::<ServiceLevelTally>(&json).unwrap(),
+        below
+    );
+    let both = json.replace(
+        r#""short_abandon_below_s":5"#,
+        r#""short_abandon_below_s":5,"short_abandon_at_most_s":5"#,
+    );
+    let err = serde_json::from_str::<ServiceLevelTally>(&both).unwrap_err();
+    assert!(err.to_string().contains("not both"), "{err}");
+}

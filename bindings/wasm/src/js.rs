@@ -250,14 +250,16 @@ impl<'a> Fields<'a> {
 pub(crate) fn named<T: Copy>(
     parameter: &'static str,
     name: &str,
-    names: &[(&str, T)],
+    all: &[T],
+    as_str: impl Fn(T) -> &'static str,
 ) -> Result<T> {
-    names
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|&(_, value)| value)
+    // The names are the core's (`as_str`), so that every binding spells
+    // them alike.
+    all.iter()
+        .copied()
+        .find(|&value| as_str(value) == name)
         .ok_or_else(|| {
-            let known: Vec<&str> = names.iter().map(|(known, _)| *known).collect();
+            let known: Vec<&str> = all.iter().map(|&value| as_str(value)).collect();
             Fail::Param(format!(
                 "{parameter} \"{name}\" is invalid: it must be one of {}",
                 known.join(", ")

@@ -185,20 +185,8 @@ fn treatment(name: &str) -> Result<AbandonTreatment> {
     named(
         "abandon treatment",
         name,
-        &[
-            ("count_against", AbandonTreatment::CountAgainst),
-            (
-                "exclude_within_threshold",
-                AbandonTreatment::ExcludeWithinThreshold,
-            ),
-            (
-                "within_threshold_as_met",
-                AbandonTreatment::WithinThresholdAsMet,
-            ),
-            ("ignore", AbandonTreatment::Ignore),
-            ("short_as_met", AbandonTreatment::ShortAsMet),
-            ("exclude_short", AbandonTreatment::ExcludeShort),
-        ],
+        &AbandonTreatment::ALL,
+        AbandonTreatment::as_str,
     )
 }
 

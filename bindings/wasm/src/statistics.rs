@@ -61,13 +61,8 @@ pub fn rate_interval(
         Some(name) => named(
             "rate interval method",
             name,
-            &[
-                ("wilson", RateMethod::Wilson),
-                ("wald", RateMethod::Wald),
-                ("agresti_coull", RateMethod::AgrestiCoull),
-                ("clopper_pearson", RateMethod::ClopperPearson),
-                ("jeffreys", RateMethod::Jeffreys),
-            ],
+            &RateMethod::ALL,
+            RateMethod::as_str,
         )?,
     };
     Ok(interval_object(

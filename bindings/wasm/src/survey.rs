@@ -211,10 +211,8 @@ impl NpsTally {
             Some(name) => named(
                 "NPS interval method",
                 name,
-                &[
-                    ("wald", NpsMethod::Wald),
-                    ("adjusted_wald", NpsMethod::AdjustedWald),
-                ],
+                &NpsMethod::ALL,
+                NpsMethod::as_str,
             )?,
         };
         let nps = self.0.nps()?;
