@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use cxkpi::grouped::ByCode;
 use cxkpi::stats::{Confidence, NpsMethod, RateMethod};
 use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
 use cxkpi::{
@@ -85,6 +86,27 @@ fn scale(function: &str, literals: &[Option<ScalarValue>], at: usize) -> Result<
     .map_err(|e| core_error(function, &e))
 }
 
+/// The scores of a column without nulls as bytes, for the grouped paths;
+/// `None` when one does not fit a byte (the row path then names it).
+fn small_scores(scores: &datafusion::arrow::array::Int64Array) -> Option<Vec<u8>> {
+    scores
+        .values()
+        .iter()
+        .map(|&s| u8::try_from(s).ok())
+        .collect()
+}
+
+/// A wait in seconds as whole seconds, for the grouped path; `None` when it
+/// is fractional, negative, not finite or beyond `u32`.
+fn whole_secs(secs: f64) -> Option<u32> {
+    if secs.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&secs) {
+        return None;
+    }
+    // Integral and within u32 (checked above): the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Some(secs as u32)
+}
+
 /// `nps(score)`: Net Promoter Score of 0–10 ratings.
 #[derive(Clone, Debug)]
 pub(crate) struct NpsKpi;
@@ -122,6 +144,13 @@ impl Kpi for NpsKpi {
 
     fn record(tally: &mut NpsTally, obs: NpsRating) -> Result<(), cxkpi::Error> {
         tally.try_record(obs)
+    }
+
+    fn by_code(&self, c: &[ArrayRef], groups: usize, codes: &[u32]) -> Option<Vec<NpsTally>> {
+        let scores = small_scores(ints(Self::NAME, c, 0).ok()?)?;
+        ByCode::<NpsTally>::from_scores(groups, codes, &scores)
+            .ok()
+            .map(ByCode::into_tallies)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -199,6 +228,13 @@ impl Kpi for CsatKpi {
 
     fn record(tally: &mut CsatTally, obs: Score) -> Result<(), cxkpi::Error> {
         tally.try_record(obs)
+    }
+
+    fn by_code(&self, c: &[ArrayRef], groups: usize, codes: &[u32]) -> Option<Vec<CsatTally>> {
+        let scores = small_scores(ints(Self::NAME, c, 0).ok()?)?;
+        ByCode::<CsatTally>::from_scores(self.0, groups, codes, &scores)
+            .ok()
+            .map(ByCode::into_tallies)
     }
 
     fn output_fields() -> Vec<Field> {
@@ -678,6 +714,40 @@ impl Kpi for ServiceLevelKpi {
 
     fn record(tally: &mut ServiceLevelTally, obs: Waited) -> Result<(), cxkpi::Error> {
         tally.try_record(obs)
+    }
+
+    fn by_code(
+        &self,
+        c: &[ArrayRef],
+        groups: usize,
+        codes: &[u32],
+    ) -> Option<Vec<ServiceLevelTally>> {
+        let waits = floats(Self::NAME, c, 0).ok()?;
+        let answered = bools(Self::NAME, c, 1).ok()?;
+        let (mut answered_codes, mut answered_waits) = (Vec::new(), Vec::new());
+        let (mut abandoned_codes, mut abandoned_waits) = (Vec::new(), Vec::new());
+        for ((&wait, answered), &code) in waits.values().iter().zip(answered.values()).zip(codes) {
+            let wait = whole_secs(wait)?;
+            if answered {
+                answered_codes.push(code);
+                answered_waits.push(wait);
+            } else {
+                abandoned_codes.push(code);
+                abandoned_waits.push(wait);
+            }
+        }
+        let empty = self.empty();
+        ByCode::<ServiceLevelTally>::from_whole_secs(
+            empty.threshold(),
+            empty.short_abandons(),
+            groups,
+            &answered_codes,
+            &answered_waits,
+            &abandoned_codes,
+            &abandoned_waits,
+        )
+        .ok()
+        .map(ByCode::into_tallies)
     }
 
     fn output_fields() -> Vec<Field> {

@@ -72,6 +72,23 @@ pub(crate) trait Kpi: Debug + Clone + Send + Sync + 'static {
 
     /// Whether the accumulator for many groups is offered.
     const GROUPS: bool = true;
+
+    /// Every group's tally of a batch without nulls, through the core's
+    /// columnar grouped path ([`cxkpi::grouped::ByCode`]): row `i` belongs
+    /// to group `codes[i]`, below `groups`.
+    ///
+    /// `None` when the KPI has no such path or a value does not fit it (a
+    /// score off the scale, a fractional wait): the rows are then recorded
+    /// one by one, which gives the same tallies and words any error as the
+    /// row path does.
+    fn by_code(
+        &self,
+        _columns: &[ArrayRef],
+        _groups: usize,
+        _codes: &[u32],
+    ) -> Option<Vec<Self::Tally>> {
+        None
+    }
 }
 
 /// The SQL function of a [`Kpi`].
@@ -180,6 +197,7 @@ impl<K: Kpi> AggregateUDFImpl for KpiUdaf<K> {
         Ok(Box::new(KpiGroups {
             kpi: Self::kpi(&args)?,
             tallies: Vec::new(),
+            local: Vec::new(),
         }))
     }
 }
@@ -286,7 +304,14 @@ impl<K: Kpi> Accumulator for KpiAccumulator<K> {
 struct KpiGroups<K: Kpi> {
     kpi: K,
     tallies: Vec<K::Tally>,
+    /// The batch-local code of each group ([`UNSEEN`] outside a batch), so
+    /// that a batch's grouped path costs its own groups, not every group of
+    /// the query.
+    local: Vec<u32>,
 }
+
+/// A group not seen in the current batch.
+const UNSEEN: u32 = u32::MAX;
 
 impl<K: Kpi> KpiGroups<K> {
     fn grow(&mut self, total: usize) {
@@ -294,6 +319,41 @@ impl<K: Kpi> KpiGroups<K> {
             let empty = self.kpi.empty();
             self.tallies.resize(total, empty);
         }
+    }
+
+    /// The batch through [`Kpi::by_code`]; `false` when that path does not
+    /// take it (nothing is recorded then).
+    fn update_by_code(&mut self, values: &[ArrayRef], group_indices: &[usize]) -> Result<bool> {
+        if u32::try_from(group_indices.len()).is_err() {
+            return Ok(false);
+        }
+        if self.local.len() < self.tallies.len() {
+            self.local.resize(self.tallies.len(), UNSEEN);
+        }
+        // Dense codes 0..touched.len() in order of first appearance.
+        let mut touched: Vec<usize> = Vec::new();
+        let mut codes = Vec::with_capacity(group_indices.len());
+        for &group in group_indices {
+            let local = &mut self.local[group];
+            if *local == UNSEEN {
+                // Below the row count, which fits a u32 (checked above).
+                *local = u32::try_from(touched.len()).unwrap_or(UNSEEN);
+                touched.push(group);
+            }
+            codes.push(*local);
+        }
+        for &group in &touched {
+            self.local[group] = UNSEEN;
+        }
+        let Some(batch) = self.kpi.by_code(values, touched.len(), &codes) else {
+            return Ok(false);
+        };
+        for (&group, tally) in touched.iter().zip(&batch) {
+            self.tallies[group]
+                .try_merge(tally)
+                .map_err(|e| core_error(K::NAME, &e))?;
+        }
+        Ok(true)
     }
 }
 
@@ -310,6 +370,12 @@ impl<K: Kpi> GroupsAccumulator for KpiGroups<K> {
         total_num_groups: usize,
     ) -> Result<()> {
         self.grow(total_num_groups);
+        if opt_filter.is_none()
+            && values.iter().all(|v| v.null_count() == 0)
+            && self.update_by_code(values, group_indices)?
+        {
+            return Ok(());
+        }
         let tallies = &mut self.tallies;
         self.kpi.observe(values, |row, obs| {
             if kept(opt_filter, row) {
@@ -362,6 +428,6 @@ impl<K: Kpi> GroupsAccumulator for KpiGroups<K> {
     }
 
     fn size(&self) -> usize {
-        self.tallies.capacity() * size_of::<K::Tally>()
+        self.tallies.capacity() * size_of::<K::Tally>() + self.local.capacity() * size_of::<u32>()
     }
 }

@@ -299,6 +299,29 @@ async fn group_by_equals_the_core_through_partial_states() {
 }
 
 #[tokio::test]
+async fn group_by_over_whole_second_waits_equals_the_core() {
+    // Whole-second waits and no nulls: the batches take the core's grouped
+    // path for the service level as well as for NPS and CSAT.
+    let mut rows = rows(5000);
+    for r in &mut rows {
+        r.wait = r.wait.floor();
+    }
+    let ctx = ctx(2);
+    register(&ctx, "t", &batch(&rows), 3).unwrap();
+    let result = query(
+        &ctx,
+        &format!("SELECT g, {SELECT} FROM t GROUP BY g ORDER BY g"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(i64s(&result, 0), (0..GROUPS).collect::<Vec<_>>());
+    for g in 0..GROUPS {
+        let group: Vec<Row> = rows.iter().filter(|r| r.g == g).cloned().collect();
+        check(&result, usize::try_from(g).unwrap(), 1, &core(&group));
+    }
+}
+
+#[tokio::test]
 async fn one_group_equals_the_core_through_merged_partitions() {
     let rows = rows(3000);
     let ctx = ctx(3);
