@@ -313,6 +313,10 @@ struct KpiGroups<K: Kpi> {
 /// A group not seen in the current batch.
 const UNSEEN: u32 = u32::MAX;
 
+/// The fewest rows per group, on average over a batch, for which the
+/// grouped path is taken.
+const MIN_ROWS_PER_GROUP: usize = 8;
+
 impl<K: Kpi> KpiGroups<K> {
     fn grow(&mut self, total: usize) {
         if self.tallies.len() < total {
@@ -344,6 +348,11 @@ impl<K: Kpi> KpiGroups<K> {
         }
         for &group in &touched {
             self.local[group] = UNSEEN;
+        }
+        // The grouped path pays per group (a histogram row, a tally, a
+        // merge); with few rows per group, recording row by row costs less.
+        if touched.len().saturating_mul(MIN_ROWS_PER_GROUP) > group_indices.len() {
+            return Ok(false);
         }
         let Some(batch) = self.kpi.by_code(values, touched.len(), &codes) else {
             return Ok(false);
