@@ -222,6 +222,7 @@
 //! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`) |
 //! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
 //! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
+//! | [`time::DurationSample`] | [`time::DurationSampleState`] | `{"nanos": ["0", "1500000000", "90000000000"]}` (every duration in ns, ascending; read in any order) |
 //!
 //! The volume, duration and breakdown tallies keep their previous serde
 //! form until they implement the contract.

@@ -866,14 +866,13 @@ impl TryFrom<ServiceLevelWire> for ServiceLevelState {
     type Error = Error;
 
     fn try_from(w: ServiceLevelWire) -> Result<ServiceLevelState, Error> {
-        let short_abandons = match (w.short_abandon_below_s, w.short_abandon_at_most_s) {
-            (rule, ShortAbandons::None) | (ShortAbandons::None, rule) => rule,
-            _ => {
-                return Err(Error::malformed(
-                    "short-abandon rule",
-                    "short_abandon_below_s or short_abandon_at_most_s, not both",
-                ));
-            }
+        let ((short_abandons, ShortAbandons::None) | (ShortAbandons::None, short_abandons)) =
+            (w.short_abandon_below_s, w.short_abandon_at_most_s)
+        else {
+            return Err(Error::malformed(
+                "short-abandon rule",
+                "short_abandon_below_s or short_abandon_at_most_s, not both",
+            ));
         };
         Ok(ServiceLevelState {
             threshold: w.threshold,

@@ -323,7 +323,10 @@ fn tampered_states_are_refused_naming_the_field() {
         abandoned_within: 1,
         short_abandoned: 1,
     };
-    assert!(refused::<ServiceLevelTally>(sl).contains("the short abandons a tally without a short-abandon rule holds (0)"));
+    assert!(
+        refused::<ServiceLevelTally>(sl)
+            .contains("the short abandons a tally without a short-abandon rule holds (0)")
+    );
     // A short-abandon threshold above the service-level one: every abandon
     // within the service level is short.
     let sl = ServiceLevelState {
@@ -532,4 +535,47 @@ fn hourly_state_sums_within_u64() {
     by_hour[4] = 1;
     let err = cxkpi::HourlyVolume::from_state(cxkpi::HourlyVolumeState { by_hour }).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Overflow);
+}
+
+laws!(
+    duration_sample_keeps_the_contract,
+    cxkpi::time::DurationSample::new(),
+    (0u64..10_000_000).prop_map(Duration::from_micros)
+);
+
+#[test]
+fn duration_sample_state_travels_as_strings() {
+    use cxkpi::time::{DurationSample, DurationSampleState};
+    let state = DurationSampleState {
+        nanos: vec![u64::MAX, 0, 1_500_000_000],
+    };
+    let sample = DurationSample::from_state(state.clone()).unwrap();
+    assert_eq!(sample.len().unwrap(), 3);
+    let json = serde_json::to_string(&sample).unwrap();
+    assert_eq!(
+        json,
+        r#"{"nanos":["0","1500000000","18446744073709551615"]}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<DurationSample>(&json).unwrap(),
+        sample
+    );
+    // Negative, fractional and unknown fields are refused by the wire format.
+    for bad in [
+        r#"{"nanos":[-1]}"#,
+        r#"{"nanos":[1.5]}"#,
+        r#"{"nanos":[],"x":1}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<DurationSample>(bad).is_err(),
+            "{bad}"
+        );
+    }
+    // A duration beyond u64::MAX ns is refused by try_record, leaving the sample unchanged.
+    let mut s = sample.clone();
+    assert_eq!(
+        s.try_record(Duration::MAX).unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+    assert_eq!(s, sample);
 }

@@ -196,7 +196,7 @@ fn operations_tallies_round_trip() {
     let sample = DurationSample::from_secs(&[1.5, 0.0, 90.0]).unwrap();
     assert_eq!(
         round_trip(&sample),
-        r#"{"nanos":[1500000000,0,90000000000]}"#
+        r#"{"nanos":["0","1500000000","90000000000"]}"#
     );
     let mut sketch = DurationSketch::new(RelativeAccuracy::ONE_PERCENT);
     sketch.extend([secs(0), secs(1), secs(100), Duration::from_millis(2500)]);
