@@ -223,9 +223,10 @@
 //! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
 //! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
 //! | [`time::DurationSample`] | [`time::DurationSampleState`] | `{"nanos": ["0", "1500000000", "90000000000"]}` (every duration in ns, ascending; read in any order) |
+//! | [`time::DurationSketch`] | [`time::DurationSketchState`] | `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}` (bucket `offset + k` counts `bins[k]`; empty: every figure 0) |
 //!
-//! The volume, duration and breakdown tallies keep their previous serde
-//! form until they implement the contract.
+//! The volume and breakdown tallies keep their previous serde form until
+//! they implement the contract.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {

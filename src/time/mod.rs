@@ -45,4 +45,4 @@ pub use period::{Period, PeriodKey};
 pub use quantile::Quantile;
 pub use sample::{DurationSample, DurationSampleState, DurationSummary, SortedDurations};
 pub use seconds::WholeSeconds;
-pub use sketch::{DurationSketch, RelativeAccuracy};
+pub use sketch::{DurationSketch, DurationSketchState, RelativeAccuracy};

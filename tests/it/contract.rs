@@ -579,3 +579,135 @@ fn duration_sample_state_travels_as_strings() {
     );
     assert_eq!(s, sample);
 }
+
+laws!(
+    duration_sketch_keeps_the_contract,
+    cxkpi::time::DurationSketch::default(),
+    prop_oneof![Just(0u64), 0u64..10_000_000_000_000].prop_map(Duration::from_nanos)
+);
+
+#[test]
+#[allow(clippy::too_many_lines)] // One refusal per invariant, side by side.
+fn tampered_sketch_states_are_refused_naming_the_field() {
+    use cxkpi::time::{DurationSketch, DurationSketchState};
+    let mut sketch = DurationSketch::default();
+    sketch.extend([
+        Duration::ZERO,
+        Duration::from_secs(1),
+        Duration::from_secs(3),
+    ]);
+    let good = sketch.state().unwrap();
+    assert_eq!(DurationSketch::from_state(good.clone()).unwrap(), sketch);
+    let cases = [
+        (
+            DurationSketchState {
+                min_ns: 5,
+                ..good.clone()
+            },
+            "zeros",
+        ),
+        (
+            DurationSketchState {
+                max_ns: 1,
+                ..good.clone()
+            },
+            "max_ns",
+        ),
+        (
+            DurationSketchState {
+                total_ns: 1,
+                ..good.clone()
+            },
+            "total_ns",
+        ),
+        (
+            DurationSketchState {
+                total_ns: 10_000_000_000,
+                ..good.clone()
+            },
+            "total_ns",
+        ),
+        (
+            DurationSketchState {
+                relative_accuracy: 0.9,
+                ..good.clone()
+            },
+            "relative accuracy",
+        ),
+        (
+            DurationSketchState {
+                offset: -1,
+                ..good.clone()
+            },
+            "bucket index",
+        ),
+        (
+            DurationSketchState {
+                bins: {
+                    let mut b = good.bins.clone();
+                    b.push(0);
+                    b
+                },
+                ..good.clone()
+            },
+            "bins",
+        ),
+        (
+            DurationSketchState {
+                zeros: u64::MAX,
+                ..good.clone()
+            },
+            "overflows",
+        ),
+        (
+            DurationSketchState {
+                zeros: 0,
+                bins: vec![],
+                offset: 0,
+                total_ns: 0,
+                min_ns: 0,
+                max_ns: 7,
+                relative_accuracy: 0.01,
+            },
+            "max_ns",
+        ),
+        (
+            DurationSketchState {
+                zeros: 0,
+                bins: vec![],
+                offset: 3,
+                total_ns: 0,
+                min_ns: 0,
+                max_ns: 0,
+                relative_accuracy: 0.01,
+            },
+            "offset",
+        ),
+    ];
+    for (state, field) in cases {
+        let err = DurationSketch::from_state(state.clone())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(field), "{state:?}: {err}");
+    }
+    // The empty sketch's state: every figure 0.
+    let empty = DurationSketch::default().state().unwrap();
+    assert_eq!(
+        (empty.min_ns, empty.max_ns, empty.total_ns, empty.offset),
+        (0, 0, 0, 0)
+    );
+    let json = serde_json::to_string(&sketch).unwrap();
+    assert!(
+        json.contains(r#""total_ns":"4000000000","min_ns":"0","max_ns":"3000000000""#),
+        "{json}"
+    );
+}
+
+#[test]
+fn the_documented_sketch_state_is_valid() {
+    let json = r#"{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}"#;
+    let sketch: cxkpi::time::DurationSketch = serde_json::from_str(json).unwrap();
+    let mut recorded = cxkpi::time::DurationSketch::default();
+    recorded.extend([Duration::ZERO, Duration::from_secs(1)]);
+    assert_eq!(sketch, recorded);
+}

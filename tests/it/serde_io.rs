@@ -222,8 +222,8 @@ fn operations_tallies_refuse_invalid_payloads() {
         vec!["1"; 23].join(",")
     );
     assert!(refused::<HourlyVolume>(&hours).contains("overflows"));
-    let sketch = r#"{"relative_accuracy":0.9,"zeros":0,"offset":0,"bins":[],"total_nanos":0,"min_nanos":0,"max_nanos":0}"#;
+    let sketch = r#"{"relative_accuracy":0.9,"zeros":0,"offset":0,"bins":[],"total_ns":0,"min_ns":0,"max_ns":0}"#;
     assert!(refused::<DurationSketch>(sketch).contains("relative accuracy"));
-    let sketch = r#"{"relative_accuracy":0.01,"zeros":0,"offset":-4,"bins":[1],"total_nanos":0,"min_nanos":0,"max_nanos":0}"#;
+    let sketch = r#"{"relative_accuracy":0.01,"zeros":0,"offset":-4,"bins":[1],"total_ns":0,"min_ns":0,"max_ns":0}"#;
     assert!(refused::<DurationSketch>(sketch).contains("bucket index"));
 }
