@@ -224,9 +224,9 @@
 //! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
 //! | [`time::DurationSample`] | [`time::DurationSampleState`] | `{"nanos": ["0", "1500000000", "90000000000"]}` (every duration in ns, ascending; read in any order) |
 //! | [`time::DurationSketch`] | [`time::DurationSketchState`] | `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}` (bucket `offset + k` counts `bins[k]`; empty: every figure 0) |
+//! | [`TicketVolume`] | [`TicketVolumeState`] | `{"per_customer": [["a", "3"], ["b", "1"]]}` (keys as their type serializes, ascending and unique; counts at least 1) |
 //!
-//! The volume and breakdown tallies keep their previous serde form until
-//! they implement the contract.
+//! The breakdown keeps its previous form until it implements the contract.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -366,7 +366,9 @@ pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTal
 pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
 pub use time::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
-pub use volume::{HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, volume_change};
+pub use volume::{
+    HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, TicketVolumeState, volume_change,
+};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not
 /// match `rust_decimal`'s version themselves.

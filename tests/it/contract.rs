@@ -711,3 +711,44 @@ fn the_documented_sketch_state_is_valid() {
     recorded.extend([Duration::ZERO, Duration::from_secs(1)]);
     assert_eq!(sketch, recorded);
 }
+
+laws!(
+    ticket_volume_keeps_the_contract,
+    cxkpi::TicketVolume::<u8>::new(),
+    0u8..12
+);
+
+#[test]
+fn tampered_ticket_volume_states_are_refused_naming_the_field() {
+    use cxkpi::{TicketVolume, TicketVolumeState};
+    let refused = |per_customer: Vec<(&'static str, u64)>| {
+        TicketVolume::from_state(TicketVolumeState { per_customer })
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(refused(vec![("b", 1), ("a", 1)]).contains("per_customer"));
+    assert!(refused(vec![("a", 1), ("a", 1)]).contains("ascending"));
+    assert!(refused(vec![("a", 0)]).contains("per_customer ticket count"));
+    assert!(refused(vec![("a", u64::MAX), ("b", 1)]).contains("overflows"));
+    let volume: TicketVolume<String> = ["x", "y", "x"].map(String::from).into_iter().collect();
+    let json = serde_json::to_string(&volume).unwrap();
+    assert_eq!(json, r#"{"per_customer":[["x","2"],["y","1"]]}"#);
+    assert_eq!(
+        serde_json::from_str::<TicketVolume<String>>(&json).unwrap(),
+        volume
+    );
+    assert!(
+        serde_json::from_str::<TicketVolume<String>>(r#"{"per_customer":[["y","1"],["x","2"]]}"#)
+            .is_err()
+    );
+    // A faulted volume reports no count.
+    let mut full = TicketVolume::from_state(TicketVolumeState {
+        per_customer: vec![(1_u8, u64::MAX)],
+    })
+    .unwrap();
+    assert_eq!(full.try_record(2).unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(full.customers().unwrap(), 1);
+    full.record(2);
+    assert_eq!(full.tickets().unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(full.len().unwrap_err().kind(), ErrorKind::Overflow);
+}
