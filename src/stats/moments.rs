@@ -4,7 +4,7 @@ use core::time::Duration;
 
 use crate::stats::special::t_critical;
 use crate::stats::{Confidence, Interval};
-use crate::tally::{Fault, add_u64, tally_v0};
+use crate::tally::{Fault, add_u64, merge_surface};
 use crate::{Domain, Error};
 
 /// The count, mean and variance of numeric observations (CES scores, handle
@@ -289,4 +289,4 @@ fn finite_moments(mean: f64, m2: f64) -> Result<(), Error> {
     }
 }
 
-tally_v0!(MeanTally, f64, default);
+merge_surface!(MeanTally, f64, default);
