@@ -222,9 +222,11 @@
 //! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`; a rule of at most 5 s: `"short_abandon_below_s": null, "short_abandon_at_most_s": 5`) |
 //! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
 //! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
+//! | [`time::DurationSample`] | [`time::DurationSampleState`] | `{"nanos": ["0", "1500000000", "90000000000"]}` (every duration in ns, ascending; read in any order) |
+//! | [`time::DurationSketch`] | [`time::DurationSketchState`] | `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}` (bucket `offset + k` counts `bins[k]`; empty: every figure 0) |
+//! | [`TicketVolume`] | [`TicketVolumeState`] | `{"per_customer": [["a", "3"], ["b", "1"]]}` (keys as their type serializes, ascending and unique; counts at least 1) |
 //!
-//! The volume, duration and breakdown tallies keep their previous serde
-//! form until they implement the contract.
+//! The breakdown keeps its previous form until it implements the contract.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -364,7 +366,9 @@ pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTal
 pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
 pub use time::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
-pub use volume::{HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, volume_change};
+pub use volume::{
+    HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, TicketVolumeState, volume_change,
+};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not
 /// match `rust_decimal`'s version themselves.

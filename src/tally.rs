@@ -234,13 +234,16 @@ pub(crate) fn add_u128(a: u128, b: u128, quantity: &'static str) -> Result<u128,
         .ok_or_else(|| Error::overflow(quantity, "u128"))
 }
 
-/// Stamps the common tally surface onto `$tally`, whose observations are `$obs`.
+/// Stamps the merge operators (`Merge`, `+`, `+=`, `Extend`, and with
+/// `default` `Sum` and `FromIterator`) onto an accumulator that merges but
+/// is no [`Tally`]: `stats::MeanTally`, whose float moments keep the laws
+/// only up to rounding (see its docs). Every tally uses [`tally!`] instead.
 ///
-/// The tally must have a `fault: Fault` field and the inherent methods
+/// The accumulator must have a `fault: Fault` field and the inherent methods
 /// `merge_counts(&mut self, &Self) -> Result<(), Error>` (atomic: all or
 /// nothing) and `record(&mut self, $obs)`. With `default`, the tally has a
 /// natural zero and also gets `Sum` and `FromIterator`.
-macro_rules! tally_v0 {
+macro_rules! merge_surface {
     ($tally:ident, $obs:ty) => {
         impl $crate::Merge for $tally {
             fn try_merge(&mut self, other: &Self) -> Result<(), $crate::Error> {
@@ -301,7 +304,7 @@ macro_rules! tally_v0 {
         }
     };
     ($tally:ident, $obs:ty, default) => {
-        $crate::tally::tally_v0!($tally, $obs);
+        $crate::tally::merge_surface!($tally, $obs);
 
         // Merging in place: a fold through `acc + t` moves the accumulator
         // (and its drop flag) on every step, three times slower.
@@ -343,35 +346,7 @@ macro_rules! tally_v0 {
     };
 }
 
-/// Serializes `$tally` through its plain `$parts` struct, and deserializes it
-/// back through `$tally::from_parts`, which validates. A faulted tally refuses
-/// to serialize: it has no number to give.
-#[cfg(feature = "serde")]
-macro_rules! tally_serde_v0 {
-    ($tally:ident, $parts:ident) => {
-        impl serde::Serialize for $tally {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                self.fault.check().map_err(serde::ser::Error::custom)?;
-                serde::Serialize::serialize(&self.to_parts(), serializer)
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $tally {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let parts = <$parts as serde::Deserialize>::deserialize(deserializer)?;
-                $tally::from_parts(parts).map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-/// Without the `serde` feature, nothing.
-#[cfg(not(feature = "serde"))]
-macro_rules! tally_serde_v0 {
-    ($tally:ident, $parts:ident) => {};
-}
-
-pub(crate) use {tally_serde_v0, tally_v0};
+pub(crate) use merge_surface;
 
 /// Stamps the whole common surface of a tally: [`Tally`], [`Merge`], `+`,
 /// `+=`, `Extend`, and with `default` also `Sum` and `FromIterator`, plus

@@ -108,6 +108,7 @@ impl DurationCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxkpi::Tally;
     use cxkpi::time::DurationSample;
 
     #[test]

@@ -4,7 +4,7 @@ use core::time::Duration;
 
 use crate::stats::special::t_critical;
 use crate::stats::{Confidence, Interval};
-use crate::tally::{Fault, add_u64, tally_v0};
+use crate::tally::{Fault, add_u64, merge_surface};
 use crate::{Domain, Error};
 
 /// The count, mean and variance of numeric observations (CES scores, handle
@@ -26,6 +26,20 @@ use crate::{Domain, Error};
 ///
 /// Source: Student (1908) for the interval; Welford (1962) and Chan, Golub
 /// and LeVeque (1983) for the updates.
+///
+/// # Why it is not a [`Tally`](crate::Tally)
+///
+/// The contract's laws are equalities: `tally(a ++ b) == tally(a) + tally(b)`,
+/// merging associative and commutative, `from_state(state(t)) == t` for a
+/// state that recording could reach. A float mean and `M2` satisfy them
+/// only up to rounding: merging `a` into `b` and `b` into `a` can differ in
+/// the last bits, and no check of a `(count, mean, M2)` state can tell a
+/// reachable one from a tampered one (from two values on, any finite mean
+/// and any `M2 ≥ 0` is the state of *some* real values). So `MeanTally` keeps [`Merge`](crate::Merge)
+/// and its own `record`/`try_record`, and is not a `Tally`: where merged
+/// figures must be exact and its state must travel, keep integer sums in a
+/// tally ([`CesTally`](crate::CesTally) for scores, the `u128` nanosecond
+/// sums of [`AhtTally`](crate::AhtTally) for times).
 ///
 /// # Example
 ///
@@ -275,4 +289,4 @@ fn finite_moments(mean: f64, m2: f64) -> Result<(), Error> {
     }
 }
 
-tally_v0!(MeanTally, f64, default);
+merge_surface!(MeanTally, f64, default);

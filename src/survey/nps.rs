@@ -182,7 +182,7 @@ pub enum NpsCategory {
 
 /// The NPS accumulator: promoter, passive and detractor counts.
 ///
-/// Build it one rating at a time ([`Tally::record`](crate::Tally::record)), from a slice
+/// Build it one rating at a time ([`Tally::record`]), from a slice
 /// of raw scores ([`from_scores`](NpsTally::from_scores), the fast path), or
 /// from counts ([`from_counts`](NpsTally::from_counts)); merge tallies with
 /// [`Merge::try_merge`](crate::Merge::try_merge), `+` or `Sum`.

@@ -5,7 +5,7 @@ use alloc::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, TimeZone};
 
 use crate::time::DurationSample;
-use crate::{Error, Merge};
+use crate::{Error, Merge, Tally};
 
 /// The requests open at one instant: how many, how old, and opened when.
 ///
@@ -120,7 +120,7 @@ impl<Tz: TimeZone> Backlog<Tz> {
     /// assert_eq!(cxkpi::time::Backlog::at(Utc.with_ymd_and_hms(2024, 3, 8, 12, 0, 0).unwrap()).open(), 0);
     /// ```
     pub fn open(&self) -> u64 {
-        self.ages.len() as u64
+        self.ages.observations()
     }
 
     /// The ages of the open requests: their statistics and percentiles.

@@ -43,6 +43,6 @@ pub use mean::MeanDuration;
 #[cfg(feature = "chrono")]
 pub use period::{Period, PeriodKey};
 pub use quantile::Quantile;
-pub use sample::{DurationSample, DurationSummary, SortedDurations};
+pub use sample::{DurationSample, DurationSampleState, DurationSummary, SortedDurations};
 pub use seconds::WholeSeconds;
-pub use sketch::{DurationSketch, RelativeAccuracy};
+pub use sketch::{DurationSketch, DurationSketchState, RelativeAccuracy};

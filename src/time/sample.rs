@@ -6,7 +6,7 @@ use core::time::Duration;
 
 use crate::Error;
 use crate::duration::{mean_nanos_as_secs, seconds};
-use crate::tally::{Fault, tally_serde_v0, tally_v0};
+use crate::tally::{Fault, tally};
 use crate::time::Quantile;
 
 /// Every duration of a sample, kept exactly, for exact percentiles.
@@ -56,10 +56,29 @@ use crate::time::Quantile;
 ///     "duration (s) -2 at index 1 is out of range: it must be a finite number of seconds, 0 or more"
 /// );
 /// ```
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct DurationSample {
     nanos: Vec<u64>,
     fault: Fault,
+}
+
+/// Samples are equal when they hold the same durations, in any order: a
+/// sample is a multiset (every figure ignores the order), so that merging
+/// is commutative. Comparing samples whose lists differ in order sorts
+/// copies of both, O(n log n).
+impl PartialEq for DurationSample {
+    fn eq(&self, other: &DurationSample) -> bool {
+        if self.fault != other.fault || self.nanos.len() != other.nanos.len() {
+            return false;
+        }
+        if self.nanos == other.nanos {
+            return true;
+        }
+        let (mut a, mut b) = (self.nanos.clone(), other.nanos.clone());
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    }
 }
 
 impl DurationSample {
@@ -68,7 +87,10 @@ impl DurationSample {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::time::DurationSample::new().is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(cxkpi::time::DurationSample::new().is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> DurationSample {
         DurationSample::default()
@@ -79,55 +101,17 @@ impl DurationSample {
     /// # Example
     ///
     /// ```
+    /// use cxkpi::Tally;
+    ///
     /// let sample = cxkpi::time::DurationSample::with_capacity(1000);
-    /// assert_eq!(sample.len(), 0);
+    /// assert_eq!(sample.len()?, 0);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn with_capacity(capacity: usize) -> DurationSample {
         DurationSample {
             nanos: Vec::with_capacity(capacity),
             fault: Fault::default(),
         }
-    }
-
-    /// Adds one duration. A duration beyond 584 years (`u64::MAX`
-    /// nanoseconds) becomes the sample's fault (see [`Merge`](crate::Merge)).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    ///
-    /// let mut sample = cxkpi::time::DurationSample::new();
-    /// sample.record(Duration::from_secs(42));
-    /// assert_eq!(sample.summary()?.max(), Duration::from_secs(42));
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn record(&mut self, duration: Duration) {
-        if let Err(error) = self.try_record(duration) {
-            self.fault.set(error);
-        }
-    }
-
-    /// Adds one duration, or says why it cannot.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::overflow`] for a duration beyond `u64::MAX` nanoseconds; the
-    /// sample is then unchanged.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    /// use cxkpi::ErrorKind;
-    ///
-    /// let mut sample = cxkpi::time::DurationSample::new();
-    /// assert_eq!(sample.try_record(Duration::MAX).unwrap_err().kind(), ErrorKind::Overflow);
-    /// assert!(sample.is_empty());
-    /// ```
-    pub fn try_record(&mut self, duration: Duration) -> Result<(), Error> {
-        self.nanos.push(nanos(duration)?);
-        Ok(())
     }
 
     /// The sample of durations given in seconds.
@@ -171,8 +155,10 @@ impl DurationSample {
     /// ```
     /// use core::time::Duration;
     ///
+    /// use cxkpi::Tally;
+    ///
     /// let sample = cxkpi::time::DurationSample::from_durations(&[Duration::from_secs(5)])?;
-    /// assert_eq!(sample.len(), 1);
+    /// assert_eq!(sample.len()?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_durations(durations: &[Duration]) -> Result<DurationSample, Error> {
@@ -184,29 +170,6 @@ impl DurationSample {
             nanos,
             fault: Fault::default(),
         })
-    }
-
-    /// The number of durations.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::time::DurationSample::from_secs(&[1.0, 2.0])?.len(), 2);
-    /// # Ok::<(), cxkpi::Error>(())
-    /// ```
-    pub fn len(&self) -> usize {
-        self.nanos.len()
-    }
-
-    /// Whether the sample holds no duration.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::time::DurationSample::new().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.nanos.is_empty()
     }
 
     /// The sample sorted, ready for any number of percentiles in O(1) each.
@@ -294,33 +257,66 @@ impl DurationSample {
 }
 
 impl DurationSample {
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> SampleParts {
-        SampleParts {
-            nanos: self.nanos.clone(),
-        }
+    /// Adds one duration: beyond 584 years (`u64::MAX` ns) it is an overflow.
+    fn add_one(&mut self, duration: Duration) -> Result<(), Error> {
+        self.nanos.push(nanos(duration)?);
+        Ok(())
     }
 
-    /// Any list of nanosecond durations is a valid sample.
-    #[cfg(feature = "serde")]
-    #[allow(clippy::unnecessary_wraps)] // The signature `tally_serde!` expects.
-    fn from_parts(parts: SampleParts) -> Result<DurationSample, Error> {
+    /// The durations kept (a `usize` always fits a `u64` here), fault or not.
+    pub(crate) fn observations(&self) -> u64 {
+        self.nanos.len() as u64
+    }
+
+    /// The durations sorted: equal samples have one state, whatever the
+    /// order they were recorded or merged in.
+    fn to_state(&self) -> DurationSampleState {
+        let mut nanos = self.nanos.clone();
+        nanos.sort_unstable();
+        DurationSampleState { nanos }
+    }
+
+    /// Any list of nanosecond durations is a sample that recording reaches:
+    /// each `u64` is a duration of at most 584 years, in any order.
+    #[allow(clippy::unnecessary_wraps)] // The signature the `tally!` macro expects.
+    fn check_state(state: DurationSampleState) -> Result<DurationSample, Error> {
         Ok(DurationSample {
-            nanos: parts.nanos,
+            nanos: state.nanos,
             fault: Fault::default(),
         })
     }
 }
 
-tally_v0!(DurationSample, core::time::Duration, default);
-tally_serde_v0!(DurationSample, SampleParts);
+tally!(DurationSample, Duration, DurationSampleState, default);
 
-/// The serialized form of a [`DurationSample`]: its durations in nanoseconds.
-#[cfg(feature = "serde")]
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SampleParts {
-    nanos: Vec<u64>,
+/// The state of a [`DurationSample`]: every duration, in nanoseconds.
+///
+/// [`Tally::state`](crate::Tally::state) gives them in ascending order, so
+/// that equal samples have one state; [`Tally::from_state`](crate::Tally::from_state)
+/// takes them in any order (a sample is a multiset). Wire format:
+/// `{"nanos": ["0", "1500000000", "90000000000"]}` (decimal strings, exact
+/// in any JSON parser; a JSON number is accepted too). Every list is valid:
+/// each value is a duration of at most `u64::MAX` ns.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::Tally;
+/// use cxkpi::time::{DurationSample, DurationSampleState};
+///
+/// let state = DurationSampleState { nanos: vec![30_000_000_000, 10_000_000_000] };
+/// let sample = DurationSample::from_state(state)?;
+/// assert_eq!(sample.summary()?.mean_secs(), 20.0);
+/// assert_eq!(sample.state()?.nanos, [10_000_000_000, 30_000_000_000]);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct DurationSampleState {
+    /// The durations, in nanoseconds (ascending when made by `state`).
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::ints"))]
+    pub nanos: Vec<u64>,
 }
 
 /// A duration as whole nanoseconds, if it fits a `u64`.

@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use crate::duration::mean_nanos_as_secs;
-use crate::tally::{Fault, add_u64, add_u128, tally_serde_v0, tally_v0};
+use crate::tally::{Fault, add_u64, add_u128, check_part, tally};
 use crate::time::{DurationSummary, Quantile};
 use crate::{Domain, Error};
 
@@ -114,6 +114,7 @@ impl Default for RelativeAccuracy {
 ///
 /// ```
 /// use core::time::Duration;
+/// use cxkpi::Tally;
 /// use cxkpi::time::{DurationSketch, Quantile, RelativeAccuracy};
 ///
 /// let mut sketch = DurationSketch::new(RelativeAccuracy::ONE_PERCENT);
@@ -166,7 +167,10 @@ impl DurationSketch {
     /// ```
     /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
     ///
-    /// assert!(DurationSketch::new(RelativeAccuracy::ONE_PER_MILLE).is_empty());
+    /// use cxkpi::Tally;
+    ///
+    /// assert!(DurationSketch::new(RelativeAccuracy::ONE_PER_MILLE).is_empty()?);
+    /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new(accuracy: RelativeAccuracy) -> DurationSketch {
         let alpha = accuracy.get();
@@ -211,41 +215,9 @@ impl DurationSketch {
         2.0 * libm::exp(f64::from(i) * self.ln_gamma) / (gamma + 1.0)
     }
 
-    /// Adds one duration; one beyond `u64::MAX` nanoseconds (584 years), or
-    /// an overflowing count, becomes the sketch's fault.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    ///
-    /// let mut sketch = cxkpi::time::DurationSketch::default();
-    /// sketch.record(Duration::from_secs(3));
-    /// assert_eq!(sketch.len(), 1);
-    /// ```
-    pub fn record(&mut self, duration: Duration) {
-        if let Err(error) = self.try_record(duration) {
-            self.fault.set(error);
-        }
-    }
-
-    /// Adds one duration, or says why it cannot; on error the sketch is unchanged.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::overflow`] for a duration beyond `u64::MAX` nanoseconds or a
-    /// count beyond `u64::MAX`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use core::time::Duration;
-    ///
-    /// let mut sketch = cxkpi::time::DurationSketch::default();
-    /// assert!(sketch.try_record(Duration::MAX).is_err());
-    /// assert!(sketch.is_empty());
-    /// ```
-    pub fn try_record(&mut self, duration: Duration) -> Result<(), Error> {
+    /// Adds one duration: beyond `u64::MAX` nanoseconds (584 years), or a
+    /// count beyond `u64::MAX`, it is an overflow and the sketch is unchanged.
+    fn add_one(&mut self, duration: Duration) -> Result<(), Error> {
         let nanos = u64::try_from(duration.as_nanos())
             .map_err(|_| Error::overflow("duration in nanoseconds", "u64"))?;
         let count = add_u64(self.count, 1, "sketched durations")?;
@@ -293,39 +265,19 @@ impl DurationSketch {
     /// ```
     /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
     ///
+    /// use cxkpi::Tally;
+    ///
     /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[1.0, 2.0, 3.0])?;
-    /// assert_eq!(sketch.len(), 3);
+    /// assert_eq!(sketch.len()?, 3);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_secs(accuracy: RelativeAccuracy, secs: &[f64]) -> Result<DurationSketch, Error> {
         let mut sketch = DurationSketch::new(accuracy);
         for (i, &s) in secs.iter().enumerate() {
             let d = crate::duration::seconds("duration (s)", s).map_err(|e| e.at(i))?;
-            sketch.try_record(d)?;
+            sketch.add_one(d)?;
         }
         Ok(sketch)
-    }
-
-    /// The number of durations.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(cxkpi::time::DurationSketch::default().len(), 0);
-    /// ```
-    pub fn len(&self) -> u64 {
-        self.count
-    }
-
-    /// Whether the sketch holds no duration.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::time::DurationSketch::default().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
     }
 
     /// The number of buckets in use, a measure of memory (8 bytes each).
@@ -464,34 +416,43 @@ impl DurationSketch {
 }
 
 impl DurationSketch {
-    #[cfg(feature = "serde")]
-    fn to_parts(&self) -> SketchParts {
-        SketchParts {
+    const fn observations(&self) -> u64 {
+        self.count
+    }
+
+    fn to_state(&self) -> DurationSketchState {
+        let empty = self.count == 0;
+        DurationSketchState {
             relative_accuracy: self.accuracy.get(),
             zeros: self.zeros,
             offset: self.offset,
             bins: self.bins.clone(),
-            total_nanos: self.total_nanos,
-            min_nanos: self.min,
-            max_nanos: self.max,
+            total_ns: self.total_nanos,
+            // The empty sketch keeps `u64::MAX` as its running minimum.
+            min_ns: if empty { 0 } else { self.min },
+            max_ns: self.max,
         }
     }
 
-    /// Rebuilds a sketch, checking the accuracy, that the counts sum within
-    /// `u64`, that the buckets lie in the range of `u64` nanoseconds, and
-    /// that min ≤ max when the sketch is not empty.
-    #[cfg(feature = "serde")]
-    fn from_parts(p: SketchParts) -> Result<DurationSketch, Error> {
+    /// Rebuilds a sketch, checking every invariant that recording keeps:
+    /// the accuracy; the counts sum within `u64`; the buckets lie in the
+    /// range of `u64` nanoseconds, the first and last in use (no empty
+    /// bucket at either end, offset 0 without buckets); the minimum is 0
+    /// exactly when there are zeros and lies in the first bucket otherwise,
+    /// the maximum in the last; min ≤ max; the total lies between
+    /// `min + max + (n − 2)·min` and `min + max + (n − 2)·max`; the empty
+    /// sketch has every figure 0.
+    fn check_state(p: DurationSketchState) -> Result<DurationSketch, Error> {
         let mut sketch = DurationSketch::new(RelativeAccuracy::new(p.relative_accuracy)?);
         let mut count = p.zeros;
         for &n in &p.bins {
-            count = add_u64(count, n, "sketched durations")?;
+            count = add_u64(count, n, "sketched durations (zeros + bins)")?;
         }
         let top = sketch.index(u64::MAX);
         let len = i64::try_from(p.bins.len()).unwrap_or(i64::MAX);
         if p.offset < 0 || i64::from(p.offset) + len - 1 > i64::from(top) {
             return Err(Error::out_of_range(
-                "sketch bucket index",
+                "sketch bucket index (offset + bins)",
                 i64::from(p.offset).saturating_add(len),
                 Domain::Between {
                     min: 0,
@@ -499,40 +460,162 @@ impl DurationSketch {
                 },
             ));
         }
-        if count > 0 && p.min_nanos > p.max_nanos {
-            return Err(Error::inconsistent(
-                "sketch minimum (ns)",
-                p.min_nanos,
-                "sketch maximum (ns)",
-                p.max_nanos,
+        if p.bins.is_empty() && p.offset != 0 {
+            return Err(Error::out_of_range(
+                "sketch offset without bins",
+                i64::from(p.offset),
+                Domain::Between { min: 0, max: 0 },
             ));
         }
+        if p.bins.first() == Some(&0) || p.bins.last() == Some(&0) {
+            return Err(Error::malformed(
+                "sketch bins",
+                "a list whose first and last buckets are in use (count above 0)",
+            ));
+        }
+        if count == 0 {
+            for (field, value) in [
+                (
+                    "sketch total_ns",
+                    u64::try_from(p.total_ns).unwrap_or(u64::MAX),
+                ),
+                ("sketch min_ns", p.min_ns),
+                ("sketch max_ns", p.max_ns),
+            ] {
+                if value != 0 {
+                    return Err(Error::inconsistent(field, value, "sketched durations", 0));
+                }
+            }
+            return Ok(sketch);
+        }
+        check_part("sketch min_ns", p.min_ns, "sketch max_ns", p.max_ns)?;
+        if (p.zeros > 0) != (p.min_ns == 0) {
+            return Err(Error::inconsistent(
+                "sketch zeros",
+                p.zeros,
+                "durations of 0 ns behind min_ns",
+                u64::from(p.min_ns == 0),
+            ));
+        }
+        let last = i64::from(p.offset) + len - 1;
+        if p.zeros == 0 && i64::from(sketch.index(p.min_ns)) != i64::from(p.offset) {
+            return Err(Error::out_of_range(
+                "sketch bucket of min_ns",
+                i64::from(sketch.index(p.min_ns)),
+                Domain::Between {
+                    min: i64::from(p.offset),
+                    max: i64::from(p.offset),
+                },
+            ));
+        }
+        let max_bucket = if p.max_ns == 0 {
+            -1
+        } else {
+            i64::from(sketch.index(p.max_ns))
+        };
+        let want = if p.bins.is_empty() { -1 } else { last };
+        if max_bucket != want {
+            return Err(Error::out_of_range(
+                "sketch bucket of max_ns",
+                max_bucket,
+                Domain::Between {
+                    min: want,
+                    max: want,
+                },
+            ));
+        }
+        check_total(count, p.min_ns, p.max_ns, p.total_ns)?;
         sketch.zeros = p.zeros;
         sketch.offset = p.offset;
         sketch.bins = p.bins;
         sketch.count = count;
-        sketch.total_nanos = p.total_nanos;
-        if count > 0 {
-            sketch.min = p.min_nanos;
-            sketch.max = p.max_nanos;
-        }
+        sketch.total_nanos = p.total_ns;
+        sketch.min = p.min_ns;
+        sketch.max = p.max_ns;
         Ok(sketch)
     }
 }
 
-tally_v0!(DurationSketch, core::time::Duration);
-tally_serde_v0!(DurationSketch, SketchParts);
+/// Checks that `total_ns` can be the sum of `count ≥ 1` durations from
+/// `min_ns` to `max_ns`, one of each among them.
+fn check_total(count: u64, min_ns: u64, max_ns: u64, total_ns: u128) -> Result<(), Error> {
+    let (lo, hi) = (u128::from(min_ns), u128::from(max_ns));
+    let inner = u128::from(count - 1).saturating_sub(1);
+    let fewest = if count == 1 {
+        lo
+    } else {
+        (lo + hi).saturating_add(inner.saturating_mul(lo))
+    };
+    let most = if count == 1 {
+        hi
+    } else {
+        (lo + hi).saturating_add(inner.saturating_mul(hi))
+    };
+    if total_ns < fewest || total_ns > most {
+        return Err(Error::out_of_range(
+            "sketch total_ns (between count × min_ns and count × max_ns)",
+            u64::try_from(total_ns).map_or(i64::MAX, |v| i64::try_from(v).unwrap_or(i64::MAX)),
+            Domain::Between {
+                min: i64::try_from(fewest).unwrap_or(i64::MAX),
+                max: i64::try_from(most).unwrap_or(i64::MAX),
+            },
+        ));
+    }
+    Ok(())
+}
 
-/// The serialized form of a [`DurationSketch`].
-#[cfg(feature = "serde")]
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SketchParts {
-    relative_accuracy: f64,
-    zeros: u64,
-    offset: i32,
-    bins: Vec<u64>,
-    total_nanos: u128,
-    min_nanos: u64,
-    max_nanos: u64,
+tally!(DurationSketch, Duration, DurationSketchState);
+
+/// The state of a [`DurationSketch`]: its accuracy, the count of zero
+/// durations, the bucket counts from bucket `offset` on, and the exact
+/// total, least and greatest duration in nanoseconds.
+///
+/// Wire format: `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037,
+/// "bins": ["1"], "total_ns": "1000000000", "min_ns": "0",
+/// "max_ns": "1000000000"}` (64-bit and wider integers as decimal strings,
+/// the accuracy and the offset as numbers). Valid when it is a state that
+/// recording reaches: the first and last buckets in use, min and max in
+/// them (min 0 exactly when there are zeros), the total between what the
+/// count of min and max allows; the empty sketch has every figure 0.
+///
+/// # Example
+///
+/// ```
+/// use core::time::Duration;
+/// use cxkpi::Tally;
+/// use cxkpi::time::{DurationSketch, DurationSketchState};
+///
+/// let mut sketch = DurationSketch::default();
+/// sketch.extend([Duration::ZERO, Duration::from_secs(1)]);
+/// let state = sketch.state()?;
+/// assert_eq!((state.zeros, state.bins.len(), state.max_ns), (1, 1, 1_000_000_000));
+/// assert_eq!(DurationSketch::from_state(state.clone())?, sketch);
+/// let tampered = DurationSketchState { total_ns: 5_000_000_000, ..state };
+/// assert!(DurationSketch::from_state(tampered).unwrap_err().to_string().contains("total_ns"));
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct DurationSketchState {
+    /// The relative accuracy `α`, from 0.0001 to 0.5.
+    pub relative_accuracy: f64,
+    /// Durations of 0 ns.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub zeros: u64,
+    /// The index of the first bucket of `bins` (0 without bins).
+    pub offset: i32,
+    /// The counts of buckets `offset, offset + 1, …`; bucket `i` holds the
+    /// durations in `(γ^(i−1), γ^i]` ns, `γ = (1 + α) / (1 − α)`.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::ints"))]
+    pub bins: Vec<u64>,
+    /// The exact total of the durations, in nanoseconds.
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub total_ns: u128,
+    /// The least duration, in nanoseconds (0 when empty).
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub min_ns: u64,
+    /// The greatest duration, in nanoseconds (0 when empty).
+    #[cfg_attr(feature = "serde", serde(with = "crate::wire::int"))]
+    pub max_ns: u64,
 }

@@ -10,4 +10,4 @@ mod hourly;
 mod per_customer;
 
 pub use hourly::{HourOfDay, HourlyVolume, HourlyVolumeState, volume_change};
-pub use per_customer::TicketVolume;
+pub use per_customer::{TicketVolume, TicketVolumeState};

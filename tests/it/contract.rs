@@ -536,3 +536,219 @@ fn hourly_state_sums_within_u64() {
     let err = cxkpi::HourlyVolume::from_state(cxkpi::HourlyVolumeState { by_hour }).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Overflow);
 }
+
+laws!(
+    duration_sample_keeps_the_contract,
+    cxkpi::time::DurationSample::new(),
+    (0u64..10_000_000).prop_map(Duration::from_micros)
+);
+
+#[test]
+fn duration_sample_state_travels_as_strings() {
+    use cxkpi::time::{DurationSample, DurationSampleState};
+    let state = DurationSampleState {
+        nanos: vec![u64::MAX, 0, 1_500_000_000],
+    };
+    let sample = DurationSample::from_state(state.clone()).unwrap();
+    assert_eq!(sample.len().unwrap(), 3);
+    let json = serde_json::to_string(&sample).unwrap();
+    assert_eq!(
+        json,
+        r#"{"nanos":["0","1500000000","18446744073709551615"]}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<DurationSample>(&json).unwrap(),
+        sample
+    );
+    // Negative, fractional and unknown fields are refused by the wire format.
+    for bad in [
+        r#"{"nanos":[-1]}"#,
+        r#"{"nanos":[1.5]}"#,
+        r#"{"nanos":[],"x":1}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<DurationSample>(bad).is_err(),
+            "{bad}"
+        );
+    }
+    // A duration beyond u64::MAX ns is refused by try_record, leaving the sample unchanged.
+    let mut s = sample.clone();
+    assert_eq!(
+        s.try_record(Duration::MAX).unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+    assert_eq!(s, sample);
+}
+
+laws!(
+    duration_sketch_keeps_the_contract,
+    cxkpi::time::DurationSketch::default(),
+    prop_oneof![Just(0u64), 0u64..10_000_000_000_000].prop_map(Duration::from_nanos)
+);
+
+#[test]
+#[allow(clippy::too_many_lines)] // One refusal per invariant, side by side.
+fn tampered_sketch_states_are_refused_naming_the_field() {
+    use cxkpi::time::{DurationSketch, DurationSketchState};
+    let mut sketch = DurationSketch::default();
+    sketch.extend([
+        Duration::ZERO,
+        Duration::from_secs(1),
+        Duration::from_secs(3),
+    ]);
+    let good = sketch.state().unwrap();
+    assert_eq!(DurationSketch::from_state(good.clone()).unwrap(), sketch);
+    let cases = [
+        (
+            DurationSketchState {
+                min_ns: 5,
+                ..good.clone()
+            },
+            "zeros",
+        ),
+        (
+            DurationSketchState {
+                max_ns: 1,
+                ..good.clone()
+            },
+            "max_ns",
+        ),
+        (
+            DurationSketchState {
+                total_ns: 1,
+                ..good.clone()
+            },
+            "total_ns",
+        ),
+        (
+            DurationSketchState {
+                total_ns: 10_000_000_000,
+                ..good.clone()
+            },
+            "total_ns",
+        ),
+        (
+            DurationSketchState {
+                relative_accuracy: 0.9,
+                ..good.clone()
+            },
+            "relative accuracy",
+        ),
+        (
+            DurationSketchState {
+                offset: -1,
+                ..good.clone()
+            },
+            "bucket index",
+        ),
+        (
+            DurationSketchState {
+                bins: {
+                    let mut b = good.bins.clone();
+                    b.push(0);
+                    b
+                },
+                ..good.clone()
+            },
+            "bins",
+        ),
+        (
+            DurationSketchState {
+                zeros: u64::MAX,
+                ..good.clone()
+            },
+            "overflows",
+        ),
+        (
+            DurationSketchState {
+                zeros: 0,
+                bins: vec![],
+                offset: 0,
+                total_ns: 0,
+                min_ns: 0,
+                max_ns: 7,
+                relative_accuracy: 0.01,
+            },
+            "max_ns",
+        ),
+        (
+            DurationSketchState {
+                zeros: 0,
+                bins: vec![],
+                offset: 3,
+                total_ns: 0,
+                min_ns: 0,
+                max_ns: 0,
+                relative_accuracy: 0.01,
+            },
+            "offset",
+        ),
+    ];
+    for (state, field) in cases {
+        let err = DurationSketch::from_state(state.clone())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(field), "{state:?}: {err}");
+    }
+    // The empty sketch's state: every figure 0.
+    let empty = DurationSketch::default().state().unwrap();
+    assert_eq!(
+        (empty.min_ns, empty.max_ns, empty.total_ns, empty.offset),
+        (0, 0, 0, 0)
+    );
+    let json = serde_json::to_string(&sketch).unwrap();
+    assert!(
+        json.contains(r#""total_ns":"4000000000","min_ns":"0","max_ns":"3000000000""#),
+        "{json}"
+    );
+}
+
+#[test]
+fn the_documented_sketch_state_is_valid() {
+    let json = r#"{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}"#;
+    let sketch: cxkpi::time::DurationSketch = serde_json::from_str(json).unwrap();
+    let mut recorded = cxkpi::time::DurationSketch::default();
+    recorded.extend([Duration::ZERO, Duration::from_secs(1)]);
+    assert_eq!(sketch, recorded);
+}
+
+laws!(
+    ticket_volume_keeps_the_contract,
+    cxkpi::TicketVolume::<u8>::new(),
+    0u8..12
+);
+
+#[test]
+fn tampered_ticket_volume_states_are_refused_naming_the_field() {
+    use cxkpi::{TicketVolume, TicketVolumeState};
+    let refused = |per_customer: Vec<(&'static str, u64)>| {
+        TicketVolume::from_state(TicketVolumeState { per_customer })
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(refused(vec![("b", 1), ("a", 1)]).contains("per_customer"));
+    assert!(refused(vec![("a", 1), ("a", 1)]).contains("ascending"));
+    assert!(refused(vec![("a", 0)]).contains("per_customer ticket count"));
+    assert!(refused(vec![("a", u64::MAX), ("b", 1)]).contains("overflows"));
+    let volume: TicketVolume<String> = ["x", "y", "x"].map(String::from).into_iter().collect();
+    let json = serde_json::to_string(&volume).unwrap();
+    assert_eq!(json, r#"{"per_customer":[["x","2"],["y","1"]]}"#);
+    assert_eq!(
+        serde_json::from_str::<TicketVolume<String>>(&json).unwrap(),
+        volume
+    );
+    assert!(
+        serde_json::from_str::<TicketVolume<String>>(r#"{"per_customer":[["y","1"],["x","2"]]}"#)
+            .is_err()
+    );
+    // A faulted volume reports no count.
+    let mut full = TicketVolume::from_state(TicketVolumeState {
+        per_customer: vec![(1_u8, u64::MAX)],
+    })
+    .unwrap();
+    assert_eq!(full.try_record(2).unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(full.customers().unwrap(), 1);
+    full.record(2);
+    assert_eq!(full.tickets().unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(full.len().unwrap_err().kind(), ErrorKind::Overflow);
+}

@@ -4,6 +4,8 @@ mod adversarial;
 #[cfg(feature = "chrono")]
 mod business_time;
 mod conformance;
+// The laws of the contract include the serde round trip.
+#[cfg(feature = "serde")]
 mod contract;
 mod edges;
 mod forecast;

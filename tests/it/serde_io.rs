@@ -196,7 +196,7 @@ fn operations_tallies_round_trip() {
     let sample = DurationSample::from_secs(&[1.5, 0.0, 90.0]).unwrap();
     assert_eq!(
         round_trip(&sample),
-        r#"{"nanos":[1500000000,0,90000000000]}"#
+        r#"{"nanos":["0","1500000000","90000000000"]}"#
     );
     let mut sketch = DurationSketch::new(RelativeAccuracy::ONE_PERCENT);
     sketch.extend([secs(0), secs(1), secs(100), Duration::from_millis(2500)]);
@@ -222,9 +222,9 @@ fn operations_tallies_refuse_invalid_payloads() {
         vec!["1"; 23].join(",")
     );
     assert!(refused::<HourlyVolume>(&hours).contains("overflows"));
-    let sketch = r#"{"relative_accuracy":0.9,"zeros":0,"offset":0,"bins":[],"total_nanos":0,"min_nanos":0,"max_nanos":0}"#;
+    let sketch = r#"{"relative_accuracy":0.9,"zeros":0,"offset":0,"bins":[],"total_ns":0,"min_ns":0,"max_ns":0}"#;
     assert!(refused::<DurationSketch>(sketch).contains("relative accuracy"));
-    let sketch = r#"{"relative_accuracy":0.01,"zeros":0,"offset":-4,"bins":[1],"total_nanos":0,"min_nanos":0,"max_nanos":0}"#;
+    let sketch = r#"{"relative_accuracy":0.01,"zeros":0,"offset":-4,"bins":[1],"total_ns":0,"min_ns":0,"max_ns":0}"#;
     assert!(refused::<DurationSketch>(sketch).contains("bucket index"));
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use cxkpi::time::{DurationSample, Quantile, elapsed};
-use cxkpi::{AbandonmentTally, Breakdown, CsatRule, CsatTally, Outcome, Scale};
+use cxkpi::{AbandonmentTally, Breakdown, CsatRule, CsatTally, Outcome, Scale, Tally};
 
 struct Ticket {
     channel: String,
@@ -130,7 +130,7 @@ fn response_to_resolution_refuses_negative_durations() {
             }
         }
     }
-    assert_eq!((refused, sample.len()), (1365, 1404));
+    assert_eq!((refused, sample.len().unwrap()), (1365, 1404));
     let sorted = sample.sorted().unwrap();
     assert_eq!(sorted.quantile_secs(Quantile::MEDIAN), 22_830.0);
     assert_eq!(sorted.quantile_secs(Quantile::P90), 57_600.0);

@@ -826,11 +826,11 @@ pub unsafe extern "C" fn cxkpi_ticket_volume(
         let mut volume = TicketVolume::new();
         for &id in ids {
             // SAFETY: the caller's promise, in `# Safety`.
-            volume.record(unsafe { bytes(id, "customer_ids[i]") }?);
+            volume.try_record(unsafe { bytes(id, "customer_ids[i]") }?)?;
         }
         out.write(cxkpi_ticket_volume_result {
-            tickets: volume.tickets(),
-            customers: volume.customers(),
+            tickets: volume.tickets()?,
+            customers: volume.customers()?,
             tickets_per_customer: volume.tickets_per_customer()?,
         });
         Ok(())

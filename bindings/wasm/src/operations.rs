@@ -377,14 +377,21 @@ impl TicketVolume {
             let id = id
                 .as_string()
                 .ok_or_else(|| Fail::Type(format!("customerIds[{i}] must be a string")))?;
-            volume.0.record(id);
+            volume.0.try_record(id)?;
         }
         Ok(volume)
     }
 
     /// Adds one ticket of the customer `customerId`.
-    pub fn record(&mut self, #[wasm_bindgen(js_name = customerId)] customer_id: String) {
-        self.0.record(customer_id);
+    ///
+    /// # Errors
+    ///
+    /// `overflow` when the count would pass 2⁶⁴ − 1.
+    pub fn record(
+        &mut self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: String,
+    ) -> Result<()> {
+        Ok(self.0.try_record(customer_id)?)
     }
 
     /// Adds the tickets of `other`.
@@ -397,15 +404,23 @@ impl TicketVolume {
     }
 
     /// Tickets.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault.
     #[wasm_bindgen(getter)]
-    pub fn tickets(&self) -> f64 {
-        self.0.tickets() as f64
+    pub fn tickets(&self) -> Result<f64> {
+        Ok(self.0.tickets()? as f64)
     }
 
     /// Distinct customers.
+    ///
+    /// # Errors
+    ///
+    /// The tally's fault.
     #[wasm_bindgen(getter)]
-    pub fn customers(&self) -> f64 {
-        self.0.customers() as f64
+    pub fn customers(&self) -> Result<f64> {
+        Ok(self.0.customers()? as f64)
     }
 
     /// Tickets / distinct customers.

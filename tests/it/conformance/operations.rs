@@ -99,8 +99,8 @@ fn ticket_volume(mut input: Input<'_>) -> Result<Outputs, Stop> {
     input.finish()?;
     let volume: TicketVolume<String> = ids.into_iter().collect();
     Ok(vec![
-        ("tickets", Actual::Count(volume.tickets())),
-        ("customers", Actual::Count(volume.customers())),
+        ("tickets", Actual::Count(volume.tickets()?)),
+        ("customers", Actual::Count(volume.customers()?)),
         (
             "tickets_per_customer",
             Actual::Number(volume.tickets_per_customer()?),
