@@ -868,7 +868,10 @@ impl Kpi for QuantileKpi {
     }
 
     fn output(&self, t: &DurationSample) -> Result<Option<Vec<ScalarValue>>, cxkpi::Error> {
-        Ok(or_null(t.quantile(self.0))?.map(|v| vec![f64v(v), u64v(t.len() as u64)]))
+        let Some(v) = or_null(t.quantile(self.0))? else {
+            return Ok(None);
+        };
+        Ok(Some(vec![f64v(v), u64v(t.len()?)]))
     }
 }
 
@@ -917,7 +920,13 @@ impl Kpi for SketchKpi {
     }
 
     fn output(&self, t: &DurationSketch) -> Result<Option<Vec<ScalarValue>>, cxkpi::Error> {
-        Ok(or_null(t.quantile(self.0))?
-            .map(|v| vec![f64v(v), u64v(t.len()), f64v(t.accuracy().get())]))
+        let Some(v) = or_null(t.quantile(self.0))? else {
+            return Ok(None);
+        };
+        Ok(Some(vec![
+            f64v(v),
+            u64v(t.len()?),
+            f64v(t.accuracy().get()),
+        ]))
     }
 }

@@ -9,10 +9,6 @@
 //! the tally through [`Tally::from_state`], which validates every invariant,
 //! so a corrupt partial state from another process is an error, never a
 //! figure.
-//!
-//! The duration sample and sketch are not yet under the contract: they are
-//! read through their serialized form (the same fields, by the core's own
-//! serde) until they are.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,7 +19,7 @@ use cxkpi::{
     RetentionState, RetentionTally, Scale, ServiceLevelState, ServiceLevelTally, ShortAbandons,
     Tally, WaitState, WaitTally,
     contact::escalation::{EscalationState, EscalationTally},
-    time::{DurationSample, DurationSketch},
+    time::{DurationSample, DurationSampleState, DurationSketch, DurationSketchState},
 };
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, Decimal128Array, Float64Array, Int32Array, ListArray, StringArray,
@@ -157,31 +153,6 @@ fn get_u128(columns: &[ArrayRef], i: usize, row: usize, field: &'static str) -> 
 
 fn nanos(d: Duration) -> Result<u64> {
     u64::try_from(d.as_nanos()).map_err(|_| overflow("duration in nanoseconds", "u64"))
-}
-
-/// A tally's serialized form read into `P`, for the tallies not yet under
-/// the contract (see the module docs).
-fn parts<T: serde::Serialize, P: serde::de::DeserializeOwned>(tally: &T) -> Result<P> {
-    let text = serde_json::to_string(tally)
-        .map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))?;
-    from_json(&text)
-}
-
-/// The serialized fields of a `DurationSketch`.
-#[derive(serde::Deserialize)]
-struct SketchParts {
-    relative_accuracy: f64,
-    zeros: u64,
-    offset: i32,
-    bins: Vec<u64>,
-    total_nanos: u128,
-    min_nanos: u64,
-    max_nanos: u64,
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    serde_json::from_str(text)
-        .map_err(|e| DataFusionError::Execution(format!("aggregate state: {e}")))
 }
 
 /// The states of `tallies`; a faulted tally has none (its fault is the error).
@@ -609,21 +580,14 @@ impl ArrowState for DurationSample {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let lists = tallies
-            .iter()
-            .map(|t| {
-                if t.is_empty() {
-                    return Ok(Vec::new());
-                }
-                Ok(t.sorted().map_err(|e| state_error(&e))?.as_nanos().to_vec())
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let lists: Vec<Vec<u64>> = states(tallies)?.into_iter().map(|s| s.nanos).collect();
         Ok(vec![nanos_list(&lists)?])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        let nanos = get_list(c, 0, row)?;
-        from_json(&serde_json::json!({ "nanos": nanos }).to_string())
+        rebuild(DurationSampleState {
+            nanos: get_list(c, 0, row)?,
+        })
     }
 }
 
@@ -645,41 +609,50 @@ impl ArrowState for DurationSketch {
     }
 
     fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let parts = tallies
-            .iter()
-            .map(parts::<_, SketchParts>)
-            .collect::<Result<Vec<_>>>()?;
-        let bins: Vec<Vec<u64>> = parts.iter().map(|p| p.bins.clone()).collect();
+        let s = states(tallies)?;
+        let bins: Vec<Vec<u64>> = s.iter().map(|s| s.bins.clone()).collect();
         Ok(vec![
             Arc::new(
-                parts
-                    .iter()
-                    .map(|p| Some(p.relative_accuracy))
+                s.iter()
+                    .map(|s| Some(s.relative_accuracy))
                     .collect::<Float64Array>(),
             ),
-            u64s(parts.iter().map(|p| p.zeros)),
-            Arc::new(parts.iter().map(|p| Some(p.offset)).collect::<Int32Array>()),
+            u64s(s.iter().map(|s| s.zeros)),
+            Arc::new(s.iter().map(|s| Some(s.offset)).collect::<Int32Array>()),
             nanos_list(&bins)?,
-            u128s("total_ns", parts.iter().map(|p| p.total_nanos))?,
-            u64s(parts.iter().map(|p| p.min_nanos)),
-            u64s(parts.iter().map(|p| p.max_nanos)),
+            u128s("total_ns", s.iter().map(|s| s.total_ns))?,
+            u64s(s.iter().map(|s| s.min_ns)),
+            u64s(s.iter().map(|s| s.max_ns)),
         ])
     }
 
     fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        let accuracy = present(c, 0, row)?.as_primitive::<Float64Type>().value(row);
-        let offset = present(c, 2, row)?.as_primitive::<Int32Type>().value(row);
-        let bins = get_list(c, 3, row)?;
-        let text = format!(
-            r#"{{"relative_accuracy":{},"zeros":{},"offset":{},"bins":{},"total_nanos":{},"min_nanos":{},"max_nanos":{}}}"#,
-            serde_json::json!(accuracy),
-            get_u64(c, 1, row)?,
-            offset,
-            serde_json::json!(bins),
-            get_u128(c, 4, row, "total_ns")?,
-            get_u64(c, 5, row)?,
-            get_u64(c, 6, row)?,
-        );
-        from_json(&text)
+        rebuild(DurationSketchState {
+            relative_accuracy: get_f64(c, 0, row)?,
+            zeros: get_u64(c, 1, row)?,
+            offset: get_i32(c, 2, row)?,
+            bins: get_list(c, 3, row)?,
+            total_ns: get_u128(c, 4, row, "total_ns")?,
+            min_ns: get_u64(c, 5, row)?,
+            max_ns: get_u64(c, 6, row)?,
+        })
     }
+}
+
+fn get_f64(columns: &[ArrayRef], i: usize, row: usize) -> Result<f64> {
+    Ok(present(columns, i, row)?
+        .as_primitive_opt::<Float64Type>()
+        .ok_or_else(|| {
+            DataFusionError::Internal(format!("aggregate state: column {i} is not Float64"))
+        })?
+        .value(row))
+}
+
+fn get_i32(columns: &[ArrayRef], i: usize, row: usize) -> Result<i32> {
+    Ok(present(columns, i, row)?
+        .as_primitive_opt::<Int32Type>()
+        .ok_or_else(|| {
+            DataFusionError::Internal(format!("aggregate state: column {i} is not Int32"))
+        })?
+        .value(row))
 }
