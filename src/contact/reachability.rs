@@ -209,7 +209,7 @@ pub struct ReachabilityTally {
 
 /// The state of a [`ReachabilityTally`].
 ///
-/// Invariants, checked by [`ReachabilityTally::from_state`]: the attempt
+/// Invariants, checked by [`from_state`](crate::Tally::from_state): the attempt
 /// numbers of `reached_on_attempt` strictly increase from 1 and their
 /// counts are above 0; the reached targets are at most `targets` and at
 /// most `answered_attempts`; no answered attempt without a reached target;

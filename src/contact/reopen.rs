@@ -197,7 +197,7 @@ pub struct ReopenTally {
 
 /// The state of a [`ReopenTally`].
 ///
-/// Invariants, checked by [`ReopenTally::from_state`]: `reopened ≤
+/// Invariants, checked by [`from_state`](crate::Tally::from_state): `reopened ≤
 /// resolved`, `reopened ≤ reopenings`, and no reopenings without a
 /// reopened ticket.
 ///

@@ -113,7 +113,7 @@ pub struct MessagesBeforeReplyTally {
 /// The state of a [`MessagesBeforeReplyTally`]: conversations per number of
 /// messages.
 ///
-/// Invariants, checked by [`MessagesBeforeReplyTally::from_state`]: message
+/// Invariants, checked by [`from_state`](crate::Tally::from_state): message
 /// counts strictly increase from 1, every count is above 0, and the counts
 /// sum to at most `u64::MAX`.
 ///

@@ -158,7 +158,7 @@ pub struct TurnoverTally {
 
 /// The state of a [`TurnoverTally`].
 ///
-/// Invariant, checked by [`TurnoverTally::from_state`]: everyone on staff
+/// Invariant, checked by [`from_state`](crate::Tally::from_state): everyone on staff
 /// at the start either left or is there at the end, `headcount_at_start ≤
 /// headcount_at_end + leavers`, and that sum (the people counted) fits a
 /// `u64`.

@@ -274,7 +274,10 @@ impl AgeBuckets {
 ///
 /// # Example: business time
 ///
+/// (With the `chrono` feature.)
+///
 /// ```
+/// # #[cfg(feature = "chrono")] {
 /// use chrono::{TimeZone, Utc};
 /// use core::time::Duration;
 /// use cxkpi::time::{AgeBuckets, BacklogAgeing, BusinessCalendar, Clock, WeeklySchedule};
@@ -288,6 +291,7 @@ impl AgeBuckets {
 /// let now = Utc.with_ymd_and_hms(2024, 3, 18, 9, 0, 0).unwrap();
 /// ageing.record_open(&Clock::Business(&office), &opened, &now)?;
 /// assert_eq!(ageing.counts()?, [0, 0, 1, 0, 0]);
+/// # }
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
