@@ -2306,186 +2306,6 @@ cxkpi_status cxkpi_nps_sample_size(double margin_points,
                                    uint64_t *out);
 
 /**
- * The empty deadline tally of `kind`, a `cxkpi_deadline_kind`.
- *
- * # Errors
- *
- * `CXKPI_INVALID_PARAMETER` for an unknown kind.
- *
- * # Safety
- *
- * `out` is null or valid for writing.
- */
-cxkpi_status cxkpi_deadline_tally_new(uint32_t kind, struct cxkpi_deadline_tally *out);
-
-/**
- * Adds one deadline: the reply or resolution came after `elapsed_s`
- * seconds against a target of `target_s` (exactly at the target is met);
- * with `open`, it has not come yet after `elapsed_s` (a breach once past
- * the target, else pending). Measure the seconds on the clock of the SLA:
- * calendar time, or the open time of a business calendar.
- *
- * # Errors
- *
- * `CXKPI_OUT_OF_RANGE` for a target of 0 or seconds that are negative, NaN
- * or infinite; `CXKPI_INCONSISTENT` for a hand-made tally whose counts
- * contradict each other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1 deadlines. The
- * tally is then unchanged.
- *
- * # Safety
- *
- * `tally` is null or points to a tally that nothing else uses during the
- * call.
- */
-cxkpi_status cxkpi_deadline_tally_record(struct cxkpi_deadline_tally *tally,
-                                         double target_s,
-                                         double elapsed_s,
-                                         bool open);
-
-/**
- * The deadline tally of `kind` from `len` done deadlines: the targets and
- * the elapsed times, in seconds, row `i` of each for the same ticket.
- *
- * # Errors
- *
- * As [`cxkpi_deadline_tally_record`], the message naming the index of the
- * first bad row; `CXKPI_INVALID_PARAMETER` for an unknown kind.
- *
- * # Safety
- *
- * `targets_s` and `elapsed_s` each point to `len` doubles (or are null
- * when `len` is 0); `out` is null or valid for writing.
- */
-cxkpi_status cxkpi_deadline_tally_from_secs(uint32_t kind,
-                                            const double *targets_s,
-                                            const double *elapsed_s,
-                                            size_t len,
-                                            struct cxkpi_deadline_tally *out);
-
-/**
- * Adds the deadlines of `other` (another team, shard or day) to `tally`.
- *
- * # Errors
- *
- * `CXKPI_INVALID_PARAMETER` when the kinds differ; `CXKPI_INCONSISTENT`
- * for counts that contradict each other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1
- * deadlines. The tally is then unchanged.
- *
- * # Safety
- *
- * `tally` is null or points to a tally that nothing else uses during the
- * call.
- */
-cxkpi_status cxkpi_deadline_tally_merge(struct cxkpi_deadline_tally *tally,
-                                        struct cxkpi_deadline_tally other);
-
-/**
- * The share of decided deadlines met: met × 100 / (met + missed). Its
- * interval is `cxkpi_rate_interval(part, whole, …)`.
- *
- * # Errors
- *
- * `CXKPI_EMPTY` when no deadline is met or missed yet; as
- * [`cxkpi_deadline_tally_merge`] for a hand-made tally.
- *
- * # Safety
- *
- * `out` is null or valid for writing.
- */
-cxkpi_status cxkpi_deadline_share_met(struct cxkpi_deadline_tally tally, struct cxkpi_rate *out);
-
-/**
- * Adds one resolved ticket, reopened `reopenings` times (0: it stayed
- * resolved).
- *
- * # Errors
- *
- * `CXKPI_INCONSISTENT` for a hand-made tally whose counts contradict each
- * other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1. The tally is then unchanged.
- *
- * # Safety
- *
- * `tally` is null or points to a tally that nothing else uses during the
- * call.
- */
-cxkpi_status cxkpi_reopen_tally_record(struct cxkpi_reopen_tally *tally, uint32_t reopenings);
-
-/**
- * Adds the tickets of `other` to `tally`.
- *
- * # Errors
- *
- * `CXKPI_INCONSISTENT` for counts that contradict each other;
- * `CXKPI_OVERFLOW` past 2⁶⁴ − 1. The tally is then unchanged.
- *
- * # Safety
- *
- * `tally` is null or points to a tally that nothing else uses during the
- * call.
- */
-cxkpi_status cxkpi_reopen_tally_merge(struct cxkpi_reopen_tally *tally,
-                                      struct cxkpi_reopen_tally other);
-
-/**
- * The reopen rate: tickets reopened at least once × 100 / tickets resolved.
- *
- * # Errors
- *
- * `CXKPI_EMPTY` without resolved tickets; `CXKPI_INCONSISTENT` for a
- * hand-made tally whose counts contradict each other.
- *
- * # Safety
- *
- * `out` is null or valid for writing.
- */
-cxkpi_status cxkpi_reopen_rate(struct cxkpi_reopen_tally tally, struct cxkpi_rate *out);
-
-/**
- * Adds one survey sent, answered or not.
- *
- * # Errors
- *
- * `CXKPI_INCONSISTENT` for a hand-made tally with more answered than sent;
- * `CXKPI_OVERFLOW` past 2⁶⁴ − 1 surveys. The tally is then unchanged.
- *
- * # Safety
- *
- * `tally` is null or points to a tally that nothing else uses during the
- * call.
- */
-cxkpi_status cxkpi_survey_response_tally_record(struct cxkpi_survey_response_tally *tally,
-                                                bool answered);
-
-/**
- * Adds the surveys of `other` to `tally`.
- *
- * # Errors
- *
- * As [`cxkpi_survey_response_tally_record`].
- *
- * # Safety
- *
- * `tally` is null or points to a tally that nothing else uses during the
- * call.
- */
-cxkpi_status cxkpi_survey_response_tally_merge(struct cxkpi_survey_response_tally *tally,
-                                               struct cxkpi_survey_response_tally other);
-
-/**
- * The survey response rate: answered × 100 / sent, to report next to the
- * CSAT or NPS of the answers.
- *
- * # Errors
- *
- * `CXKPI_EMPTY` when no survey was sent; `CXKPI_INCONSISTENT` for more
- * answered than sent.
- *
- * # Safety
- *
- * `out` is null or valid for writing.
- */
-cxkpi_status cxkpi_survey_response_rate(struct cxkpi_survey_response_tally tally,
-                                        struct cxkpi_rate *out);
  * The NPS tallies of `groups` group codes (`uint8_t`, each below `groups`):
  * row `i` is the score `scores[i]` (0–10) of group `codes[i]`; `out[c]`
  * receives the tally of code `c`.
@@ -2724,6 +2544,188 @@ cxkpi_status cxkpi_service_level_counts_by_code_u32(double threshold_s,
                                                     const uint32_t *abandon_waits_s,
                                                     size_t abandoned,
                                                     struct cxkpi_service_level_counts *out);
+
+/**
+ * The empty deadline tally of `kind`, a `cxkpi_deadline_kind`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` for an unknown kind.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_tally_new(uint32_t kind, struct cxkpi_deadline_tally *out);
+
+/**
+ * Adds one deadline: the reply or resolution came after `elapsed_s`
+ * seconds against a target of `target_s` (exactly at the target is met);
+ * with `open`, it has not come yet after `elapsed_s` (a breach once past
+ * the target, else pending). Measure the seconds on the clock of the SLA:
+ * calendar time, or the open time of a business calendar.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for a target of 0 or seconds that are negative, NaN
+ * or infinite; `CXKPI_INCONSISTENT` for a hand-made tally whose counts
+ * contradict each other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1 deadlines. The
+ * tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_deadline_tally_record(struct cxkpi_deadline_tally *tally,
+                                         double target_s,
+                                         double elapsed_s,
+                                         bool open);
+
+/**
+ * The deadline tally of `kind` from `len` done deadlines: the targets and
+ * the elapsed times, in seconds, row `i` of each for the same ticket.
+ *
+ * # Errors
+ *
+ * As [`cxkpi_deadline_tally_record`], the message naming the index of the
+ * first bad row; `CXKPI_INVALID_PARAMETER` for an unknown kind.
+ *
+ * # Safety
+ *
+ * `targets_s` and `elapsed_s` each point to `len` doubles (or are null
+ * when `len` is 0); `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_tally_from_secs(uint32_t kind,
+                                            const double *targets_s,
+                                            const double *elapsed_s,
+                                            size_t len,
+                                            struct cxkpi_deadline_tally *out);
+
+/**
+ * Adds the deadlines of `other` (another team, shard or day) to `tally`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INVALID_PARAMETER` when the kinds differ; `CXKPI_INCONSISTENT`
+ * for counts that contradict each other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1
+ * deadlines. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_deadline_tally_merge(struct cxkpi_deadline_tally *tally,
+                                        struct cxkpi_deadline_tally other);
+
+/**
+ * The share of decided deadlines met: met × 100 / (met + missed). Its
+ * interval is `cxkpi_rate_interval(part, whole, …)`.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` when no deadline is met or missed yet; as
+ * [`cxkpi_deadline_tally_merge`] for a hand-made tally.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_share_met(struct cxkpi_deadline_tally tally, struct cxkpi_rate *out);
+
+/**
+ * Adds one resolved ticket, reopened `reopenings` times (0: it stayed
+ * resolved).
+ *
+ * # Errors
+ *
+ * `CXKPI_INCONSISTENT` for a hand-made tally whose counts contradict each
+ * other; `CXKPI_OVERFLOW` past 2⁶⁴ − 1. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_reopen_tally_record(struct cxkpi_reopen_tally *tally, uint32_t reopenings);
+
+/**
+ * Adds the tickets of `other` to `tally`.
+ *
+ * # Errors
+ *
+ * `CXKPI_INCONSISTENT` for counts that contradict each other;
+ * `CXKPI_OVERFLOW` past 2⁶⁴ − 1. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_reopen_tally_merge(struct cxkpi_reopen_tally *tally,
+                                      struct cxkpi_reopen_tally other);
+
+/**
+ * The reopen rate: tickets reopened at least once × 100 / tickets resolved.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` without resolved tickets; `CXKPI_INCONSISTENT` for a
+ * hand-made tally whose counts contradict each other.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_reopen_rate(struct cxkpi_reopen_tally tally, struct cxkpi_rate *out);
+
+/**
+ * Adds one survey sent, answered or not.
+ *
+ * # Errors
+ *
+ * `CXKPI_INCONSISTENT` for a hand-made tally with more answered than sent;
+ * `CXKPI_OVERFLOW` past 2⁶⁴ − 1 surveys. The tally is then unchanged.
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_survey_response_tally_record(struct cxkpi_survey_response_tally *tally,
+                                                bool answered);
+
+/**
+ * Adds the surveys of `other` to `tally`.
+ *
+ * # Errors
+ *
+ * As [`cxkpi_survey_response_tally_record`].
+ *
+ * # Safety
+ *
+ * `tally` is null or points to a tally that nothing else uses during the
+ * call.
+ */
+cxkpi_status cxkpi_survey_response_tally_merge(struct cxkpi_survey_response_tally *tally,
+                                               struct cxkpi_survey_response_tally other);
+
+/**
+ * The survey response rate: answered × 100 / sent, to report next to the
+ * CSAT or NPS of the answers.
+ *
+ * # Errors
+ *
+ * `CXKPI_EMPTY` when no survey was sent; `CXKPI_INCONSISTENT` for more
+ * answered than sent.
+ *
+ * # Safety
+ *
+ * `out` is null or valid for writing.
+ */
+cxkpi_status cxkpi_survey_response_rate(struct cxkpi_survey_response_tally tally,
+                                        struct cxkpi_rate *out);
 
 #ifdef __cplusplus
 }  // extern "C"
