@@ -29,7 +29,9 @@ for target in "${targets[@]}"; do
     fi
     log=$(mktemp)
     if ! cargo +nightly fuzz run "$target" "${corpora[@]}" -- -max_total_time="$seconds" 2>"$log"; then
-        tail -n 60 "$log" >&2
+        # The panic message and the crash's location, then libFuzzer's summary.
+        grep -E -A4 "panicked at" "$log" >&2 || true
+        tail -n 12 "$log" >&2
         rm -f "$log"
         exit 1
     fi
