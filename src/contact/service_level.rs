@@ -667,6 +667,8 @@ impl ServiceLevelTally {
         }
         let answered = add_u64(self.answered, other.answered, "answered contacts")?;
         let abandoned = add_u64(self.abandoned, other.abandoned, "abandoned contacts")?;
+        // The contacts of both kinds are the tally's count: it must fit too.
+        add_u64(answered, abandoned, "contacts (answered + abandoned)")?;
         // Each part is at most its whole, whose sum fits.
         self.answered = answered;
         self.abandoned = abandoned;
@@ -679,6 +681,13 @@ impl ServiceLevelTally {
 
 impl ServiceLevelTally {
     fn add_one(&mut self, contact: Waited) -> Result<(), Error> {
+        // The count of contacts, answered + abandoned, fits u64 (an invariant
+        // of every constructor): one more must too.
+        add_u64(
+            self.answered + self.abandoned,
+            1,
+            "contacts (answered + abandoned)",
+        )?;
         let within = contact.wait() <= self.threshold;
         // The "within" and "short" counts never exceed their whole, which
         // is checked first.
@@ -696,9 +705,10 @@ impl ServiceLevelTally {
         Ok(())
     }
 
-    /// Contacts recorded, answered and abandoned (saturating at `u64::MAX`).
+    /// Contacts recorded, answered and abandoned.
     const fn observations(&self) -> u64 {
-        self.answered.saturating_add(self.abandoned)
+        // Every constructor keeps the sum within u64.
+        self.answered + self.abandoned
     }
 
     const fn to_state(&self) -> ServiceLevelState {
@@ -717,6 +727,7 @@ impl ServiceLevelTally {
     /// abandons without a short-abandon rule, and that the short and the
     /// within-threshold abandons nest as the two thresholds order them.
     fn check_state(p: ServiceLevelState) -> Result<ServiceLevelTally, Error> {
+        add_u64(p.answered, p.abandoned, "contacts (answered + abandoned)")?;
         ServiceLevelCounts::from_counts(
             p.answered,
             p.answered_within,

@@ -301,6 +301,8 @@ impl WaitTally {
     fn merge_counts(&mut self, other: &WaitTally) -> Result<(), Error> {
         let answered = add_u64(self.answered, other.answered, "answered contacts")?;
         let abandoned = add_u64(self.abandoned, other.abandoned, "abandoned contacts")?;
+        // The contacts of both kinds are the tally's count: it must fit too.
+        add_u64(answered, abandoned, "contacts (answered + abandoned)")?;
         let answered_nanos = add_u128(
             self.answered_nanos,
             other.answered_nanos,
@@ -324,6 +326,13 @@ impl WaitTally {
 
 impl WaitTally {
     fn add_one(&mut self, contact: Waited) -> Result<(), Error> {
+        // The count of contacts, answered + abandoned, fits u64 (an invariant
+        // of every constructor): one more must too.
+        add_u64(
+            self.answered + self.abandoned,
+            1,
+            "contacts (answered + abandoned)",
+        )?;
         // A `Duration` has fewer than 2⁹⁴ ns and there are at most 2⁶⁴
         // contacts of each kind, so the u128 totals cannot overflow.
         let nanos = contact.wait().as_nanos();
@@ -340,9 +349,10 @@ impl WaitTally {
         Ok(())
     }
 
-    /// All contacts, answered and abandoned (saturating at `u64::MAX`).
+    /// All contacts, answered and abandoned.
     const fn observations(&self) -> u64 {
-        self.answered.saturating_add(self.abandoned)
+        // Every constructor keeps the sum within u64.
+        self.answered + self.abandoned
     }
 
     const fn to_state(&self) -> WaitState {
@@ -357,6 +367,11 @@ impl WaitTally {
     /// Each total must be reachable by its count of waits, each at most
     /// `Duration::MAX`: no wait without a contact.
     fn check_state(state: WaitState) -> Result<WaitTally, Error> {
+        add_u64(
+            state.answered,
+            state.abandoned,
+            "contacts (answered + abandoned)",
+        )?;
         check_ns_sum(
             "answered contacts behind answered_wait_ns",
             state.answered_wait_ns,

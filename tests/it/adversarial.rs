@@ -388,3 +388,24 @@ fn the_error_is_one_pointer_wide_and_its_messages_are_unchanged() {
     assert_eq!(cases[1].0.index(), Some(2));
     assert_eq!(cases[3].0.clone().at(4).index(), None);
 }
+
+/// A tally's count of contacts is answered + abandoned: a state or a merge
+/// whose sum passes u64 is refused, never reported saturated (a fuzz find).
+#[test]
+fn contacts_of_both_kinds_fit_u64() {
+    use cxkpi::{ErrorKind, Merge, Tally, WaitState, WaitTally};
+
+    let state = |answered, abandoned| WaitState {
+        answered,
+        answered_wait_ns: 0,
+        abandoned,
+        abandoned_wait_ns: 0,
+    };
+    let err = WaitTally::from_state(state(u64::MAX, 1)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Overflow);
+    assert!(err.to_string().contains("contacts (answered + abandoned)"), "{err}");
+    let mut half = WaitTally::from_state(state(u64::MAX / 2 + 1, 0)).unwrap();
+    let other = WaitTally::from_state(state(0, u64::MAX / 2 + 1)).unwrap();
+    assert_eq!(half.try_merge(&other).unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(half.len(), Ok(u64::MAX / 2 + 1));
+}
