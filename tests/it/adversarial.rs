@@ -403,9 +403,15 @@ fn contacts_of_both_kinds_fit_u64() {
     };
     let err = WaitTally::from_state(state(u64::MAX, 1)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Overflow);
-    assert!(err.to_string().contains("contacts (answered + abandoned)"), "{err}");
+    assert!(
+        err.to_string().contains("contacts (answered + abandoned)"),
+        "{err}"
+    );
     let mut half = WaitTally::from_state(state(u64::MAX / 2 + 1, 0)).unwrap();
     let other = WaitTally::from_state(state(0, u64::MAX / 2 + 1)).unwrap();
-    assert_eq!(half.try_merge(&other).unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(
+        half.try_merge(&other).unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
     assert_eq!(half.len(), Ok(u64::MAX / 2 + 1));
 }
