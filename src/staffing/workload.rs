@@ -109,13 +109,7 @@ impl Workload {
         if calls == 0.0 {
             return Ok(Workload::idle(interval, aht));
         }
-        if aht.is_zero() {
-            return Err(Error::invalid_parameter(
-                "average handle time (s)",
-                0.0,
-                Domain::Positive,
-            ));
-        }
+        check_aht(aht)?;
         let traffic = calls * aht.as_secs_f64() / interval.as_secs_f64();
         if !traffic.is_finite() {
             return Err(Error::out_of_range("calls", calls, Domain::NonNegative));
@@ -259,13 +253,7 @@ impl Workload {
         if erlangs == 0.0 {
             return Ok(Workload::idle(interval, aht));
         }
-        if aht.is_zero() {
-            return Err(Error::invalid_parameter(
-                "average handle time (s)",
-                0.0,
-                Domain::Positive,
-            ));
-        }
+        check_aht(aht)?;
         let calls = erlangs * interval.as_secs_f64() / aht.as_secs_f64();
         if !calls.is_finite() {
             return Err(Error::out_of_range(
@@ -393,6 +381,18 @@ impl Workload {
     pub(crate) fn aht_secs(&self) -> f64 {
         self.aht_secs
     }
+}
+
+/// A workload with calls needs an AHT above 0 (an idle one needs none).
+fn check_aht(aht: Duration) -> Result<(), Error> {
+    if aht.is_zero() {
+        return Err(Error::invalid_parameter(
+            "average handle time (s)",
+            0.0,
+            Domain::Positive,
+        ));
+    }
+    Ok(())
 }
 
 /// An interval's length, refused at zero.
