@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::figure::to_json;
-use crate::kpis::SHORT_ABANDON;
+use crate::kpis::SHORT_ABANDONS;
 use crate::report::Report;
 
 /// A JSON Pointer (RFC 6901) to `segments`.
@@ -39,7 +39,7 @@ pub fn document(report: &Report) -> Value {
     );
     doc.insert(
         "short_abandon_below_s".into(),
-        json!(SHORT_ABANDON.as_secs()),
+        json!(SHORT_ABANDONS.threshold().map(|t| t.as_secs())),
     );
     doc.extend(to_json(&report.overall));
     doc.insert(

@@ -1,7 +1,8 @@
-//! The KPIs of a set of calls, as one mergeable tally built from cxkpi's
-//! tallies, so that the same type serves the overall figures and every
-//! group of a `Breakdown`. (This composite is the one place that knows the
-//! tallies' getters; it is meant to become a tuple tally of the core.)
+//! The KPIs of a set of calls, as one tally composed of cxkpi's tallies (a
+//! tuple of tallies is a tally), so that the same type serves the overall
+//! figures and every group of a `Breakdown`, merges in one `try_merge` and
+//! has a state that travels. This composite is the one place that knows the
+//! tallies' getters.
 
 use std::time::Duration;
 
@@ -16,65 +17,46 @@ use cxkpi::{
 use crate::calls::{Call, Ending};
 use crate::durations::DurationCounts;
 use crate::figure::{Amount, Figure};
+use crate::share::Share;
 
-/// Abandons strictly below this wait are short (the industry's usual 5 s).
-pub const SHORT_ABANDON: Duration = Duration::from_secs(5);
+/// The report's default rule: abandons strictly below 5 s are short (the
+/// industry's usual 5 s, as the report has always counted them).
+pub const SHORT_ABANDONS: ShortAbandons = ShortAbandons::below(Duration::from_secs(5));
 /// The service-level thresholds reported, in seconds.
 pub const THRESHOLDS: [u64; 2] = [20, 60];
 
-/// Every KPI the call logs support, for one set of calls.
+/// The callers: every caller (answered or abandoned anywhere), those offered
+/// to the agent queue (or served directly), and those who waited in it.
+type Callers = (AbandonmentTally, AbandonmentTally, AbandonmentTally);
+/// The queue waits: answered and abandoned waits, their distributions, the
+/// service level at each of [`THRESHOLDS`], and which queue abandons have
+/// no recorded wait (PwC).
+type Waits = (
+    WaitTally,
+    DurationCounts,
+    DurationCounts,
+    ServiceLevelTally,
+    ServiceLevelTally,
+    Share,
+);
+/// The handled calls: AHT, which of them record hold and wrap-up, and the
+/// distribution of handle times.
+type Handling = (AhtTally, Share, Share, DurationCounts);
+/// What the handled calls achieved: resolution, CSAT and the mean rating.
+type Results = (Share, CsatTally, CesTally);
+
+/// Every tally of a set of calls, as one composite tally.
+pub type CallTallies = (Callers, Waits, Handling, HourlyVolume, Results);
+
+/// Every KPI the call logs support, for one set of calls: a tally whose
+/// observation is a call and whose state is that of its [`CallTallies`].
 #[derive(Clone, Debug, PartialEq)]
-pub struct CallKpis {
-    /// Every caller: answered or abandoned anywhere.
-    all: AbandonmentTally,
-    /// Callers offered to the agent queue (or served directly).
-    queue_offered: AbandonmentTally,
-    /// Callers who waited in the queue.
-    queued: AbandonmentTally,
-    /// Callers abandoned before the queue (in the voice-response unit).
-    abandoned_before_queue: u64,
-    waits: WaitTally,
-    answer_waits: DurationCounts,
-    abandon_waits: DurationCounts,
-    service_levels: [ServiceLevelTally; 2],
-    /// Abandons whose wait the log does not record (PwC).
-    abandons_without_wait: u64,
-    aht: AhtTally,
-    /// Handled calls whose hold, and whose wrap-up, the log records.
-    with_hold: u64,
-    with_wrap: u64,
-    handle: DurationCounts,
-    hours: HourlyVolume,
-    resolved: u64,
-    resolution_known: u64,
-    csat: CsatTally,
-    rating: CesTally,
-}
+pub struct CallKpis(CallTallies);
 
 impl Default for CallKpis {
+    /// Short abandons as the report's default, [`SHORT_ABANDONS`].
     fn default() -> CallKpis {
-        let short = ShortAbandons::Below(SHORT_ABANDON);
-        CallKpis {
-            all: AbandonmentTally::new(),
-            queue_offered: AbandonmentTally::new(),
-            queued: AbandonmentTally::new(),
-            abandoned_before_queue: 0,
-            waits: WaitTally::new(),
-            answer_waits: DurationCounts::default(),
-            abandon_waits: DurationCounts::default(),
-            service_levels: THRESHOLDS
-                .map(|t| ServiceLevelTally::new(Duration::from_secs(t), short)),
-            abandons_without_wait: 0,
-            aht: AhtTally::new(),
-            with_hold: 0,
-            with_wrap: 0,
-            handle: DurationCounts::default(),
-            hours: HourlyVolume::new(),
-            resolved: 0,
-            resolution_known: 0,
-            csat: CsatTally::new(CsatRule::TOP_2_BOX_5),
-            rating: CesTally::new(Scale::ONE_TO_FIVE),
-        }
+        CallKpis::new(SHORT_ABANDONS)
     }
 }
 
@@ -138,7 +120,7 @@ impl From<Result<u64, Error>> for Count {
 
 /// The usual statistics of a set of durations.
 fn stats(path: &str, d: &DurationCounts, out: &mut Vec<Figure>) {
-    let n = d.len();
+    let n = d.len().ok();
     out.push(calls(&format!("{path}.count"), n));
     out.push(secs(&format!("{path}.mean"), d.mean_secs(), n));
     for (name, q) in [
@@ -152,42 +134,95 @@ fn stats(path: &str, d: &DurationCounts, out: &mut Vec<Figure>) {
 }
 
 impl CallKpis {
-    /// Adds one call.
-    pub fn record(&mut self, call: &Call) {
+    /// No calls yet; `short` says which abandons are short.
+    pub fn new(short: ShortAbandons) -> CallKpis {
+        let [sl_20, sl_60] =
+            THRESHOLDS.map(|t| ServiceLevelTally::new(Duration::from_secs(t), short));
+        CallKpis((
+            (
+                AbandonmentTally::new(),
+                AbandonmentTally::new(),
+                AbandonmentTally::new(),
+            ),
+            (
+                WaitTally::new(),
+                DurationCounts::default(),
+                DurationCounts::default(),
+                sl_20,
+                sl_60,
+                Share::new(),
+            ),
+            (
+                AhtTally::new(),
+                Share::new(),
+                Share::new(),
+                DurationCounts::default(),
+            ),
+            HourlyVolume::new(),
+            (
+                Share::new(),
+                CsatTally::new(CsatRule::TOP_2_BOX_5),
+                CesTally::new(Scale::ONE_TO_FIVE),
+            ),
+        ))
+    }
+
+    /// Which abandons are short.
+    pub fn short_abandons(&self) -> ShortAbandons {
+        self.0.1.3.short_abandons()
+    }
+
+    /// Adds one call to every tally it concerns; a tally's failure (an
+    /// overflowing count) becomes that tally's fault, as in
+    /// [`Tally::record`], without the copy that keeps
+    /// [`Tally::try_record`] atomic.
+    pub fn observe(&mut self, call: &Call) {
+        let short = self.short_abandons();
+        let (
+            (all, queue_offered, queued),
+            (waits, answer_waits, abandon_waits, sl_20, sl_60, without_wait),
+            (aht, with_hold, with_wrap, handle),
+            hours,
+            (resolution, csat, rating),
+        ) = &mut self.0;
         let answered = call.ending == Ending::Answered;
-        let short = !answered && call.wait.is_some_and(|w| w < SHORT_ABANDON);
-        let outcome = match (answered, short) {
+        let outcome = match (answered, call.wait) {
             (true, _) => Outcome::Answered,
-            (false, true) => Outcome::ShortAbandoned,
-            (false, false) => Outcome::Abandoned,
+            (false, Some(wait)) => Outcome::abandoned_after(wait, short),
+            (false, None) => Outcome::Abandoned,
         };
         // Short abandons are only a queue notion: across all callers every
         // abandon counts.
-        self.all.record(if answered {
+        all.record(if answered {
             Outcome::Answered
         } else {
             Outcome::Abandoned
         });
         if call.reached_queue {
-            self.queue_offered.record(outcome);
-        } else {
-            self.abandoned_before_queue += 1;
+            queue_offered.record(outcome);
+            if !answered {
+                without_wait.record(call.wait.is_none());
+            }
         }
         if call.queued {
-            self.queued.record(outcome);
+            queued.record(outcome);
         }
-        match (call.ending, call.wait) {
+        let waited = match (call.ending, call.wait) {
             (Ending::Answered, Some(wait)) => {
-                self.record_wait(Waited::Answered(wait));
-                self.answer_waits.record(wait);
+                answer_waits.record(wait);
+                Some(Waited::Answered(wait))
             }
             (Ending::Abandoned, Some(wait)) => {
-                self.record_wait(Waited::Abandoned(wait));
-                self.abandon_waits.record(wait);
+                abandon_waits.record(wait);
+                Some(Waited::Abandoned(wait))
             }
-            (Ending::Abandoned, None) if call.reached_queue => self.abandons_without_wait += 1,
-            // Unknown answer waits, and VRU hang-ups, have no queue wait.
-            _ => {}
+            // Unknown waits, and VRU hang-ups, have no queue wait.
+            _ => None,
+        };
+        if let Some(waited) = waited {
+            waits.record(waited);
+            sl_20.record(waited);
+            sl_60.record(waited);
         }
         if let (Ending::Answered, Some(h)) = (call.ending, call.handle) {
             let contact = HandleTime {
@@ -195,59 +230,53 @@ impl CallKpis {
                 hold: h.hold.unwrap_or_default(),
                 wrap: h.wrap.unwrap_or_default(),
             };
-            self.aht.record(contact);
-            self.with_hold += u64::from(h.hold.is_some());
-            self.with_wrap += u64::from(h.wrap.is_some());
-            self.handle.record(contact.total());
+            aht.record(contact);
+            with_hold.record(h.hold.is_some());
+            with_wrap.record(h.wrap.is_some());
+            handle.record(contact.total());
         }
         if let Ok(hour) = HourOfDay::new(call.arrival.hour) {
-            self.hours.record(hour);
+            hours.record(hour);
         }
         // Resolution is a property of handled calls: an abandoned call was
         // never worked on, so it is left out rather than counted unresolved.
         if let (Ending::Answered, Some(resolved)) = (call.ending, call.resolved) {
-            self.resolution_known += 1;
-            self.resolved += u64::from(resolved);
+            resolution.record(resolved);
         }
         if let Some(score) = call.rating.and_then(|r| Scale::ONE_TO_FIVE.score(r).ok()) {
-            self.csat.record(score);
-            self.rating.record(score);
-        }
-    }
-
-    fn record_wait(&mut self, waited: Waited) {
-        self.waits.record(waited);
-        for sl in &mut self.service_levels {
-            sl.record(waited);
+            csat.record(score);
+            rating.record(score);
         }
     }
 
     /// Contacts by hour of day.
     pub fn hours(&self) -> &HourlyVolume {
-        &self.hours
+        &self.0.3
     }
 
     /// Calls offered (every caller); none from a faulted tally.
     pub fn offered(&self) -> Option<u64> {
-        self.all.offered().ok()
+        self.0.0.0.offered().ok()
     }
 
     /// The waits of answered calls.
     pub fn answer_waits(&self) -> &DurationCounts {
-        &self.answer_waits
+        &self.0.1.1
     }
 
     /// The mean handle time (talk, hold and wrap-up), `None` without handled calls.
     pub fn aht(&self) -> Option<Duration> {
-        self.aht.aht().ok().map(|a| a.mean())
+        self.0.2.0.aht().ok().map(|a| a.mean())
     }
 
     /// The service level at threshold index `at` (of [`THRESHOLDS`]) under
     /// `treatment`; abandons without a recorded wait count against it, or
     /// make the treatments that need their wait unavailable (`None`).
     fn service_level(&self, at: usize, treatment: AbandonTreatment) -> Option<Rate> {
-        let counts = self.service_levels[at].counts().ok()?;
-        if self.abandons_without_wait == 0 {
+        let (_, _, _, sl_20, sl_60, without_wait) = &self.0.1;
+        let counts = [sl_20, sl_60][at].counts().ok()?;
+        let without_wait = without_wait.yes().ok()?;
+        if without_wait == 0 {
             return counts.service_level(treatment).ok();
         }
         match treatment {
@@ -255,7 +284,7 @@ impl CallKpis {
                 ServiceLevelCounts::from_counts(
                     counts.answered(),
                     counts.answered_within(),
-                    counts.abandoned().checked_add(self.abandons_without_wait)?,
+                    counts.abandoned().checked_add(without_wait)?,
                     0,
                     None,
                 )
@@ -269,84 +298,89 @@ impl CallKpis {
     /// Every figure, in the order of the report.
     pub fn figures(&self) -> Vec<Figure> {
         let ok = |r: Result<Rate, Error>| r.ok();
+        let (
+            (all, queue_offered, queued),
+            (waits, answer_waits, abandon_waits, _, _, without_wait),
+            (aht_tally, with_hold, with_wrap, handle),
+            _,
+            (resolution, csat, rating),
+        ) = &self.0;
+        // Every caller who did not reach the queue hung up before it.
+        let before_queue = all
+            .offered()
+            .ok()
+            .zip(queue_offered.offered().ok())
+            .and_then(|(all, queue)| all.checked_sub(queue));
         let mut out = vec![
-            calls("calls.offered", self.all.offered()),
-            calls("calls.answered", self.all.answered()),
-            calls("calls.abandoned", self.all.abandoned()),
-            calls("calls.abandoned_before_queue", self.abandoned_before_queue),
-            calls("calls.queue_offered", self.queue_offered.offered()),
-            calls("calls.queued", self.queued.offered()),
-            calls(
-                "calls.short_abandoned",
-                self.queue_offered.short_abandoned(),
-            ),
-            pct_ci(
-                "abandonment_pct.all_callers".into(),
-                ok(self.all.abandonment()),
-            ),
+            calls("calls.offered", all.offered()),
+            calls("calls.answered", all.answered()),
+            calls("calls.abandoned", all.abandoned()),
+            calls("calls.abandoned_before_queue", before_queue),
+            calls("calls.queue_offered", queue_offered.offered()),
+            calls("calls.queued", queued.offered()),
+            calls("calls.short_abandoned", queue_offered.short_abandoned()),
+            pct_ci("abandonment_pct.all_callers".into(), ok(all.abandonment())),
             pct_ci(
                 "abandonment_pct.queue_offered".into(),
-                ok(self.queue_offered.abandonment_including_short()),
+                ok(queue_offered.abandonment_including_short()),
             ),
             pct_ci(
                 "abandonment_pct.queued".into(),
-                ok(self.queued.abandonment_including_short()),
+                ok(queued.abandonment_including_short()),
             ),
             pct_ci(
                 "abandonment_pct.queue_offered_without_short".into(),
-                ok(self.queue_offered.abandonment()),
+                ok(queue_offered.abandonment()),
             ),
             pct(
                 "answered_pct".into(),
-                ok(self.all.abandonment().map(Rate::complement)),
+                ok(all.abandonment().map(Rate::complement)),
             ),
             secs(
                 "asa_s",
-                self.waits.asa().ok().map(|m| m.secs()),
-                self.waits.answered(),
+                waits.asa().ok().map(|m| m.secs()),
+                waits.answered(),
             ),
             secs(
                 "average_wait_s",
-                (self.abandons_without_wait == 0)
-                    .then(|| self.waits.average_wait().ok().map(|m| m.secs()))
+                (without_wait.yes().ok() == Some(0))
+                    .then(|| waits.average_wait().ok().map(|m| m.secs()))
                     .flatten(),
-                self.waits.len(),
+                waits.len(),
             ),
         ];
-        stats("answer_wait_s", &self.answer_waits, &mut out);
+        stats("answer_wait_s", answer_waits, &mut out);
         for (at, t) in THRESHOLDS.iter().enumerate() {
             for treatment in AbandonTreatment::ALL {
                 let path = format!("service_level_pct.{t}s.{}", treatment.as_str());
                 out.push(pct_ci(path, self.service_level(at, treatment)));
             }
         }
-        let aht = self.aht.aht().ok();
-        let handled = Count::from(self.aht.len()).0;
+        let aht = aht_tally.aht().ok();
+        let handled = Count::from(aht_tally.len()).0;
+        let recorded = |share: &Share| share.yes().is_ok_and(|n| n > 0);
         out.push(secs("aht_s", aht.map(|a| a.secs()), handled));
         out.push(secs("aht_talk_s", aht.map(|a| a.talk_secs()), handled));
         out.push(secs(
             "aht_hold_s",
-            aht.filter(|_| self.with_hold > 0).map(|a| a.hold_secs()),
+            aht.filter(|_| recorded(with_hold)).map(|a| a.hold_secs()),
             handled,
         ));
         out.push(secs(
             "aht_wrap_s",
-            aht.filter(|_| self.with_wrap > 0).map(|a| a.wrap_secs()),
+            aht.filter(|_| recorded(with_wrap)).map(|a| a.wrap_secs()),
             handled,
         ));
-        stats("handle_s", &self.handle, &mut out);
-        stats("time_to_abandon_s", &self.abandon_waits, &mut out);
-        out.push(pct_ci(
-            "resolution_pct".into(),
-            Rate::new(self.resolved, self.resolution_known).ok(),
-        ));
-        out.push(pct_ci("csat_pct".into(), ok(self.csat.csat())));
-        let mean = self.rating.ces().ok().map(|c| c.mean());
+        stats("handle_s", handle, &mut out);
+        stats("time_to_abandon_s", abandon_waits, &mut out);
+        out.push(pct_ci("resolution_pct".into(), resolution.rate().ok()));
+        out.push(pct_ci("csat_pct".into(), ok(csat.csat())));
+        let mean = rating.ces().ok().map(|c| c.mean());
         out.push(Figure::new(
             "mean_rating",
             "rating 1-5",
             mean.map_or(Amount::Missing, Amount::Real),
-            self.rating.len().ok(),
+            rating.len().ok(),
         ));
         out
     }
@@ -354,36 +388,75 @@ impl CallKpis {
 
 impl Merge for CallKpis {
     fn try_merge(&mut self, other: &CallKpis) -> Result<(), Error> {
-        let mut merged = self.clone();
-        merged.all.try_merge(&other.all)?;
-        merged.queue_offered.try_merge(&other.queue_offered)?;
-        merged.queued.try_merge(&other.queued)?;
-        merged.abandoned_before_queue += other.abandoned_before_queue;
-        merged.waits.try_merge(&other.waits)?;
-        merged.answer_waits.merge(&other.answer_waits);
-        merged.abandon_waits.merge(&other.abandon_waits);
-        for (mine, theirs) in merged.service_levels.iter_mut().zip(&other.service_levels) {
-            mine.try_merge(theirs)?;
+        self.0.try_merge(&other.0)
+    }
+}
+
+impl Tally for CallKpis {
+    type Observation = Call;
+    type State = <CallTallies as Tally>::State;
+
+    /// Adds one call; atomic, at the cost of one copy of the tallies (the
+    /// report itself records through [`CallKpis::observe`]).
+    fn try_record(&mut self, call: Call) -> Result<(), Error> {
+        if let Some(fault) = self.fault() {
+            return Err(fault.clone());
         }
-        merged.abandons_without_wait += other.abandons_without_wait;
-        merged.aht.try_merge(&other.aht)?;
-        merged.with_hold += other.with_hold;
-        merged.with_wrap += other.with_wrap;
-        merged.handle.merge(&other.handle);
-        merged.hours.try_merge(&other.hours)?;
-        merged.resolved += other.resolved;
-        merged.resolution_known += other.resolution_known;
-        merged.csat.try_merge(&other.csat)?;
-        merged.rating.try_merge(&other.rating)?;
-        *self = merged;
+        let mut staged = self.clone();
+        staged.observe(&call);
+        if let Some(fault) = staged.fault() {
+            return Err(fault.clone());
+        }
+        *self = staged;
         Ok(())
+    }
+
+    /// The calls recorded: every caller counts in the first tally.
+    fn len(&self) -> Result<u64, Error> {
+        self.0.len()
+    }
+
+    fn state(&self) -> Result<Self::State, Error> {
+        self.0.state()
+    }
+
+    /// Rebuilds the tallies from their states, checking each, and that the
+    /// service levels are those of [`THRESHOLDS`] under one short-abandon
+    /// rule (the figures are named after them).
+    fn from_state(state: Self::State) -> Result<CallKpis, Error> {
+        let tallies = CallTallies::from_state(state)?;
+        let (_, _, _, sl_20, sl_60, _) = &tallies.1;
+        for (sl, t) in [sl_20, sl_60].into_iter().zip(THRESHOLDS) {
+            if sl.threshold() != Duration::from_secs(t) {
+                return Err(Error::mismatch(
+                    "service-level threshold (s)",
+                    sl.threshold().as_secs_f64(),
+                    t,
+                ));
+            }
+        }
+        if sl_20.short_abandons() != sl_60.short_abandons() {
+            return Err(Error::malformed(
+                "short_abandons",
+                "one rule for both service levels",
+            ));
+        }
+        Ok(CallKpis(tallies))
+    }
+
+    fn fault(&self) -> Option<&Error> {
+        self.0.fault()
+    }
+
+    fn set_fault(&mut self, error: Error) {
+        self.0.set_fault(error);
     }
 }
 
 impl<'a> Extend<&'a Call> for CallKpis {
     fn extend<I: IntoIterator<Item = &'a Call>>(&mut self, calls: I) {
         for call in calls {
-            self.record(call);
+            self.observe(call);
         }
     }
 }

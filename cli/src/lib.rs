@@ -23,6 +23,7 @@ pub mod json;
 pub mod kpis;
 pub mod mapped;
 pub mod report;
+pub mod share;
 pub mod staffing;
 pub mod table;
 pub mod text;

@@ -58,7 +58,7 @@ impl Default for Accumulator {
 impl Accumulator {
     /// Adds one call.
     pub fn record(&mut self, call: &Call) {
-        self.overall.record(call);
+        self.overall.observe(call);
         self.by_type.record(call.kind.clone(), call);
         // Agents answer calls: abandoned calls have no agent to group by.
         match (&call.agent, call.ending) {

@@ -165,3 +165,29 @@ fn a_column_mapping_reads_a_file_like_the_bundled_log() {
     let mut mapping = Mapping::default();
     assert!(mapping.set("mood=Feeling").is_err());
 }
+
+/// The report's tally of a set of calls is a tally like the core's: its
+/// state rebuilds it exactly, recording one call at a time through
+/// `try_record` equals the report's own path, and a state whose service
+/// levels are not the report's thresholds is refused.
+#[test]
+fn the_call_kpis_state_travels() {
+    use cxkpi::Tally;
+    let (calls, _) = bank();
+    let mut month = CallKpis::default();
+    month.extend(&calls);
+    let state = month.state().unwrap();
+    assert_eq!(CallKpis::from_state(state.clone()).unwrap(), month);
+    assert_eq!(month.len().unwrap(), 33_066);
+    let mut one_by_one = CallKpis::default();
+    for call in calls.iter().take(500) {
+        one_by_one.try_record(call.clone()).unwrap();
+    }
+    let mut first = CallKpis::default();
+    first.extend(&calls[..500]);
+    assert_eq!(one_by_one, first);
+    let mut wrong = state;
+    wrong.1.3.threshold = Duration::from_secs(30);
+    let err = CallKpis::from_state(wrong).unwrap_err();
+    assert!(err.to_string().contains("threshold"), "{err}");
+}
