@@ -252,11 +252,8 @@ mod tests {
         let mut both = DurationCounts::default();
         for (i, s) in [3, 1, 3, 60, 0, 1].into_iter().enumerate() {
             let d = Duration::from_secs(s);
-            if i % 2 == 0 {
-                a.try_record(d)?
-            } else {
-                b.try_record(d)?
-            }
+            let half = if i % 2 == 0 { &mut a } else { &mut b };
+            half.try_record(d)?;
             both.try_record(d)?;
         }
         a.try_merge(&b)?;
