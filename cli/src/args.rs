@@ -81,6 +81,7 @@ A blank cell is a missing value, never a zero.
 Examples:
   cxkpi report --html report.html
   cxkpi report --dataset pwc --json
+  cxkpi report --short-abandon-at-most 5
   cxkpi report --log calls.csv --column date=Date --column time=Time \\
       --column answered=Answered --column wait=Wait --tz Europe/Paris --input-time utc")]
 pub struct ReportArgs {
@@ -134,6 +135,28 @@ pub struct ReportArgs {
     /// this percentage of calls answered within 20 s, under Erlang C.
     #[arg(long, value_name = "PCT", default_value_t = 80.0)]
     pub sl_goal: f64,
+
+    /// Short abandons are those strictly below SECS seconds (default: 5):
+    /// a hang-up after exactly 5.0 s is not short.
+    ///
+    /// Short abandons are left out of `queue_offered_without_short`, counted
+    /// as met by the `short_as_met` service level and left out of
+    /// `exclude_short`, and counted in `calls.short_abandoned`; the other
+    /// rates ignore them. The report names the rule it used
+    /// (`short_abandon_below_s` in the JSON and the CSV).
+    #[arg(long, value_name = "SECS", conflicts_with = "short_abandon_at_most")]
+    pub short_abandon_below: Option<f64>,
+
+    /// Short abandons are those of at most SECS seconds: a hang-up after
+    /// exactly 5.0 s is short at 5, as ICMI and most ACD reports count
+    /// "abandoned within 5 s".
+    ///
+    /// This is how a service level counts "answered within 20 s". On waits
+    /// in whole seconds, `--short-abandon-at-most 4` is
+    /// `--short-abandon-below 5`. The report names the rule it used
+    /// (`short_abandon_at_most_s` in the JSON and the CSV).
+    #[arg(long, value_name = "SECS")]
+    pub short_abandon_at_most: Option<f64>,
 
     /// The report's title (default: the data set's, or the file name).
     #[arg(long)]

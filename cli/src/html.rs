@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::charts;
 use crate::figure::{Figure, value};
 use crate::json::pointer;
-use crate::kpis::THRESHOLDS;
+use crate::kpis::{THRESHOLDS, short_abandon_rule};
 use crate::report::Report;
 
 /// Text safe inside HTML elements and quoted attributes.
@@ -110,7 +110,7 @@ pub fn page(report: &Report, doc: &Value) -> String {
     );
     cards(&mut p, report);
     charts_section(&mut p, report);
-    service_levels(&mut p);
+    service_levels(&mut p, report);
     for (name, heading, key) in [
         ("by_type", "By call type", "type"),
         ("by_hour", "By hour of the day", "hour"),
@@ -322,8 +322,22 @@ ASA {} s over {} answered calls; median wait {} s, 90th percentile {} s.",
 }
 
 /// The service level under each treatment of abandons, at each threshold.
-fn service_levels(p: &mut Page<'_>) {
-    p.push("<section><h2>Service level by treatment of abandoned calls</h2><table><thead><tr><th>treatment</th>");
+fn service_levels(p: &mut Page<'_>, report: &Report) {
+    p.push("<section><h2>Service level by treatment of abandoned calls</h2>");
+    if let Some((key, words, t)) = short_abandon_rule(report.short_abandons) {
+        // As many decimals as the threshold has, up to the millisecond.
+        let digits = (0..3)
+            .find(|&d| (t.subsec_nanos() % 10u32.pow(9 - d)) == 0)
+            .unwrap_or(3) as usize;
+        let _ = write!(
+            p.out,
+            "<p class=\"figure-note\">Short abandons: waits {words} {} s ({} calls); \
+<i>short as met</i> counts them as answered in time, <i>exclude short</i> leaves them out.</p>",
+            p.num(&pointer(&[key]), digits),
+            p.num("/calls/short_abandoned", 0),
+        );
+    }
+    p.push("<table><thead><tr><th>treatment</th>");
     for t in THRESHOLDS {
         let _ = write!(p.out, "<th>{t} s, %</th>");
     }

@@ -4,8 +4,11 @@
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
+use cxkpi::ShortAbandons;
+
 use crate::calls::Quirks;
 use crate::error::InputError;
+use crate::kpis::SHORT_ABANDONS;
 use crate::mapped::Mapping;
 use crate::report::{Accumulator, Report, Source};
 use crate::staffing::StaffingGoal;
@@ -83,7 +86,8 @@ impl Input {
     }
 }
 
-/// Reads `input` one row at a time and reports on it.
+/// Reads `input` one row at a time and reports on it, with the abandons
+/// that `short` names as short ([`SHORT_ABANDONS`] is the command's default).
 ///
 /// # Errors
 ///
@@ -92,6 +96,7 @@ pub fn run_report(
     input: &Input,
     basis: &TimeBasis,
     goal: StaffingGoal,
+    short: ShortAbandons,
 ) -> Result<Report, InputError> {
     let mut quirks = Quirks::default();
     let delimiter = match &input.format {
@@ -105,7 +110,7 @@ pub fn run_report(
         }
         None => Table::open(&input.path, delimiter, &mut quirks)?,
     };
-    let mut acc = Accumulator::default();
+    let mut acc = Accumulator::new(short);
     let mut sink = |call: crate::calls::Call| acc.record(&call);
     match &input.format {
         Format::Bank => bank::load(table, basis, &mut quirks, &mut sink)?,
@@ -128,7 +133,8 @@ pub fn run_report(
     Ok(acc.finish(source, &quirks, goal))
 }
 
-/// Reads a mapped log from `bytes` (the fuzz target's entry point).
+/// Reads a mapped log from `bytes` (the fuzz target's entry point), with the
+/// default short abandons.
 ///
 /// # Errors
 ///
@@ -141,7 +147,7 @@ pub fn report_from_bytes(
 ) -> Result<Report, InputError> {
     let mut quirks = Quirks::default();
     let table = Table::from_reader(name, Box::new(Cursor::new(bytes)), b',', &mut quirks)?;
-    let mut acc = Accumulator::default();
+    let mut acc = Accumulator::new(SHORT_ABANDONS);
     mapped::load(table, mapping, basis, &mut quirks, &mut |call| {
         acc.record(&call);
     })?;

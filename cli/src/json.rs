@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::figure::to_json;
-use crate::kpis::SHORT_ABANDONS;
+use crate::kpis::short_abandon_rule;
 use crate::report::Report;
 
 /// A JSON Pointer (RFC 6901) to `segments`.
@@ -37,10 +37,15 @@ pub fn document(report: &Report) -> Value {
                 .collect(),
         ),
     );
-    doc.insert(
-        "short_abandon_below_s".into(),
-        json!(SHORT_ABANDONS.threshold().map(|t| t.as_secs())),
-    );
+    // Whole seconds print as integers (`5`), as they always have.
+    if let Some((key, _, t)) = short_abandon_rule(report.short_abandons) {
+        let secs = if t.subsec_nanos() == 0 {
+            json!(t.as_secs())
+        } else {
+            json!(t.as_secs_f64())
+        };
+        doc.insert(key.into(), secs);
+    }
     doc.extend(to_json(&report.overall));
     doc.insert(
         "peak_hours".into(),

@@ -22,6 +22,17 @@ use crate::share::Share;
 /// The report's default rule: abandons strictly below 5 s are short (the
 /// industry's usual 5 s, as the report has always counted them).
 pub const SHORT_ABANDONS: ShortAbandons = ShortAbandons::below(Duration::from_secs(5));
+/// How the report names a short-abandon rule: its JSON key (the field of
+/// the core's `ServiceLevelState`), its words and its threshold; `None`
+/// when no abandon is short.
+pub fn short_abandon_rule(rule: ShortAbandons) -> Option<(&'static str, &'static str, Duration)> {
+    match rule {
+        ShortAbandons::Below(t) => Some(("short_abandon_below_s", "below", t)),
+        ShortAbandons::AtMost(t) => Some(("short_abandon_at_most_s", "at most", t)),
+        ShortAbandons::None => None,
+    }
+}
+
 /// The service-level thresholds reported, in seconds.
 pub const THRESHOLDS: [u64; 2] = [20, 60];
 

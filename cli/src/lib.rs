@@ -4,9 +4,15 @@
 //! table or one self-contained HTML page with charts.
 //!
 //! ```
+//! use cxkpi_cli::kpis::SHORT_ABANDONS;
 //! use cxkpi_cli::{Input, TimeBasis, StaffingGoal, run_report};
 //!
-//! let report = run_report(&Input::bundled_pwc(), &TimeBasis::default(), StaffingGoal::default())?;
+//! let report = run_report(
+//!     &Input::bundled_pwc(),
+//!     &TimeBasis::default(),
+//!     StaffingGoal::default(),
+//!     SHORT_ABANDONS,
+//! )?;
 //! assert_eq!(report.rows, 5000);
 //! # Ok::<(), cxkpi_cli::InputError>(())
 //! ```

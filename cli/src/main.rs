@@ -11,6 +11,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use cxkpi::ShortAbandons;
+use cxkpi_cli::kpis::SHORT_ABANDONS;
 use cxkpi_cli::{
     Format, Input, InputTime, Mapping, StaffingGoal, TimeBasis, html, json, run_report, text, tidy,
 };
@@ -122,8 +124,10 @@ fn report(args: &ReportArgs) -> Result<(), Failure> {
         pct: args.sl_goal,
         within: Duration::from_secs(20),
     };
+    let short = short_abandons(args)?;
     let basis = TimeBasis::new(zone, input_time);
-    let report = run_report(&input, &basis, goal).map_err(|e| Failure::Input(e.to_string()))?;
+    let report =
+        run_report(&input, &basis, goal, short).map_err(|e| Failure::Input(e.to_string()))?;
     let doc = json::document(&report);
     if let Some(path) = &args.html {
         let page = html::page(&report, &doc);
@@ -143,6 +147,23 @@ fn report(args: &ReportArgs) -> Result<(), Failure> {
         write_to(Path::new("-"), |w| w.write_all(out.as_bytes()))?;
     }
     Ok(())
+}
+
+/// The short-abandon rule the arguments name.
+fn short_abandons(args: &ReportArgs) -> Result<ShortAbandons, Failure> {
+    let (option, rule) = match (args.short_abandon_below, args.short_abandon_at_most) {
+        (Some(secs), _) => ("below", ShortAbandons::below_secs(secs).map_err(|_| secs)),
+        (None, Some(secs)) => (
+            "at-most",
+            ShortAbandons::at_most_secs(secs).map_err(|_| secs),
+        ),
+        (None, None) => return Ok(SHORT_ABANDONS),
+    };
+    rule.map_err(|secs| {
+        Failure::Usage(format!(
+            "--short-abandon-{option} {secs}: seconds, zero or more (such as 5 or 2.5)"
+        ))
+    })
 }
 
 /// Writes to `path`, or to stdout for `-`.

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use cxkpi::Breakdown;
+use cxkpi::{Breakdown, ShortAbandons};
 
 use crate::calls::{Call, Ending, Quirks};
 use crate::figure::Figure;
@@ -39,23 +39,23 @@ pub struct Accumulator {
     rated: u64,
 }
 
-impl Default for Accumulator {
-    fn default() -> Accumulator {
+impl Accumulator {
+    /// No calls yet; `short` says which abandons are short.
+    pub fn new(short: ShortAbandons) -> Accumulator {
+        let kpis = CallKpis::new(short);
         Accumulator {
-            overall: CallKpis::default(),
-            by_type: Breakdown::default(),
-            by_agent: Breakdown::default(),
-            by_day: Breakdown::default(),
-            by_hour: Breakdown::default(),
-            by_day_hour: Breakdown::default(),
-            by_week: Breakdown::default(),
+            overall: kpis.clone(),
+            by_type: Breakdown::new(kpis.clone()),
+            by_agent: Breakdown::new(kpis.clone()),
+            by_day: Breakdown::new(kpis.clone()),
+            by_hour: Breakdown::new(kpis.clone()),
+            by_day_hour: Breakdown::new(kpis.clone()),
+            by_week: Breakdown::new(kpis),
             half_hours: [0; 48],
             rated: 0,
         }
     }
-}
 
-impl Accumulator {
     /// Adds one call.
     pub fn record(&mut self, call: &Call) {
         self.overall.observe(call);
@@ -124,7 +124,8 @@ impl Accumulator {
                     .collect(),
             ),
         ];
-        let day_hours = day_hours(&self.by_day_hour, &days, source.basis);
+        let short_abandons = self.overall.short_abandons();
+        let day_hours = day_hours(&self.by_day_hour, &days, source.basis, short_abandons);
         groupings.push(group("by_day_hour", "day_hour", day_hours));
         if self.rated > 0 {
             groupings.push(group(
@@ -167,6 +168,7 @@ impl Accumulator {
             peak_hours,
             staffing,
             waits,
+            short_abandons,
         }
     }
 }
@@ -177,8 +179,9 @@ fn day_hours(
     by_slot: &Breakdown<HourSlot, CallKpis>,
     days: &[NaiveDate],
     basis: TimeBasis,
+    short: ShortAbandons,
 ) -> Vec<(String, String, Vec<Figure>)> {
-    let empty = CallKpis::default();
+    let empty = CallKpis::new(short);
     let mut rows = Vec::new();
     for day in days {
         for slot in basis.hours_of_day(*day) {
@@ -269,6 +272,8 @@ pub struct Report {
     pub staffing: Staffing,
     /// The answered calls' waits.
     pub waits: WaitHistogram,
+    /// Which abandons the figures count as short.
+    pub short_abandons: ShortAbandons,
 }
 
 impl Report {

@@ -19,6 +19,17 @@ fn at<'a>(doc: &'a Value, path: &[&str]) -> &'a Value {
     path.iter().fold(doc, |v, key| &v[*key])
 }
 
+/// The short-abandon rule of `doc`, as words: `below 5 s`, `at most 5 s`.
+fn short_rule(doc: &Value) -> String {
+    [
+        ("short_abandon_below_s", "below"),
+        ("short_abandon_at_most_s", "at most"),
+    ]
+    .into_iter()
+    .find_map(|(key, words)| Some(format!("{words} {} s", doc.get(key)?)))
+    .unwrap_or_else(|| "under no rule".to_owned())
+}
+
 /// The columns of a breakdown table: header, path into a group's figures, decimals.
 const COLUMNS: [(&str, &[&str], usize); 9] = [
     ("offered", &["calls", "offered"], 0),
@@ -53,14 +64,14 @@ pub fn text(doc: &Value) -> String {
     let _ = writeln!(out, "Calls");
     let _ = writeln!(
         out,
-        "  offered {}, answered {} ({}%), abandoned {} ({} before the queue, {} short below {} s)",
+        "  offered {}, answered {} ({}%), abandoned {} ({} before the queue, {} short {})",
         n(&["calls", "offered"], 0),
         n(&["calls", "answered"], 0),
         n(&["answered_pct"], 1),
         n(&["calls", "abandoned"], 0),
         n(&["calls", "abandoned_before_queue"], 0),
         n(&["calls", "short_abandoned"], 0),
-        doc["short_abandon_below_s"],
+        short_rule(doc),
     );
     let _ = writeln!(out, "Abandonment rate");
     for (label, key) in [

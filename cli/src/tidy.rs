@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use crate::figure::{Amount, Figure};
+use crate::kpis::short_abandon_rule;
 use crate::report::Report;
 
 /// The header of the table.
@@ -43,6 +44,11 @@ pub fn write(report: &Report, out: impl Write) -> Result<(), csv::Error> {
             &high,
         ])
     };
+    // The rule behind every short-abandon figure, named as in the JSON.
+    if let Some((key, _, t)) = short_abandon_rule(report.short_abandons) {
+        let rule = Figure::new(key, "s", Amount::Real(t.as_secs_f64()), None);
+        row(&rule, "all", "all", &report.period)?;
+    }
     for f in &report.overall {
         row(f, "all", "all", &report.period)?;
     }

@@ -7,4 +7,5 @@ mod common;
 mod datasets;
 mod external;
 mod outputs;
+mod short_abandons;
 mod time_zones;
