@@ -56,6 +56,16 @@ impl Arg {
         }
     }
 
+    /// An optional column argument (only the last ones).
+    pub(crate) const fn optional_column(name: &'static str, kind: Kind) -> Arg {
+        Arg {
+            name,
+            kind,
+            literal: false,
+            optional: true,
+        }
+    }
+
     /// An optional literal parameter.
     pub(crate) const fn optional(name: &'static str, kind: Kind) -> Arg {
         Arg {
@@ -149,6 +159,34 @@ pub(crate) fn lit_i64(
     match literals.get(i) {
         Some(Some(ScalarValue::Int64(Some(v)))) => Ok(*v),
         _ => Err(missing(function, arg)),
+    }
+}
+
+/// Literal `i` as an integer, or `None` when it was left out.
+pub(crate) fn lit_i64_opt(
+    function: &str,
+    literals: &[Option<ScalarValue>],
+    i: usize,
+    arg: &str,
+) -> Result<Option<i64>> {
+    match literals.get(i) {
+        None => Ok(None),
+        Some(Some(ScalarValue::Int64(Some(v)))) => Ok(Some(*v)),
+        Some(_) => Err(missing(function, arg)),
+    }
+}
+
+/// Literal `i` as text, or `None` when it was left out.
+pub(crate) fn lit_str_opt<'a>(
+    function: &str,
+    literals: &'a [Option<ScalarValue>],
+    i: usize,
+    arg: &str,
+) -> Result<Option<&'a str>> {
+    match literals.get(i) {
+        None => Ok(None),
+        Some(Some(ScalarValue::Utf8(Some(v)))) => Ok(Some(v)),
+        Some(_) => Err(missing(function, arg)),
     }
 }
 

@@ -22,6 +22,14 @@ use crate::args::{
 use crate::kpi::Kpi;
 use crate::state::core_error;
 
+mod outreach;
+mod tickets;
+mod workforce;
+
+pub(crate) use outreach::{ReachabilityKpi, SurveyResponseKpi};
+pub(crate) use tickets::{BacklogAgeingKpi, DeadlineKpi, MessagesKpi, ReopenKpi};
+pub(crate) use workforce::{AgentTimeKpi, OCCUPANCY, TurnoverKpi, UTILISATION};
+
 fn f64_field(name: &str) -> Field {
     Field::new(name, DataType::Float64, true)
 }

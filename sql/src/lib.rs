@@ -72,8 +72,10 @@ use datafusion::logical_expr::AggregateUDF;
 use datafusion::prelude::SessionContext;
 
 use functions::{
-    ASA, AbandonmentKpi, AhtKpi, CesKpi, CostKpi, CsatKpi, EscalationKpi, FcrKpi, MEAN_WAIT,
-    NpsKpi, QuantileKpi, RetentionKpi, ServiceLevelKpi, SketchKpi, TIME_TO_ABANDON, WaitKpi,
+    ASA, AbandonmentKpi, AgentTimeKpi, AhtKpi, BacklogAgeingKpi, CesKpi, CostKpi, CsatKpi,
+    DeadlineKpi, EscalationKpi, FcrKpi, MEAN_WAIT, MessagesKpi, NpsKpi, OCCUPANCY, QuantileKpi,
+    ReachabilityKpi, ReopenKpi, RetentionKpi, ServiceLevelKpi, SketchKpi, SurveyResponseKpi,
+    TIME_TO_ABANDON, TurnoverKpi, UTILISATION, WaitKpi,
 };
 use kpi::KpiUdaf;
 
@@ -102,6 +104,15 @@ pub fn udafs() -> Vec<AggregateUDF> {
         AggregateUDF::from(KpiUdaf::<CostKpi>::new()),
         AggregateUDF::from(KpiUdaf::<QuantileKpi>::new()),
         AggregateUDF::from(KpiUdaf::<SketchKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<DeadlineKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<ReopenKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<MessagesKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<BacklogAgeingKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<SurveyResponseKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<ReachabilityKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<AgentTimeKpi<OCCUPANCY>>::new()),
+        AggregateUDF::from(KpiUdaf::<AgentTimeKpi<UTILISATION>>::new()),
+        AggregateUDF::from(KpiUdaf::<TurnoverKpi>::new()),
     ]
 }
 
