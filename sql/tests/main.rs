@@ -5,5 +5,6 @@ mod bank;
 mod cluster;
 mod common;
 mod functions;
+mod later_tallies;
 mod policies;
 mod vectors;

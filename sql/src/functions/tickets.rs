@@ -19,10 +19,11 @@ use crate::args::{Arg, Kind, all_valid, bools, floats, ints, lit_str, lit_str_op
 use crate::kpi::Kpi;
 use crate::state::core_error;
 
-/// `v` as a `u32` count of `input` no smaller than `min`, else the core's
-/// out-of-range error naming the function.
+/// `v` as a `u32` count of `input`, else the core's out-of-range error
+/// naming the function and the range from `min` (a count that fits is
+/// checked by the core's constructor, in its words).
 pub(super) fn count_u32(function: &str, input: &'static str, v: i64, min: u32) -> Result<u32> {
-    u32::try_from(v).ok().filter(|&n| n >= min).ok_or_else(|| {
+    u32::try_from(v).map_err(|_| {
         core_error(
             function,
             &cxkpi::Error::out_of_range(
