@@ -155,7 +155,7 @@ impl Kpi for NpsKpi {
     }
 
     fn by_code(&self, c: &[ArrayRef], groups: usize, codes: &[u32]) -> Option<Vec<NpsTally>> {
-        let scores = small_scores(ints(Self::NAME, c, 0).ok()?)?;
+        let scores = small_scores(ints(Self::NAME, c, 0).ok()?.as_ref())?;
         ByCode::<NpsTally>::from_scores(groups, codes, &scores)
             .ok()
             .map(ByCode::into_tallies)
@@ -239,7 +239,7 @@ impl Kpi for CsatKpi {
     }
 
     fn by_code(&self, c: &[ArrayRef], groups: usize, codes: &[u32]) -> Option<Vec<CsatTally>> {
-        let scores = small_scores(ints(Self::NAME, c, 0).ok()?)?;
+        let scores = small_scores(ints(Self::NAME, c, 0).ok()?.as_ref())?;
         ByCode::<CsatTally>::from_scores(self.0, groups, codes, &scores)
             .ok()
             .map(ByCode::into_tallies)

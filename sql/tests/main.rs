@@ -1,6 +1,7 @@
 //! The SQL functions against the core, their policies, the bank log's
 //! report figures, the conformance vectors and the cluster.
 
+mod arbitrary;
 mod bank;
 mod cluster;
 mod common;

@@ -110,6 +110,7 @@ impl Kpi for ReachabilityKpi {
     ) -> Result<()> {
         let reached = bools(Self::NAME, c, 0)?;
         let attempts = ints(Self::NAME, c, 1)?;
+        let attempts = attempts.as_ref();
         for row in 0..reached.len() {
             if !all_valid(&[reached, attempts], row) {
                 continue;
