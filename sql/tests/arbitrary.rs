@@ -1146,3 +1146,106 @@ proptest! {
         runtime.block_on(check(&ctx, &c, &columns, &functions));
     }
 }
+
+/// A number as a SQL literal: non-finite ones through a cast of text.
+fn float_literal(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:?}")
+    } else {
+        format!("CAST('{x}' AS DOUBLE)")
+    }
+}
+
+fn literal_floats() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(-1.0),
+        Just(0.5),
+        Just(20.0),
+        Just(1.0),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(1e300),
+        Just(5e-324),
+        any::<f64>(),
+    ]
+}
+
+fn literal_ints() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        -3_i64..12,
+        Just(255),
+        Just(256),
+        Just(i64::from(i32::MAX)),
+        Just(i64::from(u32::MAX) + 1),
+        Just(i64::MAX),
+        Just(i64::MIN + 1),
+    ]
+}
+
+fn literal_names() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("count_against".to_owned()),
+        Just("short_as_met".to_owned()),
+        Just("resolution".to_owned()),
+        Just("next_reply".to_owned()),
+        Just("2,5,10,30".to_owned()),
+        Just("1, 7".to_owned()),
+        Just("5,2".to_owned()),
+        Just(String::new()),
+        Just("0".to_owned()),
+        Just("4294967296".to_owned()),
+        "[a-z_, 0-9]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(32),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The literal parameters, arbitrary: a figure, or an error naming the
+    /// function (at planning or execution), never a panic.
+    #[test]
+    fn arbitrary_parameters_are_a_figure_or_an_error_naming_the_function(
+        ints in vec(literal_ints(), 3),
+        floats in vec(literal_floats(), 2),
+        names in vec(literal_names(), 2),
+    ) {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(2));
+        cxkpi_datafusion::register_all(&ctx);
+        let (a, b, c) = (ints[0], ints[1], ints[2]);
+        let (x, y) = (float_literal(floats[0]), float_literal(floats[1]));
+        let (name, text) = (&names[0], &names[1]);
+        let calls = [
+            ("csat", format!("csat(k, {a}, {b}, {c})")),
+            ("ces", format!("ces(k, {a}, {b})")),
+            ("abandonment", format!("abandonment(b, f, {x})")),
+            ("service_level", format!("service_level(f, b, {x}, '{name}', {y})")),
+            ("service_level", format!("service_level(f, b, {y}, '{text}')")),
+            ("duration_quantile", format!("duration_quantile(f, {x})")),
+            ("duration_quantile_sketch", format!("duration_quantile_sketch(f, {x}, {y})")),
+            ("deadline_met", format!("deadline_met(f, f + 1, '{name}', b)")),
+            ("backlog_ageing", format!("backlog_ageing(f, '{text}')")),
+            ("reachability", format!("reachability(b, k, {a})")),
+        ];
+        runtime.block_on(async {
+            for (function, call) in &calls {
+                let sql = format!(
+                    "SELECT g, {call} FROM (VALUES (1, 3, 2.5, true), (2, 4, 30.0, false), \
+                     (1, 5, 0.0, false)) AS t(g, k, f, b) GROUP BY g"
+                );
+                if let Err(message) = run(&ctx, &sql).await {
+                    let named = message.contains(&format!("{function}: "))
+                        || message.contains(&format!("{function} takes"));
+                    assert!(named, "{sql}: {message}");
+                    assert!(!message.contains("panicked"), "{sql}: {message}");
+                }
+            }
+        });
+    }
+}
