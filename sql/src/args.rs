@@ -1,9 +1,11 @@
 //! The arguments of the functions: their kinds, the coercion of SQL types to
 //! them, and the readers of literal parameters and input columns.
 
+use std::borrow::Cow;
+
 use cxkpi::Money;
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, BooleanArray, Float64Array, Int64Array};
-use datafusion::arrow::datatypes::{DataType, Float64Type, Int64Type};
+use datafusion::arrow::datatypes::{DataType, Float64Type, Int64Type, UInt64Type};
 use datafusion::common::{DataFusionError, Result, ScalarValue};
 use rust_decimal::Decimal;
 
@@ -56,6 +58,16 @@ impl Arg {
         }
     }
 
+    /// An optional column argument (only the last ones).
+    pub(crate) const fn optional_column(name: &'static str, kind: Kind) -> Arg {
+        Arg {
+            name,
+            kind,
+            literal: false,
+            optional: true,
+        }
+    }
+
     /// An optional literal parameter.
     pub(crate) const fn optional(name: &'static str, kind: Kind) -> Arg {
         Arg {
@@ -103,6 +115,11 @@ pub(crate) fn coerce(name: &str, args: &[Arg], types: &[DataType]) -> Result<Vec
                     Kind::Bool => Some(DataType::Boolean),
                     Kind::Text | Kind::Money => Some(DataType::Utf8),
                 },
+                // A `UInt64` column is read as it is: a cast to `BIGINT`
+                // would fail beyond 2⁶³ − 1 with a message that names no
+                // function (`ints` and `money` name it).
+                (Kind::Int, DataType::UInt64) if !arg.literal => Some(DataType::UInt64),
+                (Kind::Money, DataType::UInt64) => Some(DataType::Decimal128(20, 0)),
                 (Kind::Int | Kind::Money, t) if t.is_integer() => Some(DataType::Int64),
                 (Kind::Float, t) if t.is_numeric() => Some(DataType::Float64),
                 (Kind::Bool, DataType::Boolean) => Some(DataType::Boolean),
@@ -149,6 +166,34 @@ pub(crate) fn lit_i64(
     match literals.get(i) {
         Some(Some(ScalarValue::Int64(Some(v)))) => Ok(*v),
         _ => Err(missing(function, arg)),
+    }
+}
+
+/// Literal `i` as an integer, or `None` when it was left out.
+pub(crate) fn lit_i64_opt(
+    function: &str,
+    literals: &[Option<ScalarValue>],
+    i: usize,
+    arg: &str,
+) -> Result<Option<i64>> {
+    match literals.get(i) {
+        None => Ok(None),
+        Some(Some(ScalarValue::Int64(Some(v)))) => Ok(Some(*v)),
+        Some(_) => Err(missing(function, arg)),
+    }
+}
+
+/// Literal `i` as text, or `None` when it was left out.
+pub(crate) fn lit_str_opt<'a>(
+    function: &str,
+    literals: &'a [Option<ScalarValue>],
+    i: usize,
+    arg: &str,
+) -> Result<Option<&'a str>> {
+    match literals.get(i) {
+        None => Ok(None),
+        Some(Some(ScalarValue::Utf8(Some(v)))) => Ok(Some(v)),
+        Some(_) => Err(missing(function, arg)),
     }
 }
 
@@ -199,14 +244,41 @@ fn wrong(function: &str, i: usize, t: &DataType) -> DataFusionError {
     DataFusionError::Internal(format!("{function}: argument {i} has type {t}"))
 }
 
-/// Column `i` as integers.
+/// Column `i` as integers: a `BIGINT` column as it is, a `UInt64` one
+/// converted (a value beyond `BIGINT` is an out-of-range error naming the
+/// function: no integer argument takes one).
 pub(crate) fn ints<'a>(
     function: &str,
     columns: &'a [ArrayRef],
     i: usize,
-) -> Result<&'a Int64Array> {
+) -> Result<Cow<'a, Int64Array>> {
     let c = column(function, columns, i)?;
+    if let Some(unsigned) = c.as_primitive_opt::<UInt64Type>() {
+        let signed = unsigned
+            .iter()
+            .map(|v| {
+                v.map(|v| {
+                    i64::try_from(v).map_err(|_| {
+                        crate::state::core_error(
+                            function,
+                            &cxkpi::Error::out_of_range(
+                                "integer",
+                                v,
+                                cxkpi::Domain::Between {
+                                    min: i64::MIN,
+                                    max: i64::MAX,
+                                },
+                            ),
+                        )
+                    })
+                })
+                .transpose()
+            })
+            .collect::<Result<Int64Array>>()?;
+        return Ok(Cow::Owned(signed));
+    }
     c.as_primitive_opt::<Int64Type>()
+        .map(Cow::Borrowed)
         .ok_or_else(|| wrong(function, i, c.data_type()))
 }
 

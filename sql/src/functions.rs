@@ -22,6 +22,14 @@ use crate::args::{
 use crate::kpi::Kpi;
 use crate::state::core_error;
 
+mod outreach;
+mod tickets;
+mod workforce;
+
+pub(crate) use outreach::{ReachabilityKpi, SurveyResponseKpi};
+pub(crate) use tickets::{BacklogAgeingKpi, DeadlineKpi, MessagesKpi, ReopenKpi};
+pub(crate) use workforce::{AgentTimeKpi, OCCUPANCY, TurnoverKpi, UTILISATION};
+
 fn f64_field(name: &str) -> Field {
     Field::new(name, DataType::Float64, true)
 }
@@ -147,7 +155,7 @@ impl Kpi for NpsKpi {
     }
 
     fn by_code(&self, c: &[ArrayRef], groups: usize, codes: &[u32]) -> Option<Vec<NpsTally>> {
-        let scores = small_scores(ints(Self::NAME, c, 0).ok()?)?;
+        let scores = small_scores(ints(Self::NAME, c, 0).ok()?.as_ref())?;
         ByCode::<NpsTally>::from_scores(groups, codes, &scores)
             .ok()
             .map(ByCode::into_tallies)
@@ -231,7 +239,7 @@ impl Kpi for CsatKpi {
     }
 
     fn by_code(&self, c: &[ArrayRef], groups: usize, codes: &[u32]) -> Option<Vec<CsatTally>> {
-        let scores = small_scores(ints(Self::NAME, c, 0).ok()?)?;
+        let scores = small_scores(ints(Self::NAME, c, 0).ok()?.as_ref())?;
         ByCode::<CsatTally>::from_scores(self.0, groups, codes, &scores)
             .ok()
             .map(ByCode::into_tallies)

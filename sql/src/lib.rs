@@ -40,6 +40,14 @@
 //! | `cost_per_unit(cost)` | `CostTally` | `{value, n, total}` (exact decimal text) |
 //! | `duration_quantile(secs, q)` | `DurationSample` | `{value, n}` (exact) |
 //! | `duration_quantile_sketch(secs, q[, relative_accuracy])` | `DurationSketch` | `{value, n, relative_error}` |
+//! | `deadline_met(elapsed_s, target_s, kind[, open])` | `DeadlineTally` | rate of deadlines met, `+ {missed, missed_open, pending, late_up_to_10_percent, late_up_to_50_percent, late_up_to_100_percent, late_over_100_percent}` |
+//! | `reopen_rate(reopens)` | `ReopenTally` | rate `+ {reopenings, reopenings_per_resolved}` |
+//! | `messages_before_reply(messages)` | `MessagesBeforeReplyTally` | `{value, n}` (mean customer messages) |
+//! | `backlog_ageing(age_s[, upper_days])` | `BacklogAgeing` | `{value, n, counts}` (oldest age in seconds, count per bucket) |
+//! | `survey_response_rate(answered)` | `SurveyResponseTally` | rate |
+//! | `reachability(reached, attempts[, within])` | `ReachabilityTally` | rate `+ {attempts, attempts_per_target}` |
+//! | `occupancy(state, secs)`, `utilisation(state, secs)` | `workforce::AgentTime` | `{value, n, part, whole}` (percent; seconds) |
+//! | `turnover(tenure)` | `TurnoverTally` | `{value, n, leavers, average_headcount}` |
 //!
 //! A *rate* is `{value, part, n, low, high}`: the percentage, its numerator
 //! and denominator, and the 95 % Wilson interval. Arguments after the column
@@ -47,9 +55,32 @@
 //! `AbandonTreatment` (`count_against`, `exclude_within_threshold`,
 //! `within_threshold_as_met`, `ignore`, `short_as_met`, `exclude_short`).
 //!
+//! The later rows, one row per observation: `deadline_met` one deadline
+//! (its own target, so every priority's SLA goes into one call; `kind` is
+//! `'first_response'`, `'next_reply'` or `'resolution'`; `open` true for one
+//! not reached yet at the report instant, pending while within its target);
+//! `reopen_rate` one resolved ticket and the times it reopened (0 = never);
+//! `messages_before_reply` one conversation's customer messages before the
+//! first agent reply (1 or more); `backlog_ageing` one open item's age, in
+//! buckets of whole days (`upper_days` as text, `'2,5,10,30'` by default);
+//! `survey_response_rate` one survey sent; `reachability` one target, reached
+//! or not after `attempts` attempts (the last one answered when reached;
+//! `within`, every attempt by default, counts targets reached within that
+//! many); `occupancy` and `utilisation` one span of agent time in a status
+//! (`'handling'`, `'available'`, `'away'`, `'logged_out'`); `turnover` one
+//! person (`'stayed'`, `'joined'`, `'left'`, `'joined_and_left'`).
+//!
+//! `forecast::History` is not a function: its figure is a forecast, a
+//! series of future intervals per call rather than a value per group, and
+//! its state (every week × interval of the span) grows with the span, not
+//! with a group; a forecast over SQL is a query for the counts
+//! (`GROUP BY` week and interval) handed to `forecast`.
+//!
 //! # Policies
 //!
-//! - **Empty group**: the result is `NULL`, never 0.
+//! - **Empty group**: the result is `NULL`, never 0; so is a figure without
+//!   a denominator (only pending deadlines, no handling or available time,
+//!   an average headcount of 0).
 //! - **Nulls**: a row with a `NULL` in any column argument is skipped, as
 //!   SQL's own aggregates do; `n` says how many rows were counted.
 //! - **Invalid values** (a score out of its scale, a negative or NaN
@@ -72,8 +103,10 @@ use datafusion::logical_expr::AggregateUDF;
 use datafusion::prelude::SessionContext;
 
 use functions::{
-    ASA, AbandonmentKpi, AhtKpi, CesKpi, CostKpi, CsatKpi, EscalationKpi, FcrKpi, MEAN_WAIT,
-    NpsKpi, QuantileKpi, RetentionKpi, ServiceLevelKpi, SketchKpi, TIME_TO_ABANDON, WaitKpi,
+    ASA, AbandonmentKpi, AgentTimeKpi, AhtKpi, BacklogAgeingKpi, CesKpi, CostKpi, CsatKpi,
+    DeadlineKpi, EscalationKpi, FcrKpi, MEAN_WAIT, MessagesKpi, NpsKpi, OCCUPANCY, QuantileKpi,
+    ReachabilityKpi, ReopenKpi, RetentionKpi, ServiceLevelKpi, SketchKpi, SurveyResponseKpi,
+    TIME_TO_ABANDON, TurnoverKpi, UTILISATION, WaitKpi,
 };
 use kpi::KpiUdaf;
 
@@ -102,6 +135,15 @@ pub fn udafs() -> Vec<AggregateUDF> {
         AggregateUDF::from(KpiUdaf::<CostKpi>::new()),
         AggregateUDF::from(KpiUdaf::<QuantileKpi>::new()),
         AggregateUDF::from(KpiUdaf::<SketchKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<DeadlineKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<ReopenKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<MessagesKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<BacklogAgeingKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<SurveyResponseKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<ReachabilityKpi>::new()),
+        AggregateUDF::from(KpiUdaf::<AgentTimeKpi<OCCUPANCY>>::new()),
+        AggregateUDF::from(KpiUdaf::<AgentTimeKpi<UTILISATION>>::new()),
+        AggregateUDF::from(KpiUdaf::<TurnoverKpi>::new()),
     ]
 }
 

@@ -23,13 +23,18 @@ use cxkpi::{
 };
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, Decimal128Array, Float64Array, Int32Array, ListArray, StringArray,
-    UInt8Array, UInt64Array,
+    StructArray, UInt8Array, UInt32Array, UInt64Array,
 };
 use datafusion::arrow::buffer::OffsetBuffer;
 use datafusion::arrow::datatypes::{
-    DataType, Decimal128Type, Field, Float64Type, Int32Type, UInt8Type, UInt64Type,
+    DataType, Decimal128Type, Field, Fields, Float64Type, Int32Type, UInt8Type, UInt32Type,
+    UInt64Type,
 };
 use datafusion::common::{DataFusionError, Result};
+
+mod outreach;
+mod tickets;
+mod workforce;
 
 /// A tally whose state maps to Arrow columns.
 pub trait ArrowState: Sized {
@@ -655,4 +660,70 @@ fn get_i32(columns: &[ArrayRef], i: usize, row: usize) -> Result<i32> {
             DataFusionError::Internal(format!("aggregate state: column {i} is not Int32"))
         })?
         .value(row))
+}
+
+/// The fields of a `(key, count)` pair of a histogram state.
+fn pair_fields(key: &str) -> Fields {
+    Fields::from(vec![
+        Field::new(key, DataType::UInt32, false),
+        Field::new("count", DataType::UInt64, false),
+    ])
+}
+
+fn pair_item(key: &str) -> Arc<Field> {
+    Arc::new(Field::new_list_field(
+        DataType::Struct(pair_fields(key)),
+        true,
+    ))
+}
+
+/// A `Vec<(u32, u64)>` state field: a list of `{key, count}` structs.
+fn pairs_field(name: &str, key: &str) -> Field {
+    Field::new(name, DataType::List(pair_item(key)), false)
+}
+
+fn pairs_list(key: &str, lists: &[Vec<(u32, u64)>]) -> Result<ArrayRef> {
+    let keys = UInt32Array::from_iter_values(lists.iter().flatten().map(|p| p.0));
+    let counts = UInt64Array::from_iter_values(lists.iter().flatten().map(|p| p.1));
+    let pairs = StructArray::try_new(
+        pair_fields(key),
+        vec![Arc::new(keys), Arc::new(counts)],
+        None,
+    )?;
+    Ok(Arc::new(ListArray::try_new(
+        pair_item(key),
+        OffsetBuffer::from_lengths(lists.iter().map(Vec::len)),
+        Arc::new(pairs),
+        None,
+    )?))
+}
+
+fn get_pairs(c: &[ArrayRef], i: usize, row: usize) -> Result<Vec<(u32, u64)>> {
+    let list = present(c, i, row)?
+        .as_list_opt::<i32>()
+        .ok_or_else(|| {
+            DataFusionError::Internal(format!("aggregate state: column {i} is not a list"))
+        })?
+        .value(row);
+    let pairs = list.as_struct_opt().ok_or_else(|| {
+        DataFusionError::Internal("aggregate state: list is not of structs".into())
+    })?;
+    let keys = pairs.column(0).as_primitive_opt::<UInt32Type>();
+    let counts = pairs.column(1).as_primitive_opt::<UInt64Type>();
+    let (Some(keys), Some(counts)) = (keys, counts) else {
+        return Err(DataFusionError::Internal(
+            "aggregate state: pairs are not (UInt32, UInt64)".into(),
+        ));
+    };
+    if pairs.null_count() > 0 || keys.null_count() > 0 || counts.null_count() > 0 {
+        return Err(DataFusionError::Execution(
+            "aggregate state: null in a (key, count) pair".into(),
+        ));
+    }
+    Ok(keys
+        .values()
+        .iter()
+        .copied()
+        .zip(counts.values().iter().copied())
+        .collect())
 }

@@ -116,3 +116,45 @@ async fn money_is_exact() {
         "0.60"
     );
 }
+
+#[tokio::test]
+async fn an_unsigned_column_beyond_bigint_is_the_functions_error() {
+    use std::sync::Arc;
+
+    use datafusion::arrow::array::{RecordBatch, UInt64Array};
+    use datafusion::arrow::datatypes::{DataType, Field, Schema};
+
+    let ctx = ctx(2);
+    let schema = Schema::new(vec![Field::new("u", DataType::UInt64, true)]);
+    let batch = RecordBatch::try_new(
+        Arc::new(schema),
+        vec![Arc::new(UInt64Array::from(vec![
+            Some(9),
+            None,
+            Some(u64::MAX),
+        ]))],
+    )
+    .unwrap();
+    crate::common::register(&ctx, "t", &batch, 2).unwrap();
+    // A cast to BIGINT would fail with Arrow's message, naming no function.
+    let e = error(&ctx, "SELECT nps(u) FROM t").await;
+    assert!(
+        e.contains("nps: integer 18446744073709551615 is out of range"),
+        "{e}"
+    );
+    // Money is exact beyond BIGINT: read as DECIMAL(20, 0).
+    let r = query(&ctx, "SELECT cost_per_unit(u) FROM t").await.unwrap();
+    let total = crate::common::structs(&r, 0)
+        .column_by_name("total")
+        .unwrap()
+        .as_string::<i32>()
+        .value(0)
+        .to_owned();
+    assert_eq!(total, "18446744073709551624");
+    // Within BIGINT, the figure.
+    let r = query(&ctx, "SELECT nps(u) FROM t WHERE u < 10")
+        .await
+        .unwrap();
+    assert_eq!(f64_at(&r, 0, "value", 0), Some(100.0));
+    assert_eq!(u64_at(&r, 0, "n", 0), Some(1));
+}
