@@ -14,6 +14,7 @@ mod intervals;
 mod kernels;
 mod laws;
 mod operations;
+mod paths;
 #[cfg(feature = "serde")]
 mod serde_io;
 mod staffing;

@@ -5,11 +5,12 @@
 
 use core::time::Duration;
 
-use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
+use cxkpi::time::Quantile;
 use cxkpi::{
     AbandonTreatment, Breakdown, Merge, ServiceLevelTally, ShortAbandons, Tally, TicketVolume,
     WaitTally, Waited,
 };
+use cxkpi::{DurationSample, DurationSketch, RelativeAccuracy};
 use proptest::prelude::*;
 
 /// Durations from 1 ns to about 3 hours, spread over many orders of magnitude.
