@@ -19,7 +19,7 @@ mod paths;
 mod serde_io;
 mod staffing;
 mod stats;
-mod surveys;
+mod survey;
 #[cfg(feature = "chrono")]
 mod ticket_deadlines;
 mod ticket_laws;
