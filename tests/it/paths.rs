@@ -136,6 +136,45 @@ fn module_file(name: &str) -> [String; 2] {
     [format!("{name}.rs"), format!("{name}/mod.rs")]
 }
 
+/// The names of a file's `pub use` statements, refusing globs.
+fn reexported(source: &str, file: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for decl in statements(source, "pub use ") {
+        assert!(
+            !decl.contains('*'),
+            "glob re-export `pub use {decl}` in src/{file}"
+        );
+        leaves(decl, &mut names);
+    }
+    names
+}
+
+/// The tallies: the first argument of each `tally!` and `merge_surface!` call.
+fn tallies(files: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (file, source) in files.iter().filter(|(file, _)| file != "tally.rs") {
+        for call in ["tally!(", "merge_surface!("] {
+            for (at, _) in source.match_indices(call) {
+                let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+                if !source[line_start..at].trim().is_empty() {
+                    continue;
+                }
+                let args = source[at + call.len()..].trim_start();
+                let args = args
+                    .strip_prefix('[')
+                    .map_or(args, |a| &a[a.find(']').unwrap() + 1..]);
+                let name: String = args
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                out.push((name, file.clone()));
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn every_public_item_has_one_path() {
     let files = sources();
@@ -145,7 +184,6 @@ fn every_public_item_has_one_path() {
             .find(|(f, _)| f == rel)
             .map(|(_, t)| without_tests(t))
     };
-    let lib = text("lib.rs").unwrap();
 
     // Only the root declares public modules.
     let mut families = BTreeSet::new();
@@ -165,37 +203,23 @@ fn every_public_item_has_one_path() {
 
     // Each public name and where it is public.
     let mut paths: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut add = |name: String, at: &str| paths.entry(name).or_default().push(at.to_owned());
-    for decl in statements(lib, "pub use ") {
-        assert!(
-            !decl.contains('*'),
-            "glob re-export `pub use {decl}` at the root"
-        );
-        let mut names = Vec::new();
-        leaves(decl, &mut names);
-        names.into_iter().for_each(|n| add(n, "cxkpi"));
+    for name in reexported(text("lib.rs").unwrap(), "lib.rs") {
+        paths.entry(name).or_default().push("cxkpi".to_owned());
     }
     for (file, family) in &family_files {
         let Some(source) = text(file) else { continue };
-        let at = format!("cxkpi::{family}");
-        for decl in statements(source, "pub use ") {
-            assert!(
-                !decl.contains('*'),
-                "glob re-export `pub use {decl}` in src/{file}"
-            );
-            let mut names = Vec::new();
-            leaves(decl, &mut names);
-            names.into_iter().for_each(|n| add(n, &at));
+        for name in reexported(source, file).into_iter().chain(defined(source)) {
+            paths
+                .entry(name)
+                .or_default()
+                .push(format!("cxkpi::{family}"));
         }
-        defined(source).into_iter().for_each(|n| add(n, &at));
     }
-
-    let mut duplicated: Vec<String> = paths
+    let duplicated: Vec<String> = paths
         .iter()
         .filter(|(_, at)| at.len() > 1)
         .map(|(name, at)| format!("{name}: {}", at.join(", ")))
         .collect();
-    duplicated.sort();
     assert!(
         duplicated.is_empty(),
         "items public at more than one path:\n{}",
@@ -221,26 +245,7 @@ fn every_public_item_has_one_path() {
     );
 
     // Every tally is at the root.
-    let mut tallies = Vec::new();
-    for (file, source) in &files {
-        for call in ["tally!(", "merge_surface!("] {
-            for (at, _) in source.match_indices(call) {
-                let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
-                if source[line_start..at].trim().is_empty() && file != "tally.rs" {
-                    let args = source[at + call.len()..].trim_start();
-                    let args = args
-                        .strip_prefix('[')
-                        .map_or(args, |a| &a[a.find(']').unwrap() + 1..]);
-                    let name: String = args
-                        .trim_start()
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    tallies.push((name, file.clone()));
-                }
-            }
-        }
-    }
+    let tallies = tallies(&files);
     assert!(
         tallies.len() >= 20,
         "the tally macros were not found: {tallies:?}"
