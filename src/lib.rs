@@ -53,10 +53,17 @@
 //! | grouped | tallies per integer group code, from columns | [`grouped`] |
 //! | references | published industry references, and where a KPI stands against them | [`references`] |
 //!
-//! The same family names are the file names of the bindings (`bindings/c`,
-//! `bindings/wasm`), the integration tests (`tests/it`), the fuzz targets
-//! and the benches. The conformance vectors keep their own file names; their
-//! metrics belong to these families:
+//! Where a file of the bindings (`bindings/c/src`, `bindings/wasm/src`), the
+//! integration tests (`tests/it`), the fuzz targets or the benches is named
+//! after a family, it uses the family's name of `src/` (`survey.rs`,
+//! `contact.rs`, `stats.rs`, `staffing.rs`, `grouped.rs`; never
+//! `statistics` or `surveys`); files named after a topic (`tickets.rs`,
+//! `intervals.rs`) or a property (`laws.rs`, `adversarial.rs`) cut across
+//! families. The conformance vectors keep their own file names, shared byte
+//! for byte with other implementations, and so do the files that follow them:
+//! an `operations.rs` holds what `operations.json` covers, and the `metrics`
+//! bench what `core.json` covers.
+//! Their metrics belong to these families:
 //!
 //! | vector file | metrics | family |
 //! | --- | --- | --- |

@@ -56,7 +56,7 @@ use crate::{Domain, Error};
 /// # Example: too few values
 ///
 /// ```
-/// use cxkpi::{ErrorKind, stats::{Confidence, MeanTally}};
+/// use cxkpi::{ErrorKind, MeanTally, stats::Confidence};
 ///
 /// let one = MeanTally::from_values(&[5.0])?;
 /// assert_eq!(one.mean()?, 5.0);

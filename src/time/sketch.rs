@@ -132,7 +132,7 @@ impl Default for RelativeAccuracy {
 /// # Example: empty
 ///
 /// ```
-/// use cxkpi::{ErrorKind, time::{DurationSketch, Quantile}};
+/// use cxkpi::{DurationSketch, ErrorKind, time::Quantile};
 ///
 /// let sketch = DurationSketch::default();
 /// assert_eq!(sketch.quantile(Quantile::MEDIAN).unwrap_err().kind(), ErrorKind::Empty);
