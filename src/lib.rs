@@ -44,7 +44,7 @@
 //! | contact | abandonment (with short abandons), FCR (from counts and from contact histories: re-contact window, one-touch), AHT, ASA and waits, service level (six treatments of abandons), deadlines met, reopens, reachability, messages before the first reply, escalation | root |
 //! | customers | retention and churn over a period | root |
 //! | cost | money, cost per conversation, per resolved ticket, per handled minute | root |
-//! | volume | tickets per customer, contacts by hour of day and peak hours, the change between two periods; volumes per day, week or month are [`Breakdown`]s keyed by a [`time::PeriodKey`] | root |
+//! | volume | tickets per customer, contacts by hour of day and peak hours, the change between two periods; volumes per day, week or month are [`Breakdown`]s keyed by a `time::PeriodKey` (`chrono`) | root |
 //! | time | the duration tallies at the root; here: [`time::Quantile`], [`time::WholeSeconds`], intervals of the day and week, and with `chrono` calendar periods, business time and the backlog at an instant | [`time`] |
 //! | staffing | Erlang C and A, targets, shrinkage, day plans (turnover, a tally, is at the root) | [`staffing`] |
 //! | stats | intervals, tests of change, sample sizes ([`MeanTally`] is at the root) | [`stats`] |
