@@ -13,8 +13,9 @@ use core::time::Duration;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
+use cxkpi::time::Quantile;
 use cxkpi::{AbandonTreatment, Breakdown, ServiceLevelTally, ShortAbandons, Waited};
+use cxkpi::{DurationSample, DurationSketch, RelativeAccuracy};
 
 mod common;
 use common::pseudo_random;

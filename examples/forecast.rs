@@ -25,8 +25,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+use cxkpi::History;
 use cxkpi::Percent;
-use cxkpi::forecast::{Backtest, History, HoltWinters, Method, backtest};
+use cxkpi::forecast::{Backtest, HoltWinters, Method, backtest};
 use cxkpi::staffing::{Model, StaffingTarget};
 use cxkpi::stats::Confidence;
 use cxkpi::time::{DayOfWeek, IntervalLength, WeekInterval};

@@ -7,8 +7,8 @@ use core::fmt;
 use core::hash::Hash;
 
 use crate::{Error, Merge, Rate};
+pub use groups::BreakdownIter;
 use groups::Groups;
-pub use groups::Iter;
 
 /// A tally per group: "CSAT by channel", "AHT by agent", "abandonment by
 /// hour", and, with a tuple key, "CSAT by channel by month" in one value.
@@ -162,7 +162,7 @@ impl<K: Ord + Hash, T> Breakdown<K, T> {
     /// assert_eq!(keys, ["billing"]);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
-    pub fn iter(&self) -> Iter<'_, K, T> {
+    pub fn iter(&self) -> BreakdownIter<'_, K, T> {
         self.groups.iter()
     }
 
@@ -362,7 +362,7 @@ impl<K: Ord + Hash, T: Default + Clone + Extend<O>, O> FromIterator<(K, O)> for 
 
 impl<'a, K: Ord + Hash, T> IntoIterator for &'a Breakdown<K, T> {
     type Item = (&'a K, &'a T);
-    type IntoIter = Iter<'a, K, T>;
+    type IntoIter = BreakdownIter<'a, K, T>;
     fn into_iter(self) -> Self::IntoIter {
         self.groups.iter()
     }

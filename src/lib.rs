@@ -21,6 +21,62 @@
 //! # Ok::<(), cxkpi::Error>(())
 //! ```
 //!
+//! # Where things are
+//!
+//! Every public item has exactly one path. The rule:
+//!
+//! - **The root** (`cxkpi::…`) holds every *tally* — anything you record
+//!   observations into and merge — with the types of its observations,
+//!   parameters, state and results: [`NpsTally`], [`NpsRating`],
+//!   [`NpsState`], [`Nps`], …, [`EscalationTally`], [`DurationSample`],
+//!   [`DurationSketch`], [`BacklogAgeing`], [`TurnoverTally`],
+//!   [`MeanTally`], [`History`], [`AgentTime`]; and the shared vocabulary:
+//!   [`Error`], [`ErrorKind`], [`Tally`], [`Merge`], [`Rate`], [`Percent`],
+//!   [`Probability`], [`Money`], [`Decimal`], [`Score`], [`Scale`],
+//!   [`RawScore`], [`Breakdown`].
+//! - **A family module** holds everything else of its family, and that is
+//!   not also at the root: models, methods, calendars, clock intervals,
+//!   statistical tests and references.
+//!
+//! | family | what | path |
+//! | --- | --- | --- |
+//! | survey | NPS (ratings, categories), CSAT (a rule on a declared scale), CES (the mean effort on a scale), survey response rate | root |
+//! | contact | abandonment (with short abandons), FCR (from counts and from contact histories: re-contact window, one-touch), AHT, ASA and waits, service level (six treatments of abandons), deadlines met, reopens, reachability, messages before the first reply, escalation | root |
+//! | customers | retention and churn over a period | root |
+//! | cost | money, cost per conversation, per resolved ticket, per handled minute | root |
+//! | volume | tickets per customer, contacts by hour of day and peak hours, the change between two periods; volumes per day, week or month are [`Breakdown`]s keyed by a `time::PeriodKey` (`chrono`) | root |
+//! | time | the duration tallies at the root; here: [`time::Quantile`], [`time::WholeSeconds`], intervals of the day and week, and with `chrono` calendar periods, business time and the backlog at an instant | [`time`] |
+//! | staffing | Erlang C and A, targets, shrinkage, day plans (turnover, a tally, is at the root) | [`staffing`] |
+//! | stats | intervals, tests of change, sample sizes ([`MeanTally`] is at the root) | [`stats`] |
+//! | forecast | forecast methods and backtests over a [`History`] | [`forecast`] |
+//! | workforce | status intervals split at interval boundaries (`chrono`); [`AgentTime`] is at the root | `workforce` |
+//! | grouped | tallies per integer group code, from columns | [`grouped`] |
+//! | references | published industry references, and where a KPI stands against them | [`references`] |
+//!
+//! Where a file of the bindings (`bindings/c/src`, `bindings/wasm/src`), the
+//! integration tests (`tests/it`), the fuzz targets or the benches is named
+//! after a family, it uses the family's name of `src/` (`survey.rs`,
+//! `contact.rs`, `stats.rs`, `staffing.rs`, `grouped.rs`; never
+//! `statistics` or `surveys`); files named after a topic (`tickets.rs`,
+//! `intervals.rs`) or a property (`laws.rs`, `adversarial.rs`) cut across
+//! families. The conformance vectors keep their own file names, shared byte
+//! for byte with other implementations, and so do the files that follow them:
+//! an `operations.rs` holds what `operations.json` covers, and the `metrics`
+//! bench what `core.json` covers.
+//! Their metrics belong to these families:
+//!
+//! | vector file | metrics | family |
+//! | --- | --- | --- |
+//! | `core.json` | `nps`, `csat`, `ces` | survey |
+//! | | `abandonment`, `fcr`, `aht` | contact |
+//! | | `retention` | customers |
+//! | | `cost_per_conversation` | cost |
+//! | `operations.json` | `service_level`, `asa` | contact |
+//! | | `duration_stats` | time ([`DurationSample`]) |
+//! | | `ticket_volume` | volume |
+//! | `staffing.json` | `erlang_c`, `erlang_a`, `agents_required` | staffing |
+//! | `statistics.json` | `rate_interval`, `nps_interval`, `mean_interval`, `two_rates_test`, `nps_difference_test`, `sample_size`, `nps_sample_size` | stats |
+//!
 //! # Inputs → tallies → KPIs
 //!
 //! 1. **Inputs** are validated once, at construction: an [`NpsRating`] is on
@@ -55,11 +111,11 @@
 //!
 //! | KPI | formula | range | variants | type → getter | source |
 //! | --- | --- | --- | --- | --- | --- |
-//! | Duration statistics | count, mean, min, max; quantile q = linear interpolation at rank q·(n − 1) | [min, max] | exact ([`time::DurationSample`], or [`time::WholeSeconds`] straight from a `&[u32]` column by histogram selection) or within a relative error α in bounded memory ([`time::DurationSketch`]) | [`summary`](time::DurationSample::summary), [`quantile`](time::DurationSample::quantile) | Hyndman & Fan 1996 (type 7, NumPy's default); DDSketch, *PVLDB* 2019 |
+//! | Duration statistics | count, mean, min, max; quantile q = linear interpolation at rank q·(n − 1) | [min, max] | exact ([`DurationSample`], or [`time::WholeSeconds`] straight from a `&[u32]` column by histogram selection) or within a relative error α in bounded memory ([`DurationSketch`]) | [`summary`](DurationSample::summary), [`quantile`](DurationSample::quantile) | Hyndman & Fan 1996 (type 7, NumPy's default); DDSketch, *PVLDB* 2019 |
 //! | ASA, average wait, time to abandon | Σ waits / contacts, always weighted | ≥ 0 s | answered only (ASA), all contacts, abandoned only | [`WaitTally`] → [`asa`](WaitTally::asa) | ICMI |
 //! | Service level | contacts answered within T / contacts, by treatment of abandons | 0…100 % | six named treatments ([`AbandonTreatment`]); "answered within a deadline" is [`Ignore`](AbandonTreatment::Ignore) | [`ServiceLevelTally`] → [`service_level`](ServiceLevelTally::service_level) | ICMI's worked example |
-//! | FCR from histories | requests with one contact / requests | 0…100 % | re-contact window, one-touch (≤ 1 agent reply, never reopened) | [`contact::fcr_history`] → [`FcrTally`] | SQM Group; helpdesk one-touch |
-//! | Escalation / channel switch | escalated / contacts | 0…100 % | — | [`contact::escalation::EscalationTally`] | source documents: 25 % of chats to e-mail |
+//! | FCR from histories | requests with one contact / requests | 0…100 % | re-contact window, one-touch (≤ 1 agent reply, never reopened) | [`fcr_by_recontact`], [`one_touch`] → [`FcrTally`] | SQM Group; helpdesk one-touch |
+//! | Escalation / channel switch | escalated / contacts | 0…100 % | — | [`EscalationTally`] | source documents: 25 % of chats to e-mail |
 //! | Ticket volume per customer | tickets / distinct customers | ≥ 1 | any customer key | [`TicketVolume`] → [`tickets_per_customer`](TicketVolume::tickets_per_customer) | source documents |
 //! | Peak hours, volume change | contacts by hour of day; (after − before) × 100 / before | — | — | [`HourlyVolume`], [`volume_change`] | source documents |
 //! | Deadlines met (SLA) | met / (met + missed); breaches by lateness (elapsed − target) / target: ≤ 10 %, ≤ 50 %, ≤ 100 %, > 100 % | 0…100 % | first response, next reply, resolution ([`DeadlineKind`]); the target comes with each [`Deadline`], so one tally holds every priority; calendar or business time ([`Deadline::between`]); open items past target are breaches, within it pending | [`DeadlineTally`] → [`share_met`](DeadlineTally::share_met) | Chatwoot's "% SLAs met"; source documents: 68 % of e-mails answered within 24 h |
@@ -71,8 +127,8 @@
 //! | Backlog ageing | open items per bucket of ⌊age / day⌋; the oldest age | — | default 0–2, 3–5, 6–10, 11–30, 31+ days or any bounds ([`AgeBuckets`]); days of 24 h or of business time | [`BacklogAgeing`] → [`counts`](BacklogAgeing::counts), [`oldest`](BacklogAgeing::oldest) | flowinquiry#266 |
 //! | Breakdowns, channel mix | any tally per key; a group's count / all | 0…100 % | any key: channel, agent, topic, [`time::PeriodKey`] | [`Breakdown`] → [`map`](Breakdown::map), [`mix`](Breakdown::mix), [`total`](Breakdown::total) | — |
 //! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | `time::Backlog` | — |
-//! | Intervals of the day and week | the interval holding a clock time: ⌊seconds of the day / length⌋ | 0…95, 0…47, 0…23; × 7 days | 15, 30, 60 minutes | [`time::IntervalOfDay`], [`time::WeekInterval`] → breakdown keys, [`forecast::History`] slots, [`staffing::Plan::from_intervals`] | workforce-management practice |
-//! | Agent occupancy, utilisation | handling / (handling + available); handling / logged-in time | 0…100 % | status mapping of Genesys Cloud, Amazon Connect, Chatwoot ([`workforce::AgentState`]); per agent and interval by splitting status intervals at interval boundaries, midnights and offset changes of a time zone (`chrono`) | [`workforce::AgentTime`] → [`occupancy`](workforce::AgentTime::occupancy), [`utilisation`](workforce::AgentTime::utilisation) | Genesys Cloud (interacting / on queue); ICMI |
+//! | Intervals of the day and week | the interval holding a clock time: ⌊seconds of the day / length⌋ | 0…95, 0…47, 0…23; × 7 days | 15, 30, 60 minutes | [`time::IntervalOfDay`], [`time::WeekInterval`] → breakdown keys, [`History`] slots, [`staffing::Plan::from_intervals`] | workforce-management practice |
+//! | Agent occupancy, utilisation | handling / (handling + available); handling / logged-in time | 0…100 % | status mapping of Genesys Cloud, Amazon Connect, Chatwoot ([`AgentState`]); per agent and interval by splitting status intervals at interval boundaries, midnights and offset changes of a time zone (`chrono`) | [`AgentTime`] → [`occupancy`](AgentTime::occupancy), [`utilisation`](AgentTime::utilisation) | Genesys Cloud (interacting / on queue); ICMI |
 //!
 //! Staffing: the agents an inbound flow needs ([`staffing`]).
 //!
@@ -84,20 +140,20 @@
 //! | Agents required | least N meeting every target (SL, ASA, P(wait), occupancy, abandonment) | — | Erlang C from ⌊A⌋ + 1, or Erlang A | [`staffing::StaffingTarget`] | — |
 //! | Scheduled staff | ⌈N / (1 − shrinkage)⌉ | — | — | [`staffing::Shrinkage`] | — |
 //! | Day plan | per interval N, day's agent-hours and volume-weighted SL, ASA, abandonment | — | — | [`staffing::Plan`] | — |
-//! | Volume forecast | seasonal naive ŷ = y(t − m); historical average of the same interval over K weeks; additive Holt–Winters (ETS(A,A,A)), each ± `z·σ_h` | ≥ 0 arrivals | m = 168, 336 or 672 intervals a week | [`forecast::Method`] over a [`forecast::History`] → [`forecast::Forecast::plan`] | Holt 1957; Winters 1960; Hyndman et al. 2008; Taylor 2008 |
+//! | Volume forecast | seasonal naive ŷ = y(t − m); historical average of the same interval over K weeks; additive Holt–Winters (ETS(A,A,A)), each ± `z·σ_h` | ≥ 0 arrivals | m = 168, 336 or 672 intervals a week | [`forecast::Method`] over a [`History`] → [`forecast::Forecast::plan`] | Holt 1957; Winters 1960; Hyndman et al. 2008; Taylor 2008 |
 //! | Forecast accuracy | WAPE = Σ\|y − ŷ\| / Σ y; MASE = MAE / in-sample MAE of the seasonal naive | ≥ 0 | holdout of whole weeks | [`forecast::backtest`] | Hyndman & Koehler 2006; Kolassa & Schütz 2007 |
 //!
 //! Statistics: how sure a KPI is and whether it changed ([`stats`]), and
-//! where it stands against published references ([`benchmarks`]).
+//! where it stands against published references ([`references`]).
 //!
 //! | quantity | formula | range | variants | API | source |
 //! | --- | --- | --- | --- | --- | --- |
 //! | Rate interval | see [`stats::RateMethod`] | [0, 100] % | Wilson (default), Wald, Agresti–Coull, Clopper–Pearson, Jeffreys | [`Rate::interval`] | Wilson 1927; Agresti & Coull 1998; Clopper & Pearson 1934; Brown, Cai & DasGupta 2001 |
 //! | NPS interval | NPS ± z·100·√(σ²/n), σ² = (p + d) − (p − d)² | [−100, 100] | Wald, adjusted Wald | [`Nps::interval`] | Rocks 2016 |
-//! | Mean interval | mean ± t·√(s²/n) | — | — | [`stats::MeanTally::mean_interval`] | Student 1908 |
+//! | Mean interval | mean ± t·√(s²/n) | — | — | [`MeanTally::mean_interval`] | Student 1908 |
 //! | Tests of change | pooled two-proportion z; NPS z with summed variances; Welch's t | p in [0, 1] | — | [`stats::two_rates_test`], [`stats::nps_difference_test`], [`stats::welch_test`] | Welch 1947 |
 //! | Sample size | ⌈z² p(1 − p)/e²⌉, finite-population correction; ⌈z² σ²/e²⌉ for NPS | ≥ 0 | — | [`stats::rate_sample_size`], [`stats::nps_sample_size`] | Cochran 1977 |
-//! | Industry references | the published figure, its scope, source and year | — | — | [`benchmarks::Reference::place`] | MetricNet, Geckoboard, SurveyMonkey, SuperOffice… |
+//! | Industry references | the published figure, its scope, source and year | — | — | [`references::Reference::place`] | MetricNet, Geckoboard, SurveyMonkey, SuperOffice… |
 //!
 //! Each type's docs give the formula again with its variants and an example;
 //! the definitions agree with the conformance vectors in `tests/vectors/`,
@@ -220,10 +276,10 @@
 //! | [`CostTally`] | [`CostState`] | `{"total_cost": "1556.00", "units": "100"}` |
 //! | [`WaitTally`] | [`WaitState`] | `{"answered": "3", "answered_wait_ns": "90000000000", "abandoned": "2", "abandoned_wait_ns": "100000000000"}` |
 //! | [`ServiceLevelTally`] | [`ServiceLevelState`] | `{"threshold_s": 20, "short_abandon_below_s": 5, "answered": "6", "answered_within": "4", "abandoned": "3", "abandoned_within": "2", "short_abandoned": "1"}` (no short-abandon rule: `null`; a rule of at most 5 s: `"short_abandon_below_s": null, "short_abandon_at_most_s": 5`) |
-//! | [`contact::escalation::EscalationTally`] | [`contact::escalation::EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
+//! | [`EscalationTally`] | [`EscalationState`] | `{"contacts": "200", "escalated": "50"}` |
 //! | [`HourlyVolume`] | [`HourlyVolumeState`] | `{"by_hour": ["0", "0", "0", "0", "0", "0", "0", "0", "4", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]}` (24 counts, 00:00 first) |
-//! | [`time::DurationSample`] | [`time::DurationSampleState`] | `{"nanos": ["0", "1500000000", "90000000000"]}` (every duration in ns, ascending; read in any order) |
-//! | [`time::DurationSketch`] | [`time::DurationSketchState`] | `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}` (bucket `offset + k` counts `bins[k]`; empty: every figure 0) |
+//! | [`DurationSample`] | [`DurationSampleState`] | `{"nanos": ["0", "1500000000", "90000000000"]}` (every duration in ns, ascending; read in any order) |
+//! | [`DurationSketch`] | [`DurationSketchState`] | `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}` (bucket `offset + k` counts `bins[k]`; empty: every figure 0) |
 //! | [`TicketVolume`] | [`TicketVolumeState`] | `{"per_customer": [["a", "3"], ["b", "1"]]}` (keys as their type serializes, ascending and unique; counts at least 1) |
 //!
 //! The breakdown keeps its previous form until it implements the contract.
@@ -276,8 +332,8 @@
 //!   example: 81.1 % to 86.0 %). A named [`AbandonTreatment`] makes the
 //!   choice visible and two products' figures comparable.
 //! - *Why keep every duration for percentiles?* Exact percentiles need every
-//!   value; [`time::DurationSample`] keeps them as 8-byte nanoseconds. For
-//!   streams too long for that, [`time::DurationSketch`] trades a stated
+//!   value; [`DurationSample`] keeps them as 8-byte nanoseconds. For
+//!   streams too long for that, [`DurationSketch`] trades a stated
 //!   relative error for bounded memory, and still merges exactly.
 //! - *How fast are the batch paths, and why?* They read memory once, so the
 //!   limit is the machine's read bandwidth. Each kernel reads eight parts of
@@ -294,7 +350,7 @@
 //!   percentiles from one predictable read, with no copy and no sort. Larger
 //!   values take one or two more passes (top bits, then the low bits of the
 //!   one bucket per rank). [`time::WholeSeconds`] agrees exactly with
-//!   [`time::DurationSample`].
+//!   [`DurationSample`].
 //! - *Why is the short-abandon threshold in the observation, not the tally?*
 //!   Abandonment counts arrive already classified from most ACD reports
 //!   (`offered`, `abandoned`, `short_abandoned`); [`Outcome::abandoned_after`]
@@ -313,6 +369,11 @@ extern crate std;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+// The KPI families: every item of theirs is at the root.
+mod breakdown;
+mod contact;
+mod cost;
+mod customers;
 mod duration;
 mod error;
 mod hash;
@@ -320,55 +381,69 @@ mod interop;
 mod kernel;
 mod rate;
 mod share;
+mod survey;
 mod tally;
+mod volume;
 #[cfg(feature = "serde")]
 mod wire;
 
-pub mod benchmarks;
-pub mod breakdown;
-pub mod contact;
-pub mod cost;
-pub mod customers;
+// The family modules: their items are there and nowhere else.
 pub mod forecast;
 pub mod grouped;
+pub mod references;
 pub mod staffing;
 pub mod stats;
-pub mod survey;
 pub mod time;
-pub mod volume;
+// Without `chrono` the family is empty: its tally, `AgentTime`, is at the root.
+#[cfg(feature = "chrono")]
 pub mod workforce;
+#[cfg(not(feature = "chrono"))]
+mod workforce;
 
-pub use breakdown::Breakdown;
-pub use contact::abandonment::{AbandonmentState, AbandonmentTally, Outcome, ShortAbandons};
-pub use contact::deadline::{Deadline, DeadlineKind, DeadlineState, DeadlineTally, Lateness};
-pub use contact::fcr::{FcrState, FcrTally, Resolution};
-pub use contact::handle_time::{Aht, AhtState, AhtTally, HandleTime};
-pub use contact::reachability::{Attempts, ReachabilityState, ReachabilityTally};
-pub use contact::reopen::{ReopenState, ReopenTally, Reopens, TicketEvent};
-pub use contact::replies::{
-    MessagesBeforeReply, MessagesBeforeReplyState, MessagesBeforeReplyTally,
-};
-pub use contact::service_level::{
-    AbandonTreatment, ServiceLevelCounts, ServiceLevelState, ServiceLevelTally,
-};
-pub use contact::wait::{WaitState, WaitTally, Waited};
-pub use cost::{CostState, CostTally, Money, cost_per_minute};
-pub use customers::{CustomerStatus, RetentionState, RetentionTally};
+// Shared vocabulary.
+pub use breakdown::{Breakdown, BreakdownIter};
 pub use duration::try_seconds;
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
 pub use share::{Percent, Probability};
-pub use staffing::{Tenure, Turnover, TurnoverState, TurnoverTally};
-pub use survey::ces::{Ces, CesState, CesTally};
-pub use survey::csat::{CsatRule, CsatState, CsatTally};
-pub use survey::nps::{Nps, NpsCategory, NpsRating, NpsState, NpsTally};
-pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTally};
-pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
-pub use time::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
+
+// Survey: NPS, CSAT, CES, survey response.
+pub use survey::{
+    Ces, CesState, CesTally, CsatRule, CsatState, CsatTally, Nps, NpsCategory, NpsRating, NpsState,
+    NpsTally, RawScore, Scale, Score, SurveyOutcome, SurveyResponseState, SurveyResponseTally,
+};
+
+// Contact: abandonment, FCR, handle time, waits, service level, deadlines,
+// reopens, reachability, replies, escalation.
+pub use contact::{
+    AbandonTreatment, AbandonmentState, AbandonmentTally, Aht, AhtState, AhtTally, Attempts,
+    Contact, Deadline, DeadlineKind, DeadlineState, DeadlineTally, EscalationState,
+    EscalationTally, FcrState, FcrTally, HandleTime, Handling, Lateness, MessagesBeforeReply,
+    MessagesBeforeReplyState, MessagesBeforeReplyTally, Outcome, ReachabilityState,
+    ReachabilityTally, ReopenState, ReopenTally, Reopens, Resolution, ServiceLevelCounts,
+    ServiceLevelState, ServiceLevelTally, ShortAbandons, TicketEvent, TicketStatus, WaitState,
+    WaitTally, Waited, fcr_by_recontact, one_touch,
+};
+
+// Customers and cost.
+pub use cost::{CostState, CostTally, Money, cost_per_minute};
+pub use customers::{CustomerStatus, RetentionState, RetentionTally};
+
+// Volume.
 pub use volume::{
     HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, TicketVolumeState, volume_change,
 };
+
+// The tallies of the other families.
+pub use forecast::history::{Arrival, History, HistoryState};
+pub use staffing::turnover::{Tenure, Turnover, TurnoverState, TurnoverTally};
+pub use stats::moments::MeanTally;
+pub use time::ageing::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
+pub use time::mean::MeanDuration;
+pub use time::sample::{DurationSample, DurationSampleState, DurationSummary, SortedDurations};
+pub use time::sketch::{DurationSketch, DurationSketchState, RelativeAccuracy};
+pub use workforce::agent_time::{AgentState, AgentTime, AgentTimeState, StateSpan, TimeShare};
 
 /// The exact decimal type of [`Money`], re-exported so that callers need not
 /// match `rust_decimal`'s version themselves.

@@ -94,7 +94,7 @@ pub trait Merge {
 ///   on a copy of the composite and commit it only when every member
 ///   succeeded, so a failure leaves every member unchanged. That costs one
 ///   copy per call: cheap for counting tallies, linear in the values kept
-///   for a [`DurationSample`](crate::time::DurationSample) member.
+///   for a [`DurationSample`](crate::DurationSample) member.
 /// - [`len`](Tally::len) is the first member's count (members built apart
 ///   and rebuilt from states may count differently); the fault is the first
 ///   member's fault, and [`set_fault`](Tally::set_fault) faults the first
@@ -236,7 +236,7 @@ pub(crate) fn add_u128(a: u128, b: u128, quantity: &'static str) -> Result<u128,
 
 /// Stamps the merge operators (`Merge`, `+`, `+=`, `Extend`, and with
 /// `default` `Sum` and `FromIterator`) onto an accumulator that merges but
-/// is no [`Tally`]: `stats::MeanTally`, whose float moments keep the laws
+/// is no [`Tally`]: `MeanTally`, whose float moments keep the laws
 /// only up to rounding (see its docs). Every tally uses [`tally!`] instead.
 ///
 /// The accumulator must have a `fault: Fault` field and the inherent methods

@@ -2,7 +2,7 @@
 //! values (whole-second logs have a few thousand), not by the number of
 //! calls: a 10⁷-row log costs what a 10⁴-row log does.
 //!
-//! The figures are those of `cxkpi::time::DurationSample` (mean of the exact
+//! The figures are those of `cxkpi::DurationSample` (mean of the exact
 //! nanosecond total; quantiles by linear interpolation at rank q·(n − 1),
 //! Hyndman & Fan type 7), which keeps every value; the tests hold the two
 //! to equality.
@@ -196,7 +196,7 @@ impl Tally for DurationCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cxkpi::time::DurationSample;
+    use cxkpi::DurationSample;
 
     #[test]
     fn figures_equal_those_of_the_full_sample() -> Result<(), cxkpi::Error> {

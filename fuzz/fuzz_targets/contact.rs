@@ -4,7 +4,8 @@
 
 use core::time::Duration;
 
-use cxkpi::time::{DurationSample, Quantile, WholeSeconds};
+use cxkpi::DurationSample;
+use cxkpi::time::{Quantile, WholeSeconds};
 use cxkpi::{
     AbandonmentTally, AhtTally, FcrTally, HandleTime, Merge, ServiceLevelTally, ShortAbandons,
     Tally, Waited, try_seconds,

@@ -2,14 +2,14 @@
 //! value, which serializes and reads back equal, or is refused.
 #![no_main]
 
-use cxkpi::contact::escalation::EscalationTally;
+use cxkpi::EscalationTally;
 use cxkpi::stats::Confidence;
-use cxkpi::time::{DurationSample, DurationSketch};
 use cxkpi::{
     AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally, FcrTally, HandleTime,
     HourOfDay, HourlyVolume, Money, NpsRating, NpsTally, RetentionTally, Scale, ServiceLevelTally,
     WaitTally,
 };
+use cxkpi::{DurationSample, DurationSketch};
 use libfuzzer_sys::fuzz_target;
 use serde::{Serialize, de::DeserializeOwned};
 

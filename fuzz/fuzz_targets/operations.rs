@@ -5,8 +5,9 @@
 
 use core::time::Duration;
 
-use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
+use cxkpi::time::Quantile;
 use cxkpi::{AbandonTreatment, Merge, ServiceLevelTally, ShortAbandons, Tally, WaitTally};
+use cxkpi::{DurationSample, DurationSketch, RelativeAccuracy};
 use libfuzzer_sys::fuzz_target;
 
 fn f64s(data: &[u8]) -> Vec<f64> {

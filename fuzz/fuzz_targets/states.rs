@@ -6,13 +6,13 @@
 
 use core::time::Duration;
 
-use cxkpi::contact::escalation::{EscalationState, EscalationTally};
 use cxkpi::{
     AbandonTreatment, AbandonmentState, AbandonmentTally, AhtState, AhtTally, CesState, CesTally,
     CsatRule, CsatState, CsatTally, ErrorKind, FcrState, FcrTally, HourlyVolume, HourlyVolumeState,
     NpsState, NpsTally, Rate, RetentionState, RetentionTally, Scale, ServiceLevelState,
     ServiceLevelTally, ShortAbandons, Tally, WaitState, WaitTally,
 };
+use cxkpi::{EscalationState, EscalationTally};
 use libfuzzer_sys::fuzz_target;
 
 /// Reads little-endian words from the input, then zeros.
@@ -161,7 +161,10 @@ fuzz_target!(|data: &[u8]| {
                 Ok(m) => assert!(m.secs() >= 0.0 && m.secs().is_finite()),
                 // The average over both kinds adds their totals, which may
                 // pass u128 (documented): an overflow, never a wrap.
-                Err(e) => assert!(matches!(e.kind(), ErrorKind::Empty | ErrorKind::Overflow), "{e}"),
+                Err(e) => assert!(
+                    matches!(e.kind(), ErrorKind::Empty | ErrorKind::Overflow),
+                    "{e}"
+                ),
             }
         }
     }

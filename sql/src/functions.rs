@@ -5,13 +5,14 @@ use std::time::Duration;
 
 use cxkpi::grouped::ByCode;
 use cxkpi::stats::{Confidence, NpsMethod, RateMethod};
-use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
+use cxkpi::time::Quantile;
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
-    CustomerStatus, FcrTally, HandleTime, Money, NpsRating, NpsTally, Outcome, Rate, Resolution,
-    RetentionTally, Scale, Score, ServiceLevelTally, ShortAbandons, Tally, WaitTally, Waited,
-    contact::escalation::{EscalationTally, Handling},
+    CustomerStatus, EscalationTally, FcrTally, HandleTime, Handling, Money, NpsRating, NpsTally,
+    Outcome, Rate, Resolution, RetentionTally, Scale, Score, ServiceLevelTally, ShortAbandons,
+    Tally, WaitTally, Waited,
 };
+use cxkpi::{DurationSample, DurationSketch, RelativeAccuracy};
 use datafusion::arrow::array::ArrayRef;
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::{DataFusionError, Result, ScalarValue};

@@ -15,11 +15,10 @@ use std::time::Duration;
 
 use cxkpi::{
     AbandonmentState, AbandonmentTally, AhtState, AhtTally, CesState, CesTally, CostState,
-    CostTally, CsatRule, CsatState, CsatTally, FcrState, FcrTally, Money, NpsState, NpsTally,
-    RetentionState, RetentionTally, Scale, ServiceLevelState, ServiceLevelTally, ShortAbandons,
-    Tally, WaitState, WaitTally,
-    contact::escalation::{EscalationState, EscalationTally},
-    time::{DurationSample, DurationSampleState, DurationSketch, DurationSketchState},
+    CostTally, CsatRule, CsatState, CsatTally, DurationSample, DurationSampleState, DurationSketch,
+    DurationSketchState, EscalationState, EscalationTally, FcrState, FcrTally, Money, NpsState,
+    NpsTally, RetentionState, RetentionTally, Scale, ServiceLevelState, ServiceLevelTally,
+    ShortAbandons, Tally, WaitState, WaitTally,
 };
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, Decimal128Array, Float64Array, Int32Array, ListArray, StringArray,

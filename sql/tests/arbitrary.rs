@@ -11,17 +11,17 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use cxkpi::time::{AgeBuckets, DurationSample, DurationSketch, Quantile, RelativeAccuracy};
-use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+use cxkpi::time::Quantile;
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, Attempts, BacklogAgeing, CesTally, CostTally,
-    CsatRule, CsatTally, CustomerStatus, Deadline, DeadlineKind, DeadlineTally, Decimal, FcrTally,
-    HandleTime, MessagesBeforeReply, MessagesBeforeReplyTally, Money, NpsRating, NpsTally, Outcome,
-    Rate, ReachabilityTally, ReopenTally, Reopens, Resolution, RetentionTally, Scale,
-    ServiceLevelTally, ShortAbandons, SurveyOutcome, SurveyResponseTally, Tally, Tenure,
-    TurnoverTally, WaitTally, Waited,
-    contact::escalation::{EscalationTally, Handling},
-    try_seconds,
+    CsatRule, CsatTally, CustomerStatus, Deadline, DeadlineKind, DeadlineTally, Decimal,
+    EscalationTally, FcrTally, HandleTime, Handling, MessagesBeforeReply, MessagesBeforeReplyTally,
+    Money, NpsRating, NpsTally, Outcome, Rate, ReachabilityTally, ReopenTally, Reopens, Resolution,
+    RetentionTally, Scale, ServiceLevelTally, ShortAbandons, SurveyOutcome, SurveyResponseTally,
+    Tally, Tenure, TurnoverTally, WaitTally, Waited, try_seconds,
+};
+use cxkpi::{
+    AgeBuckets, AgentState, AgentTime, DurationSample, DurationSketch, RelativeAccuracy, StateSpan,
 };
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, Decimal128Array, Float64Array, Int32Array, Int64Array,
@@ -563,7 +563,7 @@ fn waited(function: &str, r: &Row) -> Result<Waited, String> {
 
 fn wait_mean(
     t: &WaitTally,
-    m: Result<cxkpi::time::MeanDuration, cxkpi::Error>,
+    m: Result<cxkpi::MeanDuration, cxkpi::Error>,
 ) -> Result<Option<(Figure, u64)>, cxkpi::Error> {
     let _ = t;
     match m {
@@ -931,7 +931,7 @@ fn span(function: &str, t: &mut AgentTime, r: &Row) -> Result<(), String> {
 }
 
 fn time_share(
-    share: Result<cxkpi::workforce::TimeShare, cxkpi::Error>,
+    share: Result<cxkpi::TimeShare, cxkpi::Error>,
     n: Result<u64, cxkpi::Error>,
 ) -> Result<Option<(Figure, u64)>, cxkpi::Error> {
     match share {

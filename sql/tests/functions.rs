@@ -5,13 +5,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use cxkpi::time::{DurationSample, DurationSketch, Quantile, RelativeAccuracy};
+use cxkpi::time::Quantile;
 use cxkpi::{
     AbandonTreatment, AbandonmentTally, AhtTally, CesTally, CostTally, CsatRule, CsatTally,
-    CustomerStatus, FcrTally, HandleTime, Merge, Money, NpsTally, Outcome, Resolution,
-    RetentionTally, Scale, ServiceLevelTally, ShortAbandons, Tally, WaitTally, Waited,
-    contact::escalation::{EscalationTally, Handling},
+    CustomerStatus, EscalationTally, FcrTally, HandleTime, Handling, Merge, Money, NpsTally,
+    Outcome, Resolution, RetentionTally, Scale, ServiceLevelTally, ShortAbandons, Tally, WaitTally,
+    Waited,
 };
+use cxkpi::{DurationSample, DurationSketch, RelativeAccuracy};
 use datafusion::arrow::array::{
     ArrayRef, AsArray, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray,
 };

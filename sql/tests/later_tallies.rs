@@ -6,8 +6,7 @@
 
 use std::sync::Arc;
 
-use cxkpi::time::AgeBuckets;
-use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+use cxkpi::{AgeBuckets, AgentState, AgentTime, StateSpan};
 use cxkpi::{
     Attempts, BacklogAgeing, Deadline, DeadlineKind, DeadlineTally, Lateness, MessagesBeforeReply,
     MessagesBeforeReplyTally, Rate, ReachabilityTally, ReopenTally, Reopens, SurveyOutcome,

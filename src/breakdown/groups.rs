@@ -84,10 +84,10 @@ impl<K: Hash + Eq, V> Groups<K, V> {
 
 impl<K: Ord, V> Groups<K, V> {
     /// The groups in key order.
-    pub(crate) fn iter(&self) -> Iter<'_, K, V> {
+    pub(crate) fn iter(&self) -> BreakdownIter<'_, K, V> {
         let mut order: Vec<&(K, V)> = self.entries.iter().collect();
         order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Iter {
+        BreakdownIter {
             order: order.into_iter(),
         }
     }
@@ -138,11 +138,11 @@ impl<K: Hash + Eq, V> FromIterator<(K, V)> for Groups<K, V> {
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug)]
-pub struct Iter<'a, K, V> {
+pub struct BreakdownIter<'a, K, V> {
     order: alloc::vec::IntoIter<&'a (K, V)>,
 }
 
-impl<'a, K, V> Iterator for Iter<'a, K, V> {
+impl<'a, K, V> Iterator for BreakdownIter<'a, K, V> {
     type Item = (&'a K, &'a V);
 
     fn next(&mut self) -> Option<(&'a K, &'a V)> {
@@ -154,15 +154,15 @@ impl<'a, K, V> Iterator for Iter<'a, K, V> {
     }
 }
 
-impl<K, V> DoubleEndedIterator for Iter<'_, K, V> {
+impl<K, V> DoubleEndedIterator for BreakdownIter<'_, K, V> {
     fn next_back(&mut self) -> Option<Self::Item> {
         self.order.next_back().map(|(k, v)| (k, v))
     }
 }
 
-impl<K, V> ExactSizeIterator for Iter<'_, K, V> {}
+impl<K, V> ExactSizeIterator for BreakdownIter<'_, K, V> {}
 
-impl<K, V> core::iter::FusedIterator for Iter<'_, K, V> {}
+impl<K, V> core::iter::FusedIterator for BreakdownIter<'_, K, V> {}
 
 #[cfg(test)]
 mod tests {

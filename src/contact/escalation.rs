@@ -8,7 +8,7 @@ use crate::{Error, Rate};
 /// # Example
 ///
 /// ```
-/// use cxkpi::contact::escalation::Handling;
+/// use cxkpi::Handling;
 ///
 /// assert_ne!(Handling::Contained, Handling::Escalated);
 /// ```
@@ -37,7 +37,7 @@ pub enum Handling {
 /// # Example
 ///
 /// ```
-/// use cxkpi::contact::escalation::{EscalationTally, Handling};
+/// use cxkpi::{EscalationTally, Handling};
 ///
 /// let chats: EscalationTally = [Handling::Contained, Handling::Escalated, Handling::Contained, Handling::Contained]
 ///     .into_iter()
@@ -49,7 +49,7 @@ pub enum Handling {
 /// # Example: empty
 ///
 /// ```
-/// use cxkpi::{ErrorKind, contact::escalation::EscalationTally};
+/// use cxkpi::{ErrorKind, EscalationTally};
 ///
 /// assert_eq!(EscalationTally::new().escalation().unwrap_err().kind(), ErrorKind::Empty);
 /// ```
@@ -68,7 +68,7 @@ impl EscalationTally {
     /// ```
     /// use cxkpi::Tally;
     ///
-    /// assert_eq!(cxkpi::contact::escalation::EscalationTally::new().len()?, 0);
+    /// assert_eq!(cxkpi::EscalationTally::new().len()?, 0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> EscalationTally {
@@ -84,7 +84,7 @@ impl EscalationTally {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::contact::escalation::EscalationTally;
+    /// use cxkpi::EscalationTally;
     ///
     /// assert_eq!(EscalationTally::from_counts(200, 50)?.escalation()?.percent(), 25.0);
     /// assert!(EscalationTally::from_counts(2, 3).is_err());
@@ -108,7 +108,7 @@ impl EscalationTally {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::contact::escalation::EscalationTally::from_counts(4, 1)?.escalated()?, 1);
+    /// assert_eq!(cxkpi::EscalationTally::from_counts(4, 1)?.escalated()?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn escalated(&self) -> Result<u64, Error> {
@@ -125,7 +125,7 @@ impl EscalationTally {
     /// # Example
     ///
     /// ```
-    /// let tally = cxkpi::contact::escalation::EscalationTally::from_counts(8, 2)?;
+    /// let tally = cxkpi::EscalationTally::from_counts(8, 2)?;
     /// assert_eq!(tally.escalation()?.to_string(), "25.0% (n = 8)");
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -180,7 +180,7 @@ tally!(EscalationTally, Handling, EscalationState, default);
 ///
 /// ```
 /// use cxkpi::Tally;
-/// use cxkpi::contact::escalation::{EscalationState, EscalationTally};
+/// use cxkpi::{EscalationState, EscalationTally};
 ///
 /// let state = EscalationState { contacts: 200, escalated: 50 };
 /// assert_eq!(EscalationTally::from_state(state)?.escalation()?.percent(), 25.0);

@@ -18,7 +18,7 @@ use crate::{FcrTally, Resolution};
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::contact::fcr_history::Contact;
+/// use cxkpi::Contact;
 ///
 /// let call = Contact { key: ("c42", "billing"), at: Duration::from_secs(1_700_000_000) };
 /// assert_eq!(call.key.1, "billing");
@@ -60,7 +60,7 @@ pub struct Contact<K> {
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::contact::fcr_history::{Contact, fcr_by_recontact};
+/// use cxkpi::{Contact, fcr_by_recontact};
 ///
 /// let day = |d: u64| Duration::from_secs(d * 86_400);
 /// let contacts = [
@@ -110,7 +110,7 @@ const fn resolution(contacts: u32) -> Resolution {
 /// # Example
 ///
 /// ```
-/// use cxkpi::contact::fcr_history::TicketStatus;
+/// use cxkpi::TicketStatus;
 ///
 /// assert_ne!(TicketStatus::Resolved, TicketStatus::Reopened);
 /// ```
@@ -146,7 +146,7 @@ pub enum TicketStatus {
 ///
 /// ```
 /// use cxkpi::{FcrTally, Resolution};
-/// use cxkpi::contact::fcr_history::{TicketStatus, one_touch};
+/// use cxkpi::{TicketStatus, one_touch};
 ///
 /// assert_eq!(one_touch(1, TicketStatus::Resolved), Some(Resolution::FirstContact));
 /// assert_eq!(one_touch(0, TicketStatus::Resolved), Some(Resolution::FirstContact));

@@ -14,15 +14,33 @@
 //! # Ok::<(), cxkpi::Error>(())
 //! ```
 
-pub mod abandonment;
-pub mod deadline;
-pub mod escalation;
-pub mod fcr;
-pub mod fcr_history;
-pub mod handle_time;
+mod abandonment;
+mod deadline;
+mod escalation;
+mod fcr;
+mod fcr_history;
+mod handle_time;
 mod histogram;
-pub mod reachability;
-pub mod reopen;
-pub mod replies;
-pub mod service_level;
-pub mod wait;
+mod reachability;
+mod reopen;
+mod replies;
+mod service_level;
+mod wait;
+
+pub use abandonment::{AbandonmentState, AbandonmentTally, Outcome, ShortAbandons};
+pub use deadline::{Deadline, DeadlineKind, DeadlineState, DeadlineTally, Lateness};
+pub use escalation::{EscalationState, EscalationTally, Handling};
+pub use fcr::{FcrState, FcrTally, Resolution};
+pub use fcr_history::{Contact, TicketStatus, fcr_by_recontact, one_touch};
+pub use handle_time::{Aht, AhtState, AhtTally, HandleTime};
+pub use reachability::{Attempts, ReachabilityState, ReachabilityTally};
+pub use reopen::{ReopenState, ReopenTally, Reopens, TicketEvent};
+pub use replies::{MessagesBeforeReply, MessagesBeforeReplyState, MessagesBeforeReplyTally};
+pub use service_level::{
+    AbandonTreatment, ServiceLevelCounts, ServiceLevelState, ServiceLevelTally,
+};
+pub use wait::{WaitState, WaitTally, Waited};
+
+// For the grouped kernels (`crate::grouped`), which share these checks.
+pub(crate) use fcr::zero_contacts;
+pub(crate) use service_level::whole_secs_bounds;

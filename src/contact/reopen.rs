@@ -165,7 +165,7 @@ impl Reopens {
 /// days of the resolution ([`Reopens::from_events`]; Zendesk and Zammad
 /// count any, some teams only within 7 days). Source: the reopen rate is
 /// "one of the key metrics" of a helpdesk (frappe/helpdesk); one-touch FCR
-/// ([`contact::fcr_history`](crate::contact::fcr_history)) counts a reopened
+/// ([`one_touch`](crate::one_touch)) counts a reopened
 /// ticket as not resolved on first contact.
 ///
 /// # Example

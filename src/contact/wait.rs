@@ -3,10 +3,10 @@
 use core::time::Duration;
 
 use crate::Error;
+use crate::MeanDuration;
 use crate::duration::seconds;
 use crate::kernel::sum_u32;
 use crate::tally::{Fault, add_u64, add_u128, check_ns_sum, tally};
-use crate::time::MeanDuration;
 
 /// How a queued contact left the queue, and after how long.
 ///

@@ -3,7 +3,8 @@
 use alloc::vec::Vec;
 
 use super::methods::seasonal_naive_mae;
-use super::{Forecast, History, Method};
+use super::{Forecast, Method};
+use crate::History;
 use crate::stats::Confidence;
 use crate::{Error, Rate};
 
@@ -33,7 +34,8 @@ use crate::{Error, Rate};
 /// # Example
 ///
 /// ```
-/// use cxkpi::forecast::{History, Method, backtest};
+/// use cxkpi::History;
+/// use cxkpi::forecast::{Method, backtest};
 /// use cxkpi::stats::Confidence;
 /// use cxkpi::time::IntervalLength;
 ///
@@ -102,7 +104,8 @@ impl Backtest {
 /// # Example
 ///
 /// ```
-/// use cxkpi::forecast::{History, Method, backtest};
+/// use cxkpi::History;
+/// use cxkpi::forecast::{Method, backtest};
 /// use cxkpi::stats::Confidence;
 /// use cxkpi::time::IntervalLength;
 ///

@@ -26,7 +26,7 @@ pub const MAX_WEEKS: u32 = 1044;
 /// # Example
 ///
 /// ```
-/// use cxkpi::forecast::Arrival;
+/// use cxkpi::Arrival;
 /// use cxkpi::time::{IntervalLength, WeekInterval};
 ///
 /// let arrival = Arrival::new(1520, WeekInterval::from_index(IntervalLength::Hour, 9)?);
@@ -47,7 +47,7 @@ impl Arrival {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::forecast::Arrival;
+    /// use cxkpi::Arrival;
     /// use cxkpi::time::{IntervalLength, WeekInterval};
     ///
     /// assert_eq!(Arrival::new(0, WeekInterval::from_index(IntervalLength::Hour, 0)?).week, 0);
@@ -79,7 +79,7 @@ mod clock {
         ///
         /// ```
         /// use chrono::NaiveDate;
-        /// use cxkpi::forecast::Arrival;
+        /// use cxkpi::Arrival;
         ///
         /// let monday = NaiveDate::from_ymd_opt(1999, 2, 22).unwrap();
         /// let sunday = NaiveDate::from_ymd_opt(1999, 2, 28).unwrap();
@@ -100,7 +100,7 @@ mod clock {
         ///
         /// ```
         /// use chrono::NaiveDate;
-        /// use cxkpi::forecast::Arrival;
+        /// use cxkpi::Arrival;
         ///
         /// let week = Arrival::week_of(NaiveDate::from_ymd_opt(1999, 2, 24).unwrap());
         /// assert_eq!(Arrival::monday_of(week), NaiveDate::from_ymd_opt(1999, 2, 22));
@@ -115,7 +115,7 @@ mod clock {
         ///
         /// ```
         /// use chrono::NaiveDate;
-        /// use cxkpi::forecast::Arrival;
+        /// use cxkpi::Arrival;
         /// use cxkpi::time::IntervalLength;
         ///
         /// let at = NaiveDate::from_ymd_opt(1999, 2, 28).unwrap().and_hms_opt(23, 59, 0).unwrap();
@@ -135,7 +135,7 @@ mod clock {
         /// ```
         /// use chrono::TimeZone;
         /// use chrono_tz::Europe::Paris;
-        /// use cxkpi::forecast::Arrival;
+        /// use cxkpi::Arrival;
         /// use cxkpi::time::IntervalLength;
         ///
         /// let at = Paris.with_ymd_and_hms(2024, 3, 31, 3, 10, 0).unwrap(); // just after the change
@@ -163,7 +163,7 @@ mod clock {
 ///
 /// ```
 /// use cxkpi::{Merge, Tally};
-/// use cxkpi::forecast::{Arrival, History};
+/// use cxkpi::{Arrival, History};
 /// use cxkpi::time::{IntervalLength, WeekInterval};
 ///
 /// let hour = IntervalLength::Hour;
@@ -199,7 +199,7 @@ pub struct History {
 ///
 /// ```
 /// use cxkpi::Tally;
-/// use cxkpi::forecast::{History, HistoryState};
+/// use cxkpi::{History, HistoryState};
 /// use cxkpi::time::IntervalLength;
 ///
 /// let state = HistoryState { length: IntervalLength::Hour, first_week: 3, counts: vec![1; 168] };
@@ -229,7 +229,7 @@ impl History {
     /// ```
     /// use cxkpi::Tally;
     ///
-    /// let history = cxkpi::forecast::History::new(cxkpi::time::IntervalLength::HalfHour);
+    /// let history = cxkpi::History::new(cxkpi::time::IntervalLength::HalfHour);
     /// assert!(history.is_empty()?);
     /// assert_eq!(history.weeks(), 0);
     /// # Ok::<(), cxkpi::Error>(())
@@ -254,7 +254,7 @@ impl History {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::forecast::History;
+    /// use cxkpi::History;
     /// use cxkpi::time::IntervalLength;
     ///
     /// let err = History::from_counts(IntervalLength::Hour, 0, &[1, 2, 3]).unwrap_err();
@@ -279,7 +279,7 @@ impl History {
     /// ```
     /// use cxkpi::time::IntervalLength;
     ///
-    /// assert_eq!(cxkpi::forecast::History::new(IntervalLength::Hour).length(), IntervalLength::Hour);
+    /// assert_eq!(cxkpi::History::new(IntervalLength::Hour).length(), IntervalLength::Hour);
     /// ```
     pub const fn length(&self) -> IntervalLength {
         self.length
@@ -290,7 +290,7 @@ impl History {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::forecast::History::new(cxkpi::time::IntervalLength::Hour).first_week(), 0);
+    /// assert_eq!(cxkpi::History::new(cxkpi::time::IntervalLength::Hour).first_week(), 0);
     /// ```
     pub const fn first_week(&self) -> i32 {
         self.first_week
@@ -301,7 +301,7 @@ impl History {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::forecast::History;
+    /// use cxkpi::History;
     /// use cxkpi::time::IntervalLength;
     ///
     /// assert_eq!(History::from_counts(IntervalLength::Hour, 7, &[0; 336])?.weeks(), 2);
@@ -324,7 +324,7 @@ impl History {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::forecast::History;
+    /// use cxkpi::History;
     /// use cxkpi::time::IntervalLength;
     ///
     /// let history = History::from_counts(IntervalLength::Hour, 0, &[2; 168])?;
@@ -346,7 +346,7 @@ impl History {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::forecast::History;
+    /// use cxkpi::History;
     /// use cxkpi::time::{IntervalLength, WeekInterval};
     ///
     /// let history = History::from_counts(IntervalLength::Hour, 4, &[1; 168])?;
@@ -378,7 +378,7 @@ impl History {
     ///
     /// ```
     /// use cxkpi::Tally;
-    /// use cxkpi::forecast::History;
+    /// use cxkpi::History;
     /// use cxkpi::time::{IntervalLength, WeekInterval};
     ///
     /// let mut history = History::new(IntervalLength::Hour);
@@ -414,7 +414,7 @@ impl History {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::forecast::History;
+    /// use cxkpi::History;
     /// use cxkpi::time::IntervalLength;
     ///
     /// let history = History::from_counts(IntervalLength::Hour, 0, &[1; 3 * 168])?;
@@ -615,7 +615,7 @@ impl History {
     ///
     /// ```
     /// use cxkpi::Tally;
-    /// use cxkpi::forecast::{Arrival, History};
+    /// use cxkpi::{Arrival, History};
     /// use cxkpi::time::{IntervalLength, WeekInterval};
     ///
     /// let mut history = History::new(IntervalLength::Hour);

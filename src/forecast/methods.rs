@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
-use super::History;
+use crate::History;
 use crate::staffing::{Model, Plan, StaffingTarget};
 use crate::stats::{Confidence, Interval};
 use crate::time::{IntervalLength, IntervalOfDay, WeekInterval};
@@ -60,7 +60,8 @@ const MAX_HORIZON_WEEKS: usize = 52;
 /// # Example
 ///
 /// ```
-/// use cxkpi::forecast::{History, Method};
+/// use cxkpi::History;
+/// use cxkpi::forecast::Method;
 /// use cxkpi::stats::Confidence;
 /// use cxkpi::time::IntervalLength;
 ///
@@ -117,7 +118,8 @@ impl Method {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::forecast::{History, Method};
+    /// use cxkpi::History;
+    /// use cxkpi::forecast::Method;
     /// use cxkpi::stats::Confidence;
     /// use cxkpi::time::IntervalLength;
     ///
@@ -325,7 +327,8 @@ impl HoltWinters {
 /// # Example
 ///
 /// ```
-/// use cxkpi::forecast::{History, Method};
+/// use cxkpi::History;
+/// use cxkpi::forecast::Method;
 /// use cxkpi::stats::Confidence;
 /// use cxkpi::time::IntervalLength;
 ///
@@ -343,7 +346,7 @@ pub struct ForecastPoint {
 }
 
 impl ForecastPoint {
-    /// The week forecast (numbered as [`Arrival::week`](super::Arrival::week)).
+    /// The week forecast (numbered as [`Arrival::week`](crate::Arrival::week)).
     pub const fn week(&self) -> i32 {
         self.week
     }
@@ -380,7 +383,8 @@ impl ForecastPoint {
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::forecast::{History, Method};
+/// use cxkpi::History;
+/// use cxkpi::forecast::Method;
 /// use cxkpi::Percent;
 /// use cxkpi::staffing::{Model, StaffingTarget};
 /// use cxkpi::stats::Confidence;

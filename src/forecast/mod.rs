@@ -1,8 +1,8 @@
 //! Volume forecasts per interval of the week, to feed the staffing plan.
 //!
-//! 1. A [`History`] counts arrivals per week × [`WeekInterval`](crate::time::WeekInterval)
+//! 1. A [`History`](crate::History) counts arrivals per week × [`WeekInterval`](crate::time::WeekInterval)
 //!    (15, 30 or 60 minutes); it is a tally: it records, merges across
-//!    sites or months, and travels as its [`HistoryState`].
+//!    sites or months, and travels as its [`HistoryState`](crate::HistoryState).
 //! 2. A [`Method`] forecasts the weeks that follow, with a prediction
 //!    interval per interval: the seasonal naive (the same interval last
 //!    week), the historical average of the same interval over the last K
@@ -14,7 +14,8 @@
 //!
 //! ```
 //! use core::time::Duration;
-//! use cxkpi::forecast::{History, HoltWinters, Method, backtest};
+//! use cxkpi::History;
+//! use cxkpi::forecast::{HoltWinters, Method, backtest};
 //! use cxkpi::Percent;
 //! use cxkpi::staffing::{Model, StaffingTarget};
 //! use cxkpi::stats::Confidence;
@@ -35,9 +36,10 @@
 //! ```
 
 mod backtest;
-mod history;
+// `History` is a tally: at the crate root with its state and observation.
+pub(crate) mod history;
 mod methods;
 
 pub use backtest::{Backtest, backtest};
-pub use history::{Arrival, History, HistoryState, MAX_WEEKS};
+pub use history::MAX_WEEKS;
 pub use methods::{Forecast, ForecastPoint, HoltWinters, Method};

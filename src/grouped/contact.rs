@@ -4,8 +4,8 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use super::{ByCode, Code, Run, first_error, first_error_named, histogram, same_length, sums};
-use crate::contact::fcr::zero_contacts;
-use crate::contact::service_level::whole_secs_bounds;
+use crate::contact::whole_secs_bounds;
+use crate::contact::zero_contacts;
 use crate::{AhtTally, Error, FcrTally, ServiceLevelTally, ShortAbandons};
 
 impl ByCode<ServiceLevelTally> {

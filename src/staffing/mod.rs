@@ -44,7 +44,8 @@ mod model;
 mod plan;
 mod shrinkage;
 mod target;
-mod turnover;
+// Turnover is a tally: at the crate root (`crate::TurnoverTally`, …).
+pub(crate) mod turnover;
 mod workload;
 
 pub use erlang_a::ErlangA;
@@ -54,5 +55,4 @@ pub use model::{Model, Performance};
 pub use plan::{IntervalPlan, Plan};
 pub use shrinkage::Shrinkage;
 pub use target::StaffingTarget;
-pub use turnover::{Tenure, Turnover, TurnoverState, TurnoverTally};
 pub use workload::Workload;

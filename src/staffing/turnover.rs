@@ -10,7 +10,7 @@ use crate::{Error, Tally};
 /// # Example
 ///
 /// ```
-/// use cxkpi::staffing::Tenure;
+/// use cxkpi::Tenure;
 ///
 /// assert_ne!(Tenure::Stayed, Tenure::Left);
 /// ```
@@ -33,7 +33,7 @@ pub enum Tenure {
 /// # Example
 ///
 /// ```
-/// let t = cxkpi::staffing::TurnoverTally::from_counts(40, 44, 12)?.turnover()?;
+/// let t = cxkpi::TurnoverTally::from_counts(40, 44, 12)?.turnover()?;
 /// assert_eq!(t.to_string(), "28.6% (12 leavers, average headcount 42)");
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
@@ -50,7 +50,7 @@ impl Turnover {
     /// # Example
     ///
     /// ```
-    /// let t = cxkpi::staffing::TurnoverTally::from_counts(10, 10, 3)?.turnover()?;
+    /// let t = cxkpi::TurnoverTally::from_counts(10, 10, 3)?.turnover()?;
     /// assert_eq!(t.percent(), 30.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -64,7 +64,7 @@ impl Turnover {
     /// # Example
     ///
     /// ```
-    /// let t = cxkpi::staffing::TurnoverTally::from_counts(10, 10, 3)?.turnover()?;
+    /// let t = cxkpi::TurnoverTally::from_counts(10, 10, 3)?.turnover()?;
     /// assert_eq!(t.leavers(), 3);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -77,7 +77,7 @@ impl Turnover {
     /// # Example
     ///
     /// ```
-    /// let t = cxkpi::staffing::TurnoverTally::from_counts(10, 11, 3)?.turnover()?;
+    /// let t = cxkpi::TurnoverTally::from_counts(10, 11, 3)?.turnover()?;
     /// assert_eq!(t.average_headcount(), 10.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -125,7 +125,7 @@ impl fmt::Display for Turnover {
 /// # Example
 ///
 /// ```
-/// use cxkpi::staffing::{Tenure, TurnoverTally};
+/// use cxkpi::{Tenure, TurnoverTally};
 ///
 /// let team: TurnoverTally = [Tenure::Stayed, Tenure::Stayed, Tenure::Left, Tenure::Joined, Tenure::JoinedAndLeft]
 ///     .into_iter()
@@ -140,7 +140,7 @@ impl fmt::Display for Turnover {
 /// # Example: an impossible period
 ///
 /// ```
-/// use cxkpi::{ErrorKind, staffing::TurnoverTally};
+/// use cxkpi::{ErrorKind, TurnoverTally};
 ///
 /// // 10 at the start, 2 left, only 5 at the end: 3 people are unaccounted for.
 /// assert_eq!(TurnoverTally::from_counts(10, 5, 2).unwrap_err().kind(), ErrorKind::Inconsistent);
@@ -166,7 +166,7 @@ pub struct TurnoverTally {
 /// # Example
 ///
 /// ```
-/// use cxkpi::staffing::{TurnoverState, TurnoverTally};
+/// use cxkpi::{TurnoverState, TurnoverTally};
 /// use cxkpi::Tally;
 ///
 /// let state = TurnoverState { headcount_at_start: 40, headcount_at_end: 44, leavers: 12 };
@@ -194,7 +194,7 @@ impl TurnoverTally {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::{Tally, staffing::TurnoverTally};
+    /// use cxkpi::{Tally, TurnoverTally};
     ///
     /// assert_eq!(TurnoverTally::new().len()?, 0);
     /// # Ok::<(), cxkpi::Error>(())
@@ -213,7 +213,7 @@ impl TurnoverTally {
     /// # Example
     ///
     /// ```
-    /// let t = cxkpi::staffing::TurnoverTally::from_counts(100, 100, 29)?;
+    /// let t = cxkpi::TurnoverTally::from_counts(100, 100, 29)?;
     /// assert_eq!(t.turnover()?.percent(), 29.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -238,7 +238,7 @@ impl TurnoverTally {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::{ErrorKind, staffing::TurnoverTally};
+    /// use cxkpi::{ErrorKind, TurnoverTally};
     ///
     /// let err = TurnoverTally::from_counts(0, 0, 3)?.turnover().unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::Empty);

@@ -3,8 +3,9 @@
 
 use core::fmt;
 
+use crate::MeanTally;
 use crate::stats::special::{normal_two_sided_p, t_critical, t_two_sided_p};
-use crate::stats::{Confidence, Interval, MeanTally};
+use crate::stats::{Confidence, Interval};
 use crate::{Error, Nps, Rate};
 
 /// The difference between two periods (or two groups), `a − b`, with its
@@ -290,7 +291,8 @@ pub fn nps_difference_test(a: &Nps, b: &Nps) -> Comparison {
 /// # Example
 ///
 /// ```
-/// use cxkpi::stats::{MeanTally, welch_test};
+/// use cxkpi::MeanTally;
+/// use cxkpi::stats::welch_test;
 ///
 /// let before = MeanTally::from_values(&[5.0, 6.0, 7.0, 4.0, 6.0, 5.0])?;
 /// let after = MeanTally::from_values(&[3.0, 4.0, 4.0, 5.0, 3.0, 4.0])?;

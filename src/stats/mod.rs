@@ -4,7 +4,7 @@
 //! A CSAT of 86% from 40 responses and one from 4 000 are not the same fact,
 //! and a one-point NPS drop is usually noise. Every rate ([`Rate`]) and NPS
 //! ([`Nps`]) can report its confidence interval; means come from a
-//! [`MeanTally`]; two periods are compared with [`two_rates_test`],
+//! [`MeanTally`](crate::MeanTally); two periods are compared with [`two_rates_test`],
 //! [`nps_difference_test`] and [`welch_test`]; [`rate_sample_size`] and
 //! [`nps_sample_size`] say how many responses a margin of error takes.
 //!
@@ -58,7 +58,8 @@
 
 mod compare;
 mod confidence;
-mod moments;
+// `MeanTally` records and merges: at the crate root.
+pub(crate) mod moments;
 mod nps_interval;
 mod rate_interval;
 mod sample_size;
@@ -66,7 +67,6 @@ pub(crate) mod special;
 
 pub use compare::{Comparison, nps_difference_test, two_rates_test, welch_test};
 pub use confidence::{Confidence, Interval};
-pub use moments::MeanTally;
 pub use nps_interval::NpsMethod;
 pub use rate_interval::RateMethod;
 pub use sample_size::{nps_sample_size, rate_sample_size};

@@ -44,7 +44,8 @@ use crate::{Domain, Error};
 /// # Example
 ///
 /// ```
-/// use cxkpi::stats::{Confidence, MeanTally};
+/// use cxkpi::MeanTally;
+/// use cxkpi::stats::Confidence;
 ///
 /// let ces = MeanTally::from_values(&[5.0, 6.0, 7.0, 4.0, 6.0, 5.0])?;
 /// let interval = ces.mean_interval(Confidence::NINETY_FIVE)?;
@@ -55,7 +56,7 @@ use crate::{Domain, Error};
 /// # Example: too few values
 ///
 /// ```
-/// use cxkpi::{ErrorKind, stats::{Confidence, MeanTally}};
+/// use cxkpi::{ErrorKind, MeanTally, stats::Confidence};
 ///
 /// let one = MeanTally::from_values(&[5.0])?;
 /// assert_eq!(one.mean()?, 5.0);
@@ -76,7 +77,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::stats::MeanTally::new().is_empty());
+    /// assert!(cxkpi::MeanTally::new().is_empty());
     /// ```
     pub fn new() -> MeanTally {
         MeanTally::default()
@@ -88,7 +89,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// let mut tally = cxkpi::stats::MeanTally::new();
+    /// let mut tally = cxkpi::MeanTally::new();
     /// tally.record(4.0);
     /// tally.record(6.0);
     /// assert_eq!(tally.mean()?, 5.0);
@@ -111,7 +112,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// let mut tally = cxkpi::stats::MeanTally::new();
+    /// let mut tally = cxkpi::MeanTally::new();
     /// assert!(tally.try_record(f64::NAN).is_err());
     /// assert!(tally.is_empty());
     /// ```
@@ -138,7 +139,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::stats::MeanTally::from_values(&[1.0, 2.0, 3.0])?.variance()?, 1.0);
+    /// assert_eq!(cxkpi::MeanTally::from_values(&[1.0, 2.0, 3.0])?.variance()?, 1.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_values(values: &[f64]) -> Result<MeanTally, Error> {
@@ -156,7 +157,7 @@ impl MeanTally {
     /// ```
     /// use core::time::Duration;
     ///
-    /// let aht = cxkpi::stats::MeanTally::from_durations(&[Duration::from_secs(200), Duration::from_secs(300)]);
+    /// let aht = cxkpi::MeanTally::from_durations(&[Duration::from_secs(200), Duration::from_secs(300)]);
     /// assert_eq!(aht.mean()?, 250.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -173,7 +174,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::stats::MeanTally::from_values(&[1.0])?.len(), 1);
+    /// assert_eq!(cxkpi::MeanTally::from_values(&[1.0])?.len(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn len(&self) -> u64 {
@@ -185,7 +186,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::stats::MeanTally::new().is_empty());
+    /// assert!(cxkpi::MeanTally::new().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.count == 0
@@ -200,7 +201,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::stats::MeanTally::from_values(&[1.0, 2.0])?.mean()?, 1.5);
+    /// assert_eq!(cxkpi::MeanTally::from_values(&[1.0, 2.0])?.mean()?, 1.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn mean(&self) -> Result<f64, Error> {
@@ -220,7 +221,7 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::stats::MeanTally::from_values(&[2.0, 4.0])?.variance()?, 2.0);
+    /// assert_eq!(cxkpi::MeanTally::from_values(&[2.0, 4.0])?.variance()?, 2.0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn variance(&self) -> Result<f64, Error> {
@@ -240,7 +241,8 @@ impl MeanTally {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::stats::{Confidence, MeanTally};
+    /// use cxkpi::MeanTally;
+    /// use cxkpi::stats::Confidence;
     ///
     /// let i = MeanTally::from_values(&[4.0, 6.0])?.mean_interval(Confidence::NINETY_FIVE)?;
     /// assert_eq!(format!("{:.4}", i.high()), "17.7062"); // t(0.975; 1) = 12.7062

@@ -10,8 +10,14 @@
 //! # Ok::<(), cxkpi::Error>(())
 //! ```
 
-pub mod ces;
-pub mod csat;
-pub mod nps;
-pub mod response;
-pub mod scale;
+mod ces;
+mod csat;
+mod nps;
+mod response;
+mod scale;
+
+pub use ces::{Ces, CesState, CesTally};
+pub use csat::{CsatRule, CsatState, CsatTally};
+pub use nps::{Nps, NpsCategory, NpsRating, NpsState, NpsTally};
+pub use response::{SurveyOutcome, SurveyResponseState, SurveyResponseTally};
+pub use scale::{RawScore, Scale, Score};

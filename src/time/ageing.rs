@@ -25,7 +25,7 @@ use crate::{Domain, Error};
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::time::AgeBuckets;
+/// use cxkpi::AgeBuckets;
 ///
 /// let standard = AgeBuckets::standard();
 /// assert_eq!(standard.labels(), ["0–2 days", "3–5 days", "6–10 days", "11–30 days", "31+ days"]);
@@ -54,7 +54,7 @@ impl AgeBuckets {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::AgeBuckets::standard().len(), 5);
+    /// assert_eq!(cxkpi::AgeBuckets::standard().len(), 5);
     /// ```
     pub fn standard() -> AgeBuckets {
         AgeBuckets {
@@ -73,8 +73,8 @@ impl AgeBuckets {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::AgeBuckets::days(&[0, 1])?.labels(), ["0 days", "1 day", "2+ days"]);
-    /// assert_eq!(cxkpi::time::AgeBuckets::days(&[])?.labels(), ["0+ days"]);
+    /// assert_eq!(cxkpi::AgeBuckets::days(&[0, 1])?.labels(), ["0 days", "1 day", "2+ days"]);
+    /// assert_eq!(cxkpi::AgeBuckets::days(&[])?.labels(), ["0+ days"]);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn days(upper_days: &[u32]) -> Result<AgeBuckets, Error> {
@@ -94,9 +94,9 @@ impl AgeBuckets {
     /// ```
     /// use core::time::Duration;
     ///
-    /// let nine_hours = cxkpi::time::AgeBuckets::standard().with_day(Duration::from_secs(9 * 3600))?;
+    /// let nine_hours = cxkpi::AgeBuckets::standard().with_day(Duration::from_secs(9 * 3600))?;
     /// assert_eq!(nine_hours.day().as_secs(), 32_400);
-    /// assert!(cxkpi::time::AgeBuckets::standard().with_day(Duration::from_millis(1500)).is_err());
+    /// assert!(cxkpi::AgeBuckets::standard().with_day(Duration::from_millis(1500)).is_err());
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn with_day(self, day: Duration) -> Result<AgeBuckets, Error> {
@@ -144,7 +144,7 @@ impl AgeBuckets {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::AgeBuckets::standard().day().as_secs(), 86_400);
+    /// assert_eq!(cxkpi::AgeBuckets::standard().day().as_secs(), 86_400);
     /// ```
     pub fn day(&self) -> Duration {
         Duration::from_secs(u64::from(self.day_s))
@@ -155,7 +155,7 @@ impl AgeBuckets {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::AgeBuckets::standard().upper_days(), [2, 5, 10, 30]);
+    /// assert_eq!(cxkpi::AgeBuckets::standard().upper_days(), [2, 5, 10, 30]);
     /// ```
     pub fn upper_days(&self) -> &[u32] {
         &self.upper_days
@@ -166,7 +166,7 @@ impl AgeBuckets {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::AgeBuckets::days(&[1])?.len(), 2);
+    /// assert_eq!(cxkpi::AgeBuckets::days(&[1])?.len(), 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn len(&self) -> usize {
@@ -178,7 +178,7 @@ impl AgeBuckets {
     /// # Example
     ///
     /// ```
-    /// assert!(!cxkpi::time::AgeBuckets::standard().is_empty());
+    /// assert!(!cxkpi::AgeBuckets::standard().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         false
@@ -191,7 +191,7 @@ impl AgeBuckets {
     /// ```
     /// use core::time::Duration;
     ///
-    /// let b = cxkpi::time::AgeBuckets::standard();
+    /// let b = cxkpi::AgeBuckets::standard();
     /// let days = |d: f64| Duration::from_secs_f64(d * 86_400.0);
     /// assert_eq!((b.bucket(days(2.9)), b.bucket(days(3.0)), b.bucket(days(400.0))), (0, 1, 4));
     /// ```
@@ -208,7 +208,7 @@ impl AgeBuckets {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::AgeBuckets::standard().labels()[4], "31+ days");
+    /// assert_eq!(cxkpi::AgeBuckets::standard().labels()[4], "31+ days");
     /// ```
     pub fn labels(&self) -> Vec<String> {
         use core::fmt::Write;
@@ -260,7 +260,7 @@ impl AgeBuckets {
 /// ```
 /// use core::time::Duration;
 /// use cxkpi::Tally;
-/// use cxkpi::time::{AgeBuckets, BacklogAgeing};
+/// use cxkpi::{AgeBuckets, BacklogAgeing};
 ///
 /// let day = |d: u64| Duration::from_secs(d * 86_400);
 /// let mut ageing = BacklogAgeing::new(AgeBuckets::standard());
@@ -280,7 +280,8 @@ impl AgeBuckets {
 /// # #[cfg(feature = "chrono")] {
 /// use chrono::{TimeZone, Utc};
 /// use core::time::Duration;
-/// use cxkpi::time::{AgeBuckets, BacklogAgeing, BusinessCalendar, Clock, WeeklySchedule};
+/// use cxkpi::{AgeBuckets, BacklogAgeing};
+/// use cxkpi::time::{BusinessCalendar, Clock, WeeklySchedule};
 ///
 /// let office = BusinessCalendar::new(WeeklySchedule::office(9, 18)?, Utc);
 /// let buckets = AgeBuckets::standard().with_day(Duration::from_secs(9 * 3600))?;
@@ -315,7 +316,7 @@ pub struct BacklogAgeing {
 /// ```
 /// use core::time::Duration;
 /// use cxkpi::Tally;
-/// use cxkpi::time::{AgeBuckets, BacklogAgeing};
+/// use cxkpi::{AgeBuckets, BacklogAgeing};
 ///
 /// let mut ageing = BacklogAgeing::new(AgeBuckets::standard());
 /// ageing.try_record(Duration::from_secs(3 * 86_400))?;
@@ -348,7 +349,7 @@ impl BacklogAgeing {
     ///
     /// ```
     /// use cxkpi::Tally;
-    /// use cxkpi::time::{AgeBuckets, BacklogAgeing};
+    /// use cxkpi::{AgeBuckets, BacklogAgeing};
     ///
     /// assert_eq!(BacklogAgeing::new(AgeBuckets::standard()).len()?, 0);
     /// # Ok::<(), cxkpi::Error>(())
@@ -368,7 +369,7 @@ impl BacklogAgeing {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{AgeBuckets, BacklogAgeing};
+    /// use cxkpi::{AgeBuckets, BacklogAgeing};
     ///
     /// assert_eq!(BacklogAgeing::new(AgeBuckets::standard()).buckets(), &AgeBuckets::standard());
     /// ```
@@ -385,7 +386,7 @@ impl BacklogAgeing {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{AgeBuckets, BacklogAgeing};
+    /// use cxkpi::{AgeBuckets, BacklogAgeing};
     ///
     /// assert_eq!(BacklogAgeing::new(AgeBuckets::days(&[1])?).counts()?, [0, 0]);
     /// # Ok::<(), cxkpi::Error>(())
@@ -404,7 +405,7 @@ impl BacklogAgeing {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{AgeBuckets, BacklogAgeing};
+    /// use cxkpi::{AgeBuckets, BacklogAgeing};
     ///
     /// assert_eq!(BacklogAgeing::new(AgeBuckets::standard()).oldest()?, None);
     /// # Ok::<(), cxkpi::Error>(())
@@ -539,7 +540,8 @@ impl BacklogAgeing {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use cxkpi::time::{AgeBuckets, BacklogAgeing, Clock};
+    /// use cxkpi::{AgeBuckets, BacklogAgeing};
+    /// use cxkpi::time::Clock;
     ///
     /// let mut ageing = BacklogAgeing::new(AgeBuckets::standard());
     /// let opened = Utc.with_ymd_and_hms(2024, 3, 1, 9, 0, 0).unwrap();
@@ -569,7 +571,8 @@ impl BacklogAgeing {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use cxkpi::time::{AgeBuckets, Backlog, BacklogAgeing};
+    /// use cxkpi::{AgeBuckets, BacklogAgeing};
+    /// use cxkpi::time::Backlog;
     ///
     /// let at = |d| Utc.with_ymd_and_hms(2024, 3, d, 12, 0, 0).unwrap();
     /// let mut backlog = Backlog::at(at(20));

@@ -4,7 +4,7 @@ use alloc::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, TimeZone};
 
-use crate::time::DurationSample;
+use crate::DurationSample;
 use crate::{Error, Merge, Tally};
 
 /// The requests open at one instant: how many, how old, and opened when.

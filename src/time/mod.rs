@@ -1,14 +1,14 @@
 //! Time: duration statistics (exact and sketched), percentiles, and business hours.
 //!
-//! - [`DurationSample`] keeps every duration for exact percentiles;
-//!   [`DurationSketch`] keeps a bounded number of logarithmic buckets and
+//! - [`DurationSample`](crate::DurationSample) keeps every duration for exact percentiles;
+//!   [`DurationSketch`](crate::DurationSketch) keeps a bounded number of logarithmic buckets and
 //!   answers within a stated relative error. Both merge.
 //! - [`WholeSeconds`] gives the same exact statistics straight from a
 //!   column of whole seconds (`&[u32]`), by histogram selection: no copy,
 //!   no sort, one pass for values below 18 hours.
-//! - [`BacklogAgeing`] counts open items by age bucket ([`AgeBuckets`]) and
+//! - [`BacklogAgeing`](crate::BacklogAgeing) counts open items by age bucket ([`AgeBuckets`](crate::AgeBuckets)) and
 //!   keeps the oldest, with ages on any clock.
-//! - [`Quantile`] names the percentile to compute; [`MeanDuration`] is a
+//! - [`Quantile`] names the percentile to compute; [`MeanDuration`](crate::MeanDuration) is a
 //!   weighted mean that keeps its total and count.
 //! - With the `chrono` feature: [`Period`] keys for volumes per hour, day,
 //!   ISO week or month, the [`Backlog`] of requests open at an instant, and
@@ -19,30 +19,28 @@
 //!   [`WeekInterval`]: the 15-, 30- and 60-minute intervals of the day and
 //!   of the week that staffing, agent time and forecasts are keyed by.
 
-mod ageing;
+// The tallies of durations and ages, and their types, are at the crate
+// root (`crate::DurationSample`, …): these modules are visible to it alone.
+pub(crate) mod ageing;
 #[cfg(feature = "chrono")]
 mod backlog;
 #[cfg(feature = "chrono")]
 mod business;
 mod interval;
-mod mean;
+pub(crate) mod mean;
 #[cfg(feature = "chrono")]
 mod period;
 mod quantile;
-mod sample;
+pub(crate) mod sample;
 mod seconds;
-mod sketch;
+pub(crate) mod sketch;
 
-pub use ageing::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
 #[cfg(feature = "chrono")]
 pub use backlog::Backlog;
 #[cfg(feature = "chrono")]
 pub use business::{BusinessCalendar, Clock, WeeklySchedule, elapsed};
 pub use interval::{DayOfWeek, IntervalLength, IntervalOfDay, WeekInterval};
-pub use mean::MeanDuration;
 #[cfg(feature = "chrono")]
 pub use period::{Period, PeriodKey};
 pub use quantile::Quantile;
-pub use sample::{DurationSample, DurationSampleState, DurationSummary, SortedDurations};
 pub use seconds::WholeSeconds;
-pub use sketch::{DurationSketch, DurationSketchState, RelativeAccuracy};

@@ -15,7 +15,7 @@ use crate::time::Quantile;
 /// 8 bytes per observation. Merging concatenates, so a sample over `a ++ b`
 /// equals `sample(a) + sample(b)`; percentiles need every value, which is
 /// what makes them exact. For streams too long to keep, use the
-/// bounded-memory [`DurationSketch`](crate::time::DurationSketch).
+/// bounded-memory [`DurationSketch`](crate::DurationSketch).
 ///
 /// # Formula
 ///
@@ -33,7 +33,7 @@ use crate::time::Quantile;
 /// # Example
 ///
 /// ```
-/// use cxkpi::time::DurationSample;
+/// use cxkpi::DurationSample;
 ///
 /// let waits = DurationSample::from_secs(&[30.0, 10.0, 20.0])?;
 /// let stats = waits.summary()?;
@@ -47,7 +47,7 @@ use crate::time::Quantile;
 /// # Example: empty, negative
 ///
 /// ```
-/// use cxkpi::{ErrorKind, time::DurationSample};
+/// use cxkpi::{ErrorKind, DurationSample};
 ///
 /// assert_eq!(DurationSample::new().summary().unwrap_err().kind(), ErrorKind::Empty);
 /// let err = DurationSample::from_secs(&[3.0, -2.0]).unwrap_err();
@@ -89,7 +89,7 @@ impl DurationSample {
     /// ```
     /// use cxkpi::Tally;
     ///
-    /// assert!(cxkpi::time::DurationSample::new().is_empty()?);
+    /// assert!(cxkpi::DurationSample::new().is_empty()?);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> DurationSample {
@@ -103,7 +103,7 @@ impl DurationSample {
     /// ```
     /// use cxkpi::Tally;
     ///
-    /// let sample = cxkpi::time::DurationSample::with_capacity(1000);
+    /// let sample = cxkpi::DurationSample::with_capacity(1000);
     /// assert_eq!(sample.len()?, 0);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -124,7 +124,7 @@ impl DurationSample {
     /// # Example
     ///
     /// ```
-    /// let sample = cxkpi::time::DurationSample::from_secs(&[4.0, 1.0, 3.0, 2.0])?;
+    /// let sample = cxkpi::DurationSample::from_secs(&[4.0, 1.0, 3.0, 2.0])?;
     /// assert_eq!(sample.summary()?.p90_secs(), 3.7);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -157,7 +157,7 @@ impl DurationSample {
     ///
     /// use cxkpi::Tally;
     ///
-    /// let sample = cxkpi::time::DurationSample::from_durations(&[Duration::from_secs(5)])?;
+    /// let sample = cxkpi::DurationSample::from_durations(&[Duration::from_secs(5)])?;
     /// assert_eq!(sample.len()?, 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -184,7 +184,8 @@ impl DurationSample {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSample, Quantile};
+    /// use cxkpi::DurationSample;
+    /// use cxkpi::time::Quantile;
     ///
     /// let sorted = DurationSample::from_secs(&[5.0, 1.0, 3.0])?.sorted()?;
     /// assert_eq!(sorted.quantile_secs(Quantile::new(0.25)?), 2.0);
@@ -207,7 +208,7 @@ impl DurationSample {
     /// # Example
     ///
     /// ```
-    /// let stats = cxkpi::time::DurationSample::from_secs(&[42.5])?.summary()?;
+    /// let stats = cxkpi::DurationSample::from_secs(&[42.5])?.summary()?;
     /// assert_eq!((stats.count(), stats.median_secs()), (1, 42.5));
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -224,7 +225,8 @@ impl DurationSample {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSample, Quantile};
+    /// use cxkpi::DurationSample;
+    /// use cxkpi::time::Quantile;
     ///
     /// let sample = DurationSample::from_secs(&[30.0, 10.0, 20.0])?;
     /// assert_eq!(sample.quantile(Quantile::P90)?, 28.0);
@@ -302,7 +304,7 @@ tally!(DurationSample, Duration, DurationSampleState, default);
 ///
 /// ```
 /// use cxkpi::Tally;
-/// use cxkpi::time::{DurationSample, DurationSampleState};
+/// use cxkpi::{DurationSample, DurationSampleState};
 ///
 /// let state = DurationSampleState { nanos: vec![30_000_000_000, 10_000_000_000] };
 /// let sample = DurationSample::from_state(state)?;
@@ -342,7 +344,8 @@ pub(crate) fn interpolate(low: u64, high: u64, frac: f64) -> f64 {
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::time::{DurationSample, Quantile};
+/// use cxkpi::DurationSample;
+/// use cxkpi::time::Quantile;
 ///
 /// let sorted = DurationSample::from_secs(&[4.0, 1.0, 3.0, 2.0])?.sorted()?;
 /// assert_eq!(sorted.quantile_secs(Quantile::MEDIAN), 2.5);
@@ -362,7 +365,7 @@ impl SortedDurations {
     /// # Example
     ///
     /// ```
-    /// let sorted = cxkpi::time::DurationSample::from_secs(&[1.0])?.sorted()?;
+    /// let sorted = cxkpi::DurationSample::from_secs(&[1.0])?.sorted()?;
     /// assert_eq!(sorted.count(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -375,7 +378,7 @@ impl SortedDurations {
     /// # Example
     ///
     /// ```
-    /// let sorted = cxkpi::time::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
+    /// let sorted = cxkpi::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
     /// assert_eq!(sorted.as_nanos(), &[1_000_000_000, 2_000_000_000]);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -388,7 +391,8 @@ impl SortedDurations {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSample, Quantile};
+    /// use cxkpi::DurationSample;
+    /// use cxkpi::time::Quantile;
     ///
     /// let sorted = DurationSample::from_secs(&[30.0, 10.0, 20.0])?.sorted()?;
     /// assert_eq!(sorted.quantile_secs(Quantile::P90), 28.0);
@@ -404,7 +408,8 @@ impl SortedDurations {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::time::{DurationSample, Quantile};
+    /// use cxkpi::DurationSample;
+    /// use cxkpi::time::Quantile;
     ///
     /// let sorted = DurationSample::from_secs(&[30.0, 10.0, 20.0])?.sorted()?;
     /// assert_eq!(sorted.quantile(Quantile::P90), Duration::from_secs(28));
@@ -429,7 +434,7 @@ impl SortedDurations {
     /// # Example
     ///
     /// ```
-    /// let sorted = cxkpi::time::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
+    /// let sorted = cxkpi::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
     /// assert_eq!(sorted.min().as_secs(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -442,7 +447,7 @@ impl SortedDurations {
     /// # Example
     ///
     /// ```
-    /// let sorted = cxkpi::time::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
+    /// let sorted = cxkpi::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
     /// assert_eq!(sorted.max().as_secs(), 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -460,7 +465,7 @@ impl SortedDurations {
     /// # Example
     ///
     /// ```
-    /// let sorted = cxkpi::time::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
+    /// let sorted = cxkpi::DurationSample::from_secs(&[2.0, 1.0])?.sorted()?;
     /// assert_eq!(sorted.mean_secs(), 1.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -473,7 +478,7 @@ impl SortedDurations {
     /// # Example
     ///
     /// ```
-    /// let sorted = cxkpi::time::DurationSample::from_secs(&[4.0, 1.0, 3.0, 2.0])?.sorted()?;
+    /// let sorted = cxkpi::DurationSample::from_secs(&[4.0, 1.0, 3.0, 2.0])?.sorted()?;
     /// assert_eq!(sorted.summary().median_secs(), 2.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
@@ -492,13 +497,13 @@ impl SortedDurations {
 /// The usual figures of a sample of durations: count, mean, median, p90, min and max.
 ///
 /// Made by [`DurationSample::summary`], [`SortedDurations::summary`] and
-/// [`DurationSketch::summary`](crate::time::DurationSketch::summary) (whose
+/// [`DurationSketch::summary`](crate::DurationSketch::summary) (whose
 /// median and p90 are approximate).
 ///
 /// # Example
 ///
 /// ```
-/// let stats = cxkpi::time::DurationSample::from_secs(&[10.0, 20.0, 60.0])?.summary()?;
+/// let stats = cxkpi::DurationSample::from_secs(&[10.0, 20.0, 60.0])?.summary()?;
 /// assert_eq!(stats.count(), 3);
 /// assert_eq!(stats.mean_secs(), 30.0);
 /// # Ok::<(), cxkpi::Error>(())
@@ -527,7 +532,7 @@ impl DurationSummary {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::DurationSample::from_secs(&[1.0])?.summary()?.count(), 1);
+    /// assert_eq!(cxkpi::DurationSample::from_secs(&[1.0])?.summary()?.count(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn count(&self) -> u64 {
@@ -539,7 +544,7 @@ impl DurationSummary {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.mean_secs(), 1.5);
+    /// assert_eq!(cxkpi::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.mean_secs(), 1.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn mean_secs(&self) -> f64 {
@@ -551,7 +556,7 @@ impl DurationSummary {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.median_secs(), 1.5);
+    /// assert_eq!(cxkpi::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.median_secs(), 1.5);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn median_secs(&self) -> f64 {
@@ -563,7 +568,7 @@ impl DurationSummary {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.p90_secs(), 1.9);
+    /// assert_eq!(cxkpi::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.p90_secs(), 1.9);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn p90_secs(&self) -> f64 {
@@ -575,7 +580,7 @@ impl DurationSummary {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.min().as_secs(), 1);
+    /// assert_eq!(cxkpi::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.min().as_secs(), 1);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn min(&self) -> Duration {
@@ -587,7 +592,7 @@ impl DurationSummary {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.max().as_secs(), 2);
+    /// assert_eq!(cxkpi::DurationSample::from_secs(&[1.0, 2.0])?.summary()?.max().as_secs(), 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn max(&self) -> Duration {

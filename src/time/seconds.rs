@@ -3,10 +3,11 @@
 use alloc::vec::Vec;
 use core::time::Duration;
 
+use crate::DurationSummary;
 use crate::Error;
 use crate::duration::mean_nanos_as_secs;
 use crate::kernel::{WordStats, select_u32};
-use crate::time::{DurationSummary, Quantile, sample::interpolate};
+use crate::time::{Quantile, sample::interpolate};
 
 /// Nanoseconds per second.
 const NANOS: u64 = 1_000_000_000;
@@ -14,7 +15,7 @@ const NANOS: u64 = 1_000_000_000;
 /// A borrowed column of durations in whole seconds (`u32`, up to 136 years),
 /// with exact percentiles by histogram selection: no copy, no sort.
 ///
-/// The results are exactly those of a [`DurationSample`](crate::time::DurationSample)
+/// The results are exactly those of a [`DurationSample`](crate::DurationSample)
 /// of the same durations — quantiles interpolated linearly between the
 /// closest ranks (NumPy's default) — without its 8 bytes per value and its
 /// O(n log n) sort: a column of 10⁷ waits is read once, in place.
@@ -187,7 +188,7 @@ impl<'a> WholeSeconds<'a> {
 }
 
 /// The value between the order statistics `pair = [x₍ₖ₎, x₍ₖ₊₁₎]` at
-/// `frac`, in nanoseconds, computed as [`DurationSample`](crate::time::DurationSample) does.
+/// `frac`, in nanoseconds, computed as [`DurationSample`](crate::DurationSample) does.
 fn interpolated(pair: &[u32], frac: f64) -> f64 {
     let ns = |i: usize| u64::from(pair.get(i).copied().unwrap_or_default()) * NANOS;
     interpolate(ns(0), ns(1), frac)

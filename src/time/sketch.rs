@@ -3,9 +3,10 @@
 use alloc::vec::Vec;
 use core::time::Duration;
 
+use crate::DurationSummary;
 use crate::duration::mean_nanos_as_secs;
 use crate::tally::{Fault, add_u64, add_u128, check_part, tally};
-use crate::time::{DurationSummary, Quantile};
+use crate::time::Quantile;
 use crate::{Domain, Error};
 
 /// The relative accuracy `α` of a [`DurationSketch`], from 0.0001 to 0.5.
@@ -16,7 +17,7 @@ use crate::{Domain, Error};
 /// # Example
 ///
 /// ```
-/// use cxkpi::time::RelativeAccuracy;
+/// use cxkpi::RelativeAccuracy;
 ///
 /// assert_eq!(RelativeAccuracy::new(0.01)?, RelativeAccuracy::ONE_PERCENT);
 /// assert!(RelativeAccuracy::new(0.0).is_err());
@@ -41,7 +42,7 @@ impl RelativeAccuracy {
     /// # Example
     ///
     /// ```
-    /// let err = cxkpi::time::RelativeAccuracy::new(0.9).unwrap_err();
+    /// let err = cxkpi::RelativeAccuracy::new(0.9).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "sketch relative accuracy 0.9 is invalid: it must be a number from 0.0001 to 0.5"
@@ -64,7 +65,7 @@ impl RelativeAccuracy {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::time::RelativeAccuracy::ONE_PERCENT.get(), 0.01);
+    /// assert_eq!(cxkpi::RelativeAccuracy::ONE_PERCENT.get(), 0.01);
     /// ```
     pub const fn get(self) -> f64 {
         self.0
@@ -81,7 +82,7 @@ impl Default for RelativeAccuracy {
 /// Durations summarised in bounded memory: exact count, mean, min and max,
 /// and percentiles within a relative accuracy `α`.
 ///
-/// For streams too long to keep every value ([`DurationSample`](crate::time::DurationSample)
+/// For streams too long to keep every value ([`DurationSample`](crate::DurationSample)
 /// keeps them all): each duration `v` (in nanoseconds) is counted in the
 /// logarithmic bucket `i = ⌈log_γ v⌉`, which holds the values in
 /// `(γ^(i−1), γ^i]`; zero has a bucket of its own. A percentile is the
@@ -115,7 +116,8 @@ impl Default for RelativeAccuracy {
 /// ```
 /// use core::time::Duration;
 /// use cxkpi::Tally;
-/// use cxkpi::time::{DurationSketch, Quantile, RelativeAccuracy};
+/// use cxkpi::{DurationSketch, RelativeAccuracy};
+/// use cxkpi::time::Quantile;
 ///
 /// let mut sketch = DurationSketch::new(RelativeAccuracy::ONE_PERCENT);
 /// for secs in 1..=1000 {
@@ -130,7 +132,7 @@ impl Default for RelativeAccuracy {
 /// # Example: empty
 ///
 /// ```
-/// use cxkpi::{ErrorKind, time::{DurationSketch, Quantile}};
+/// use cxkpi::{DurationSketch, ErrorKind, time::Quantile};
 ///
 /// let sketch = DurationSketch::default();
 /// assert_eq!(sketch.quantile(Quantile::MEDIAN).unwrap_err().kind(), ErrorKind::Empty);
@@ -165,7 +167,7 @@ impl DurationSketch {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    /// use cxkpi::{DurationSketch, RelativeAccuracy};
     ///
     /// use cxkpi::Tally;
     ///
@@ -193,7 +195,7 @@ impl DurationSketch {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    /// use cxkpi::{DurationSketch, RelativeAccuracy};
     ///
     /// assert_eq!(DurationSketch::default().accuracy(), RelativeAccuracy::ONE_PERCENT);
     /// ```
@@ -263,7 +265,7 @@ impl DurationSketch {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    /// use cxkpi::{DurationSketch, RelativeAccuracy};
     ///
     /// use cxkpi::Tally;
     ///
@@ -287,7 +289,7 @@ impl DurationSketch {
     /// ```
     /// use core::time::Duration;
     ///
-    /// let mut sketch = cxkpi::time::DurationSketch::default();
+    /// let mut sketch = cxkpi::DurationSketch::default();
     /// sketch.extend((1..=10_000).map(Duration::from_millis));
     /// assert!(sketch.buckets() < 500);
     /// ```
@@ -312,7 +314,8 @@ impl DurationSketch {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSketch, Quantile, RelativeAccuracy};
+    /// use cxkpi::{DurationSketch, RelativeAccuracy};
+    /// use cxkpi::time::Quantile;
     ///
     /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[10.0, 20.0, 30.0])?;
     /// let median = sketch.quantile(Quantile::MEDIAN)?;
@@ -350,7 +353,7 @@ impl DurationSketch {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    /// use cxkpi::{DurationSketch, RelativeAccuracy};
     ///
     /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[1.0, 2.0])?;
     /// assert_eq!(sketch.mean_secs()?, 1.5);
@@ -370,7 +373,7 @@ impl DurationSketch {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::time::{DurationSketch, RelativeAccuracy};
+    /// use cxkpi::{DurationSketch, RelativeAccuracy};
     ///
     /// let sketch = DurationSketch::from_secs(RelativeAccuracy::ONE_PERCENT, &[1.0, 2.0, 9.0])?;
     /// let stats = sketch.summary()?;
@@ -583,7 +586,7 @@ tally!(DurationSketch, Duration, DurationSketchState);
 /// ```
 /// use core::time::Duration;
 /// use cxkpi::Tally;
-/// use cxkpi::time::{DurationSketch, DurationSketchState};
+/// use cxkpi::{DurationSketch, DurationSketchState};
 ///
 /// let mut sketch = DurationSketch::default();
 /// sketch.extend([Duration::ZERO, Duration::from_secs(1)]);

@@ -25,7 +25,7 @@ use crate::{Error, Tally};
 /// # Example
 ///
 /// ```
-/// use cxkpi::workforce::AgentState;
+/// use cxkpi::AgentState;
 ///
 /// assert!(AgentState::Away.is_logged_in());
 /// assert!(!AgentState::Away.is_on_queue());
@@ -59,7 +59,7 @@ impl AgentState {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::workforce::AgentState::LoggedOut.as_str(), "logged_out");
+    /// assert_eq!(cxkpi::AgentState::LoggedOut.as_str(), "logged_out");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -75,7 +75,7 @@ impl AgentState {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::workforce::AgentState::Handling.is_logged_in());
+    /// assert!(cxkpi::AgentState::Handling.is_logged_in());
     /// ```
     pub const fn is_logged_in(self) -> bool {
         !matches!(self, AgentState::LoggedOut)
@@ -86,7 +86,7 @@ impl AgentState {
     /// # Example
     ///
     /// ```
-    /// assert!(cxkpi::workforce::AgentState::Available.is_on_queue());
+    /// assert!(cxkpi::AgentState::Available.is_on_queue());
     /// ```
     pub const fn is_on_queue(self) -> bool {
         matches!(self, AgentState::Handling | AgentState::Available)
@@ -105,7 +105,7 @@ impl fmt::Display for AgentState {
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::workforce::{AgentState, StateSpan};
+/// use cxkpi::{AgentState, StateSpan};
 ///
 /// let span = StateSpan::new(AgentState::Handling, Duration::from_secs(300));
 /// assert_eq!(span.duration.as_secs(), 300);
@@ -125,7 +125,7 @@ impl StateSpan {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::workforce::{AgentState, StateSpan};
+    /// use cxkpi::{AgentState, StateSpan};
     ///
     /// assert_eq!(StateSpan::new(AgentState::Away, Duration::ZERO).state, AgentState::Away);
     /// ```
@@ -141,7 +141,7 @@ impl StateSpan {
 ///
 /// ```
 /// use core::time::Duration;
-/// use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+/// use cxkpi::{AgentState, AgentTime, StateSpan};
 ///
 /// let t: AgentTime = [
 ///     StateSpan::new(AgentState::Handling, Duration::from_secs(45 * 60)),
@@ -231,7 +231,7 @@ impl fmt::Display for TimeShare {
 /// ```
 /// use core::time::Duration;
 /// use cxkpi::Tally;
-/// use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+/// use cxkpi::{AgentState, AgentTime, StateSpan};
 ///
 /// let mut day = AgentTime::new();
 /// day.try_record(StateSpan::new(AgentState::Handling, Duration::from_secs(5 * 3600)))?;
@@ -246,7 +246,7 @@ impl fmt::Display for TimeShare {
 /// # Example: no time on queue
 ///
 /// ```
-/// use cxkpi::{ErrorKind, workforce::AgentTime};
+/// use cxkpi::{ErrorKind, AgentTime};
 ///
 /// assert_eq!(AgentTime::new().occupancy().unwrap_err().kind(), ErrorKind::Empty);
 /// ```
@@ -267,7 +267,7 @@ pub struct AgentTime {
 ///
 /// ```
 /// use cxkpi::Tally;
-/// use cxkpi::workforce::{AgentTime, AgentTimeState};
+/// use cxkpi::{AgentTime, AgentTimeState};
 ///
 /// let state = AgentTimeState { spans: 0, handling_ns: 5, available_ns: 0, away_ns: 0, logged_out_ns: 0 };
 /// let err = AgentTime::from_state(state).unwrap_err();
@@ -305,7 +305,7 @@ impl AgentTime {
     /// ```
     /// use cxkpi::Tally;
     ///
-    /// assert!(cxkpi::workforce::AgentTime::new().is_empty()?);
+    /// assert!(cxkpi::AgentTime::new().is_empty()?);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn new() -> AgentTime {
@@ -318,7 +318,7 @@ impl AgentTime {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+    /// use cxkpi::{AgentState, AgentTime, StateSpan};
     ///
     /// let mut t = AgentTime::new();
     /// t.record(StateSpan::new(AgentState::Available, Duration::from_secs(60)));
@@ -338,7 +338,7 @@ impl AgentTime {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::workforce::{AgentState, AgentTime};
+    /// use cxkpi::{AgentState, AgentTime};
     ///
     /// assert_eq!(AgentTime::new().time(AgentState::Handling)?, 0);
     /// # Ok::<(), cxkpi::Error>(())
@@ -358,7 +358,7 @@ impl AgentTime {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+    /// use cxkpi::{AgentState, AgentTime, StateSpan};
     ///
     /// let t: AgentTime = [
     ///     StateSpan::new(AgentState::Away, Duration::from_secs(1)),
@@ -387,7 +387,7 @@ impl AgentTime {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+    /// use cxkpi::{AgentState, AgentTime, StateSpan};
     ///
     /// let t: AgentTime = [StateSpan::new(AgentState::Handling, Duration::from_secs(10))].into_iter().collect();
     /// assert_eq!(t.occupancy()?.percent(), 100.0);
@@ -410,7 +410,7 @@ impl AgentTime {
     ///
     /// ```
     /// use core::time::Duration;
-    /// use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+    /// use cxkpi::{AgentState, AgentTime, StateSpan};
     ///
     /// let t: AgentTime = [
     ///     StateSpan::new(AgentState::Handling, Duration::from_secs(30)),

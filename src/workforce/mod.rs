@@ -1,11 +1,11 @@
 //! Workforce: what agents did with their time, per agent and per interval.
 //!
-//! - [`AgentState`] names the four states occupancy and utilisation need
+//! - [`AgentState`](crate::AgentState) names the four states occupancy and utilisation need
 //!   (handling, available, away, logged out), with the mapping of Genesys
 //!   Cloud, Amazon Connect and Chatwoot statuses onto them.
-//! - [`AgentTime`] tallies time per state, exact to the nanosecond, and
+//! - [`AgentTime`](crate::AgentTime) tallies time per state, exact to the nanosecond, and
 //!   gives occupancy = handling / (handling + available) and utilisation =
-//!   handling / logged-in time as [`TimeShare`]s.
+//!   handling / logged-in time as [`TimeShare`](crate::TimeShare)s.
 //! - With the `chrono` feature, a [`StatusInterval`] (state, start, end)
 //!   splits into [`Piece`]s at the interval boundaries and midnights of its
 //!   time zone, so that per-interval tallies add up to the day exactly.
@@ -16,7 +16,8 @@
 //! use chrono_tz::Europe::Paris;
 //! use cxkpi::{Breakdown, Tally};
 //! use cxkpi::time::{IntervalLength, IntervalOfDay};
-//! use cxkpi::workforce::{AgentState, AgentTime, StatusInterval};
+//! use cxkpi::{AgentState, AgentTime};
+//! use cxkpi::workforce::StatusInterval;
 //!
 //! let at = |h, m| Paris.with_ymd_and_hms(2024, 6, 3, h, m, 0).unwrap();
 //! let log = [
@@ -39,10 +40,11 @@
 //! # Ok::<(), cxkpi::Error>(())
 //! ```
 
-mod agent_time;
+// `AgentTime` is a tally: at the crate root with its state, observation and
+// result types. What stays here is the splitting of status intervals.
+pub(crate) mod agent_time;
 #[cfg(feature = "chrono")]
 mod status;
 
-pub use agent_time::{AgentState, AgentTime, AgentTimeState, StateSpan, TimeShare};
 #[cfg(feature = "chrono")]
 pub use status::{MAX_STATUS_DAYS, Piece, StatusInterval};

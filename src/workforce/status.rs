@@ -6,8 +6,8 @@ use core::time::Duration;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone};
 
-use super::{AgentState, StateSpan};
 use crate::time::{IntervalLength, IntervalOfDay};
+use crate::{AgentState, StateSpan};
 use crate::{Domain, Error};
 
 /// The longest status interval accepted: 31 days (2 976 quarter-hours).
@@ -22,7 +22,8 @@ pub const MAX_STATUS_DAYS: u32 = 31;
 /// use chrono::TimeZone;
 /// use chrono_tz::Europe::Paris;
 /// use cxkpi::time::IntervalLength;
-/// use cxkpi::workforce::{AgentState, StatusInterval};
+/// use cxkpi::AgentState;
+/// use cxkpi::workforce::StatusInterval;
 ///
 /// // 23:50 to 00:20 across midnight, in half-hours.
 /// let start = Paris.with_ymd_and_hms(2024, 5, 6, 23, 50, 0).unwrap();
@@ -50,7 +51,8 @@ pub struct StatusInterval<Tz: TimeZone> {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use cxkpi::time::IntervalLength;
-/// use cxkpi::workforce::{AgentState, StatusInterval};
+/// use cxkpi::AgentState;
+/// use cxkpi::workforce::StatusInterval;
 ///
 /// let at = Utc.with_ymd_and_hms(2024, 1, 1, 9, 0, 0).unwrap();
 /// let status = StatusInterval::new(AgentState::Away, at, at + chrono::TimeDelta::minutes(10))?;
@@ -81,7 +83,8 @@ impl<Tz: TimeZone> StatusInterval<Tz> {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use cxkpi::workforce::{AgentState, StatusInterval};
+    /// use cxkpi::AgentState;
+    /// use cxkpi::workforce::StatusInterval;
     ///
     /// let at = Utc.with_ymd_and_hms(2024, 1, 1, 9, 0, 0).unwrap();
     /// let err = StatusInterval::new(AgentState::Away, at, at - chrono::TimeDelta::seconds(30)).unwrap_err();
@@ -126,7 +129,8 @@ impl<Tz: TimeZone> StatusInterval<Tz> {
     /// use chrono::TimeZone;
     /// use chrono_tz::Europe::Paris;
     /// use cxkpi::time::IntervalLength;
-    /// use cxkpi::workforce::{AgentState, StatusInterval};
+    /// use cxkpi::AgentState;
+    /// use cxkpi::workforce::StatusInterval;
     ///
     /// // 01:30 to 03:30 on the spring change: one hour and a half of real time.
     /// let start = Paris.with_ymd_and_hms(2024, 3, 31, 1, 30, 0).unwrap();

@@ -297,7 +297,8 @@ fn errors_implement_the_standard_error_trait() {
 /// infinite variance that would turn a Welch test into a NaN.
 #[test]
 fn mean_tally_refuses_an_infinite_variance() {
-    use cxkpi::stats::{MeanTally, welch_test};
+    use cxkpi::MeanTally;
+    use cxkpi::stats::welch_test;
 
     let err = MeanTally::from_values(&[-1.3e302, -5.4e303, 1.0]).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Overflow);

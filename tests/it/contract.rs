@@ -6,7 +6,6 @@
 
 use core::time::Duration;
 
-use cxkpi::contact::escalation::{EscalationState, EscalationTally, Handling};
 use cxkpi::{
     AbandonmentState, AbandonmentTally, AhtState, AhtTally, CesState, CesTally, CostState,
     CostTally, CsatRule, CsatState, CsatTally, CustomerStatus, ErrorKind, FcrState, FcrTally,
@@ -14,6 +13,7 @@ use cxkpi::{
     RetentionTally, Scale, ServiceLevelState, ServiceLevelTally, ShortAbandons, Tally, WaitState,
     WaitTally, Waited,
 };
+use cxkpi::{EscalationState, EscalationTally, Handling};
 use proptest::prelude::*;
 
 /// A tally of `observations`, recorded one by one through `try_record`.
@@ -539,13 +539,13 @@ fn hourly_state_sums_within_u64() {
 
 laws!(
     duration_sample_keeps_the_contract,
-    cxkpi::time::DurationSample::new(),
+    cxkpi::DurationSample::new(),
     (0u64..10_000_000).prop_map(Duration::from_micros)
 );
 
 #[test]
 fn duration_sample_state_travels_as_strings() {
-    use cxkpi::time::{DurationSample, DurationSampleState};
+    use cxkpi::{DurationSample, DurationSampleState};
     let state = DurationSampleState {
         nanos: vec![u64::MAX, 0, 1_500_000_000],
     };
@@ -582,14 +582,14 @@ fn duration_sample_state_travels_as_strings() {
 
 laws!(
     duration_sketch_keeps_the_contract,
-    cxkpi::time::DurationSketch::default(),
+    cxkpi::DurationSketch::default(),
     prop_oneof![Just(0u64), 0u64..10_000_000_000_000].prop_map(Duration::from_nanos)
 );
 
 #[test]
 #[allow(clippy::too_many_lines)] // One refusal per invariant, side by side.
 fn tampered_sketch_states_are_refused_naming_the_field() {
-    use cxkpi::time::{DurationSketch, DurationSketchState};
+    use cxkpi::{DurationSketch, DurationSketchState};
     let mut sketch = DurationSketch::default();
     sketch.extend([
         Duration::ZERO,
@@ -706,8 +706,8 @@ fn tampered_sketch_states_are_refused_naming_the_field() {
 #[test]
 fn the_documented_sketch_state_is_valid() {
     let json = r#"{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}"#;
-    let sketch: cxkpi::time::DurationSketch = serde_json::from_str(json).unwrap();
-    let mut recorded = cxkpi::time::DurationSketch::default();
+    let sketch: cxkpi::DurationSketch = serde_json::from_str(json).unwrap();
+    let mut recorded = cxkpi::DurationSketch::default();
     recorded.extend([Duration::ZERO, Duration::from_secs(1)]);
     assert_eq!(sketch, recorded);
 }

@@ -5,10 +5,11 @@
 use core::time::Duration;
 
 use cxkpi::Percent;
-use cxkpi::forecast::{Arrival, History, HoltWinters, Method, backtest};
+use cxkpi::forecast::{HoltWinters, Method, backtest};
 use cxkpi::staffing::{Model, Plan, StaffingTarget};
 use cxkpi::stats::Confidence;
 use cxkpi::time::{IntervalLength, WeekInterval};
+use cxkpi::{Arrival, History};
 use cxkpi::{ErrorKind, Merge, Tally};
 use proptest::prelude::*;
 
@@ -137,7 +138,7 @@ fn from_state_checks_every_invariant() {
 #[cfg(feature = "serde")]
 #[test]
 fn history_serializes_as_its_state() {
-    use cxkpi::forecast::HistoryState;
+    use cxkpi::HistoryState;
     let h = History::from_counts(HOUR, 1517, &[7; 168]).unwrap();
     let json = serde_json::to_string(&h).unwrap();
     assert!(json.starts_with(r#"{"interval_min":60,"first_week":1517,"counts":["7","7","#));

@@ -11,7 +11,8 @@
 
 use core::time::Duration;
 
-use cxkpi::time::{DurationSample, Quantile, WholeSeconds};
+use cxkpi::DurationSample;
+use cxkpi::time::{Quantile, WholeSeconds};
 use cxkpi::{
     AhtTally, CesTally, CsatRule, CsatTally, Error, HandleTime, NpsTally, Scale, ServiceLevelTally,
     ShortAbandons, Waited,

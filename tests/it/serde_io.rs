@@ -168,8 +168,8 @@ proptest! {
 /// tallies between machines and merge them there.
 #[test]
 fn operations_tallies_round_trip() {
-    use cxkpi::contact::escalation::{EscalationTally, Handling};
-    use cxkpi::time::{DurationSample, DurationSketch, RelativeAccuracy};
+    use cxkpi::{DurationSample, DurationSketch, RelativeAccuracy};
+    use cxkpi::{EscalationTally, Handling};
     use cxkpi::{HourOfDay, HourlyVolume, ServiceLevelTally, WaitTally, Waited};
 
     let secs = Duration::from_secs;
@@ -206,8 +206,8 @@ fn operations_tallies_round_trip() {
 /// Deserialization checks what construction checks.
 #[test]
 fn operations_tallies_refuse_invalid_payloads() {
-    use cxkpi::contact::escalation::EscalationTally;
-    use cxkpi::time::DurationSketch;
+    use cxkpi::DurationSketch;
+    use cxkpi::EscalationTally;
     use cxkpi::{HourlyVolume, ServiceLevelTally};
 
     assert!(refused::<EscalationTally>(r#"{"contacts":2,"escalated":3}"#).contains("exceeds"));

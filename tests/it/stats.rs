@@ -3,7 +3,8 @@
 //! Clopper–Pearson); the mean tally merges like concatenation; and the
 //! Wilson interval's simulated coverage is near its nominal level.
 
-use cxkpi::stats::{Confidence, MeanTally, NpsMethod, RateMethod, two_rates_test};
+use cxkpi::MeanTally;
+use cxkpi::stats::{Confidence, NpsMethod, RateMethod, two_rates_test};
 use cxkpi::{Merge, NpsTally, Rate};
 use proptest::prelude::*;
 

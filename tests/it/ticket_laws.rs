@@ -7,7 +7,7 @@
 use core::ops::Add;
 use core::time::Duration;
 
-use cxkpi::time::{AgeBuckets, BacklogAgeing};
+use cxkpi::{AgeBuckets, BacklogAgeing};
 use cxkpi::{
     Attempts, Deadline, DeadlineKind, DeadlineTally, ErrorKind, Merge, MessagesBeforeReply,
     MessagesBeforeReplyTally, ReachabilityTally, ReopenTally, Reopens, SurveyOutcome,

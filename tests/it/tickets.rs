@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use chrono::{NaiveDateTime, TimeZone, Utc};
-use cxkpi::time::{DurationSample, Quantile, elapsed};
+use cxkpi::DurationSample;
+use cxkpi::time::{Quantile, elapsed};
 use cxkpi::{AbandonmentTally, Breakdown, CsatRule, CsatTally, Outcome, Scale, Tally};
 
 struct Ticket {

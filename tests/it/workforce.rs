@@ -4,7 +4,7 @@
 
 use core::time::Duration;
 
-use cxkpi::workforce::{AgentState, AgentTime, StateSpan};
+use cxkpi::{AgentState, AgentTime, StateSpan};
 use cxkpi::{ErrorKind, Merge, Tally};
 use proptest::prelude::*;
 

@@ -73,7 +73,7 @@ mod operations;
 
 mod staffing;
 
-mod statistics;
+mod stats;
 
 mod grouped;
 mod tickets;
@@ -88,7 +88,7 @@ pub use cost::*;
 pub use grouped::*;
 pub use operations::*;
 pub use staffing::*;
-pub use statistics::*;
+pub use stats::*;
 pub use status::*;
 pub use survey::*;
 pub use tickets::*;

@@ -3,11 +3,12 @@
 
 use core::ffi::c_char;
 
-use cxkpi::time::{DurationSample, DurationSummary, Quantile, WholeSeconds};
+use cxkpi::time::{Quantile, WholeSeconds};
 use cxkpi::{
     AbandonTreatment, Error, Merge, ServiceLevelCounts, ServiceLevelTally, ShortAbandons, Tally,
     TicketVolume, WaitTally, Waited, try_seconds,
 };
+use cxkpi::{DurationSample, DurationSummary};
 
 use crate::ptr::{
     Out, OutArray, bytes, free_handle, into_handle, mut_ref, shared_ref, slice, slice_mut,
@@ -25,8 +26,8 @@ pub struct cxkpi_mean_wait {
     pub count: u64,
 }
 
-impl From<cxkpi::time::MeanDuration> for cxkpi_mean_wait {
-    fn from(mean: cxkpi::time::MeanDuration) -> cxkpi_mean_wait {
+impl From<cxkpi::MeanDuration> for cxkpi_mean_wait {
+    fn from(mean: cxkpi::MeanDuration) -> cxkpi_mean_wait {
         cxkpi_mean_wait {
             mean_s: mean.secs(),
             count: mean.count(),
@@ -157,7 +158,7 @@ pub unsafe extern "C" fn cxkpi_wait_tally_merge(
 unsafe fn wait_mean(
     tally: *const cxkpi_wait_tally,
     out: *mut cxkpi_mean_wait,
-    mean: fn(&WaitTally) -> Result<cxkpi::time::MeanDuration, Error>,
+    mean: fn(&WaitTally) -> Result<cxkpi::MeanDuration, Error>,
 ) -> cxkpi_status {
     guard(|| {
         // SAFETY: the caller's promise, in `# Safety`.

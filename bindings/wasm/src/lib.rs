@@ -39,7 +39,7 @@ mod grouped;
 mod js;
 mod operations;
 mod staffing;
-mod statistics;
+mod stats;
 mod survey;
 
 pub use contact::{AbandonmentTally, AhtTally, FcrTally, RetentionTally};
@@ -51,7 +51,7 @@ pub use operations::{
     service_level_from_counts,
 };
 pub use staffing::{agents_required, erlang_a, erlang_c, scheduled_agents};
-pub use statistics::{
+pub use stats::{
     mean_interval, nps_difference, nps_sample_size, rate_interval, rate_sample_size, two_rates_test,
 };
 pub use survey::{CesTally, CsatTally, NpsTally};

@@ -1,10 +1,11 @@
 //! Operations: duration statistics, `WaitTally`, `ServiceLevelTally` and
 //! `TicketVolume`.
 
-use cxkpi::time::{DurationSample, MeanDuration, Quantile};
+use cxkpi::time::Quantile;
 use cxkpi::{
     AbandonTreatment, Error, Merge, ServiceLevelCounts, ShortAbandons, Tally, Waited, try_seconds,
 };
+use cxkpi::{DurationSample, MeanDuration};
 use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
 

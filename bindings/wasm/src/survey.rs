@@ -6,7 +6,7 @@ use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
 use crate::js::{Fail, Fields, Obj, Result, count, each, named, numbers, parameter, whole};
-use crate::statistics::interval_object;
+use crate::stats::interval_object;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"

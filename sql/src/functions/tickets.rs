@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use cxkpi::time::AgeBuckets;
+use cxkpi::AgeBuckets;
 use cxkpi::{
     BacklogAgeing, Deadline, DeadlineKind, DeadlineTally, Domain, Lateness, MessagesBeforeReply,
     MessagesBeforeReplyTally, ReopenTally, Reopens, Tally,

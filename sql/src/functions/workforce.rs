@@ -1,7 +1,7 @@
 //! The workforce KPIs: occupancy and utilisation of agent time, staff
 //! turnover.
 
-use cxkpi::workforce::{AgentState, AgentTime, StateSpan, TimeShare};
+use cxkpi::{AgentState, AgentTime, StateSpan, TimeShare};
 use cxkpi::{Tally, Tenure, TurnoverTally};
 use datafusion::arrow::array::{Array, ArrayRef};
 use datafusion::arrow::datatypes::Field;

@@ -1,6 +1,6 @@
 //! The states of the workforce tallies: agent time and turnover.
 
-use cxkpi::workforce::{AgentTime, AgentTimeState};
+use cxkpi::{AgentTime, AgentTimeState};
 use cxkpi::{TurnoverState, TurnoverTally};
 use datafusion::arrow::array::ArrayRef;
 use datafusion::arrow::datatypes::Field;

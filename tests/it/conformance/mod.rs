@@ -12,6 +12,23 @@
 //! runner does not know is a failure ("cannot run", "cannot check"), so that a
 //! new vector file cannot pass by being ignored. Set `CXKPI_VECTORS` to a file
 //! or a folder of `*.json` files to run other vectors.
+//!
+//! The vector files keep their own names (they are shared with other
+//! implementations, byte for byte), and so do the runner's modules, one per
+//! file. Their metrics belong to these families of the crate (see "Where
+//! things are" in the crate docs):
+//!
+//! | vector file, runner | metrics | family of `src/` |
+//! | --- | --- | --- |
+//! | `core.json`, [`core`] | `nps`, `csat`, `ces` | survey |
+//! | | `abandonment`, `fcr`, `aht` | contact |
+//! | | `retention` | customers |
+//! | | `cost_per_conversation` | cost |
+//! | `operations.json`, [`operations`] | `service_level`, `asa` | contact |
+//! | | `duration_stats` | time (`DurationSample`, at the root) |
+//! | | `ticket_volume` | volume |
+//! | `staffing.json`, [`staffing`] | `erlang_c`, `erlang_a`, `agents_required` | staffing |
+//! | `statistics.json`, [`statistics`] | `rate_interval`, `nps_interval`, `mean_interval`, `two_rates_test`, `nps_difference_test`, `sample_size`, `nps_sample_size` | stats |
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};

@@ -2,7 +2,7 @@
 //! service level and ticket volume.
 
 use super::{Actual, COUNT, Input, Outputs, Runner, SECONDS, Shape, Stop};
-use cxkpi::time::DurationSample;
+use cxkpi::DurationSample;
 use cxkpi::{
     AbandonTreatment, ServiceLevelCounts, ServiceLevelTally, ShortAbandons, TicketVolume, WaitTally,
 };

@@ -1,9 +1,10 @@
 //! The statistics family (`statistics.json`): intervals, tests of change
 //! and sample sizes.
 
+use cxkpi::MeanTally;
 use cxkpi::stats::{
-    Confidence, MeanTally, NpsMethod, RateMethod, nps_difference_test, nps_sample_size,
-    rate_sample_size, two_rates_test,
+    Confidence, NpsMethod, RateMethod, nps_difference_test, nps_sample_size, rate_sample_size,
+    two_rates_test,
 };
 use cxkpi::{NpsTally, Rate};
 

@@ -1,9 +1,10 @@
 //! Statistics: intervals, tests of change and sample sizes.
 
+use cxkpi::MeanTally;
 use cxkpi::Rate;
 use cxkpi::stats::{
-    Comparison, Confidence, Interval, MeanTally, RateMethod, nps_difference_test,
-    nps_sample_size as nps_size, rate_sample_size as rate_size, two_rates_test as two_rates,
+    Comparison, Confidence, Interval, RateMethod, nps_difference_test, nps_sample_size as nps_size,
+    rate_sample_size as rate_size, two_rates_test as two_rates,
 };
 use wasm_bindgen::prelude::*;
 

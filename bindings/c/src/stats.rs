@@ -1,9 +1,10 @@
 //! Statistics: confidence intervals, tests of change and sample sizes.
 
+use cxkpi::MeanTally;
 use cxkpi::Rate;
 use cxkpi::stats::{
-    Comparison, Confidence, Interval, MeanTally, NpsMethod, RateMethod, nps_difference_test,
-    nps_sample_size, rate_sample_size, two_rates_test,
+    Comparison, Confidence, Interval, NpsMethod, RateMethod, nps_difference_test, nps_sample_size,
+    rate_sample_size, two_rates_test,
 };
 
 use crate::ptr::{Out, shared_ref, slice};

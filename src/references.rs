@@ -7,7 +7,7 @@
 //! constant's fields.
 //!
 //! ```
-//! use cxkpi::benchmarks::CSAT_CROSS_INDUSTRY;
+//! use cxkpi::references::CSAT_CROSS_INDUSTRY;
 //!
 //! let placed = CSAT_CROSS_INDUSTRY.place(81.2);
 //! assert_eq!(placed.to_string(), "CSAT 81.2%: 4.8 points below the 86% cross-industry reference (Geckoboard, 2019)");
@@ -21,7 +21,7 @@ use core::fmt;
 /// # Example
 ///
 /// ```
-/// use cxkpi::benchmarks::{NPS_GLOBAL, Unit};
+/// use cxkpi::references::{NPS_GLOBAL, Unit};
 ///
 /// assert_eq!(NPS_GLOBAL.unit, Unit::NpsPoints);
 /// ```
@@ -50,7 +50,7 @@ pub enum Unit {
 /// # Example
 ///
 /// ```
-/// use cxkpi::benchmarks::COST_PER_TICKET;
+/// use cxkpi::references::COST_PER_TICKET;
 ///
 /// assert_eq!(COST_PER_TICKET.value, 15.56);
 /// assert_eq!(COST_PER_TICKET.range, Some((2.93, 49.69)));
@@ -231,7 +231,7 @@ impl Reference {
     /// # Example
     ///
     /// ```
-    /// use cxkpi::benchmarks::{COST_PER_TICKET, NPS_GLOBAL};
+    /// use cxkpi::references::{COST_PER_TICKET, NPS_GLOBAL};
     ///
     /// assert_eq!(NPS_GLOBAL.place(40.0).to_string(), "NPS +40.0: 8.0 points above the +32 global average reference (SurveyMonkey, 2018)");
     /// let cost = COST_PER_TICKET.place(12.0);
@@ -265,7 +265,7 @@ impl fmt::Display for Reference {
 /// # Example
 ///
 /// ```
-/// use cxkpi::benchmarks::FCR_SERVICE_DESK;
+/// use cxkpi::references::FCR_SERVICE_DESK;
 ///
 /// let placed = FCR_SERVICE_DESK.place(74.0);
 /// assert_eq!(placed.difference(), 0.0);
@@ -284,7 +284,7 @@ impl Placement {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::benchmarks::NPS_GLOBAL.place(20.0).difference(), -12.0);
+    /// assert_eq!(cxkpi::references::NPS_GLOBAL.place(20.0).difference(), -12.0);
     /// ```
     pub fn difference(&self) -> f64 {
         self.value - self.reference.value
@@ -296,7 +296,7 @@ impl Placement {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(cxkpi::benchmarks::CSAT_CROSS_INDUSTRY.place(90.0).is_better(), Some(true));
+    /// assert_eq!(cxkpi::references::CSAT_CROSS_INDUSTRY.place(90.0).is_better(), Some(true));
     /// ```
     pub fn is_better(&self) -> Option<bool> {
         let higher = self.reference.higher_is_better?;
@@ -309,7 +309,7 @@ impl Placement {
     /// # Example
     ///
     /// ```
-    /// let placed = cxkpi::benchmarks::NPS_GLOBAL.place(20.0);
+    /// let placed = cxkpi::references::NPS_GLOBAL.place(20.0);
     /// assert_eq!(placed.reference().source, "SurveyMonkey");
     /// ```
     pub fn reference(&self) -> &Reference {

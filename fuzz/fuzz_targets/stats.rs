@@ -3,9 +3,10 @@
 //! [0, 1], and an impossible parameter is an error, never a panic.
 #![no_main]
 
+use cxkpi::MeanTally;
 use cxkpi::stats::{
-    Confidence, MeanTally, NpsMethod, RateMethod, nps_difference_test, nps_sample_size,
-    rate_sample_size, two_rates_test, welch_test,
+    Confidence, NpsMethod, RateMethod, nps_difference_test, nps_sample_size, rate_sample_size,
+    two_rates_test, welch_test,
 };
 use cxkpi::{NpsTally, Rate};
 use libfuzzer_sys::fuzz_target;
