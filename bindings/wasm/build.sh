@@ -11,7 +11,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-cargo build -p cxkpi-wasm --target wasm32-unknown-unknown --profile wasm-release
+# CXKPI_WASM_FEATURES: cargo features of the package to build, such as
+# `state`; none by default.
+cargo build -p cxkpi-wasm --target wasm32-unknown-unknown --profile wasm-release \
+    ${CXKPI_WASM_FEATURES:+--features "$CXKPI_WASM_FEATURES"}
 rm -rf "$here/pkg"
 # The name section only serves debuggers; the producers section, telemetry.
 wasm-bindgen --target nodejs --remove-name-section --remove-producers-section \

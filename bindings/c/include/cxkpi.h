@@ -2727,6 +2727,516 @@ cxkpi_status cxkpi_survey_response_tally_merge(struct cxkpi_survey_response_tall
 cxkpi_status cxkpi_survey_response_rate(struct cxkpi_survey_response_tally tally,
                                         struct cxkpi_rate *out);
 
+/**
+ * Writes the state of an NPS tally as JSON text, the core's wire format:
+ * `{"promoters":"2","passives":"1","detractors":"1"}`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_OVERFLOW` when the counts sum past 2⁶⁴ − 1.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_nps_tally_state_json(struct cxkpi_nps_tally tally,
+                                        char *buffer,
+                                        size_t capacity,
+                                        size_t *out_len);
+
+/**
+ * Reads an NPS tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_OVERFLOW` when the counts sum past 2⁶⁴ − 1.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_nps_tally_from_state_json(const char *text,
+                                             size_t len,
+                                             struct cxkpi_nps_tally *out);
+
+/**
+ * Writes the state of a CSAT tally as JSON text, the core's wire format:
+ * `{"rule":{"scale":{"min":1,"max":5},"satisfied_from":4},"satisfied":"3","responses":"4"}`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INVALID_PARAMETER` or `CXKPI_INCONSISTENT` for a tally that is not one.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_csat_tally_state_json(struct cxkpi_csat_tally tally,
+                                         char *buffer,
+                                         size_t capacity,
+                                         size_t *out_len);
+
+/**
+ * Reads a CSAT tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INVALID_PARAMETER` for an impossible rule; `CXKPI_INCONSISTENT` when satisfied exceeds responses.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_csat_tally_from_state_json(const char *text,
+                                              size_t len,
+                                              struct cxkpi_csat_tally *out);
+
+/**
+ * Writes the state of a CES tally as JSON text, the core's wire format:
+ * `{"scale":{"min":1,"max":7},"sum":"22","responses":"4"}`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INVALID_PARAMETER` or `CXKPI_INCONSISTENT` for a tally that is not one.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_ces_tally_state_json(struct cxkpi_ces_tally tally,
+                                        char *buffer,
+                                        size_t capacity,
+                                        size_t *out_len);
+
+/**
+ * Reads a CES tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INVALID_PARAMETER` for an impossible scale; `CXKPI_INCONSISTENT` for a sum no scores on the scale could reach.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_ces_tally_from_state_json(const char *text,
+                                             size_t len,
+                                             struct cxkpi_ces_tally *out);
+
+/**
+ * Writes the state of a retention tally as JSON text, the core's wire format:
+ * `{"customers_at_start":"200","customers_at_end":"220","new_customers":"40"}`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INCONSISTENT` for counts that contradict each other.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_retention_tally_state_json(struct cxkpi_retention_tally tally,
+                                              char *buffer,
+                                              size_t capacity,
+                                              size_t *out_len);
+
+/**
+ * Reads a retention tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` for counts that contradict each other.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_retention_tally_from_state_json(const char *text,
+                                                   size_t len,
+                                                   struct cxkpi_retention_tally *out);
+
+/**
+ * Writes the state of an abandonment tally as JSON text, the core's wire format:
+ * `{"offered":"200","abandoned":"14","short_abandoned":"4"}`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INCONSISTENT` when a part exceeds its whole.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_abandonment_tally_state_json(struct cxkpi_abandonment_tally tally,
+                                                char *buffer,
+                                                size_t capacity,
+                                                size_t *out_len);
+
+/**
+ * Reads an abandonment tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` when a part exceeds its whole.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_abandonment_tally_from_state_json(const char *text,
+                                                     size_t len,
+                                                     struct cxkpi_abandonment_tally *out);
+
+/**
+ * Writes the state of an FCR tally as JSON text, the core's wire format:
+ * `{"resolved_on_first_contact":"74","resolved":"100"}`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INCONSISTENT` when a part exceeds its whole.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_fcr_tally_state_json(struct cxkpi_fcr_tally tally,
+                                        char *buffer,
+                                        size_t capacity,
+                                        size_t *out_len);
+
+/**
+ * Reads an FCR tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` when more were resolved on first contact than were resolved.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_fcr_tally_from_state_json(const char *text,
+                                             size_t len,
+                                             struct cxkpi_fcr_tally *out);
+
+/**
+ * Writes the state of a cost tally as JSON text, the core's wire format:
+ * `{"total_cost":"1556.00","units":"100"}` (money as exact decimal text).
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INVALID_PARAMETER` for a scale above 28; `CXKPI_INCONSISTENT` for a cost over 0 units.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_cost_tally_state_json(struct cxkpi_cost_tally tally,
+                                         char *buffer,
+                                         size_t capacity,
+                                         size_t *out_len);
+
+/**
+ * Reads a cost tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` for a cost over 0 units.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_cost_tally_from_state_json(const char *text,
+                                              size_t len,
+                                              struct cxkpi_cost_tally *out);
+
+/**
+ * Writes the state of the AHT tally at `tally` as JSON text, the core's wire
+ * format: `{"handled":"20","talk_ns":"3600000000000","hold_ns":"600000000000","wrap_ns":"900000000000"}` (totals in nanoseconds).
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_NULL_POINTER` for a null tally.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing; `tally` is null or a live handle.
+ */
+cxkpi_status cxkpi_aht_tally_state_json(const struct cxkpi_aht_tally *tally,
+                                        char *buffer,
+                                        size_t capacity,
+                                        size_t *out_len);
+
+/**
+ * Makes an AHT tally from the JSON text of its state, `len` bytes at
+ * `text` (no NUL needed), and writes its handle to `out`; release it with
+ * `cxkpi_aht_tally_free`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` for time over 0 contacts.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_aht_tally_from_state_json(const char *text,
+                                             size_t len,
+                                             struct cxkpi_aht_tally **out);
+
+/**
+ * Writes the state of the wait tally at `tally` as JSON text, the core's wire
+ * format: `{"answered":"3","answered_wait_ns":"90000000000","abandoned":"2","abandoned_wait_ns":"100000000000"}`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_NULL_POINTER` for a null tally.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing; `tally` is null or a live handle.
+ */
+cxkpi_status cxkpi_wait_tally_state_json(const struct cxkpi_wait_tally *tally,
+                                         char *buffer,
+                                         size_t capacity,
+                                         size_t *out_len);
+
+/**
+ * Makes a wait tally from the JSON text of its state, `len` bytes at
+ * `text` (no NUL needed), and writes its handle to `out`; release it with
+ * `cxkpi_wait_tally_free`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` for a wait over 0 contacts; `CXKPI_OVERFLOW` when the contacts sum past 2⁶⁴ − 1.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_wait_tally_from_state_json(const char *text,
+                                              size_t len,
+                                              struct cxkpi_wait_tally **out);
+
+/**
+ * Writes the state of the service-level tally at `tally` as JSON text, the core's wire
+ * format: `{"threshold_s":20,"short_abandon_below_s":5,"answered":"6","answered_within":"4","abandoned":"3","abandoned_within":"2","short_abandoned":"1"}` (thresholds in seconds; `null` for no short-abandon rule).
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_NULL_POINTER` for a null tally.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing; `tally` is null or a live handle.
+ */
+cxkpi_status cxkpi_service_level_tally_state_json(const struct cxkpi_service_level_tally *tally,
+                                                  char *buffer,
+                                                  size_t capacity,
+                                                  size_t *out_len);
+
+/**
+ * Makes a service-level tally from the JSON text of its state, `len` bytes at
+ * `text` (no NUL needed), and writes its handle to `out`; release it with
+ * `cxkpi_service_level_tally_free`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` when a part exceeds its whole.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_service_level_tally_from_state_json(const char *text,
+                                                       size_t len,
+                                                       struct cxkpi_service_level_tally **out);
+
+/**
+ * Writes the state of a deadline tally as JSON text, the core's wire format:
+ * the core's `DeadlineState` (`{"kind":"first_response","met":"3",…}`).
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INVALID_PARAMETER` or `CXKPI_INCONSISTENT` for a tally that is not one.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_tally_state_json(struct cxkpi_deadline_tally tally,
+                                             char *buffer,
+                                             size_t capacity,
+                                             size_t *out_len);
+
+/**
+ * Reads a deadline tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` when the lateness counts do not sum to the missed.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_deadline_tally_from_state_json(const char *text,
+                                                  size_t len,
+                                                  struct cxkpi_deadline_tally *out);
+
+/**
+ * Writes the state of a reopen tally as JSON text, the core's wire format:
+ * the core's `ReopenState`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INCONSISTENT` for a tally that is not one.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_reopen_tally_state_json(struct cxkpi_reopen_tally tally,
+                                           char *buffer,
+                                           size_t capacity,
+                                           size_t *out_len);
+
+/**
+ * Reads a reopen tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` when a part exceeds its whole.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_reopen_tally_from_state_json(const char *text,
+                                                size_t len,
+                                                struct cxkpi_reopen_tally *out);
+
+/**
+ * Writes the state of a survey-response tally as JSON text, the core's wire format:
+ * the core's `SurveyResponseState`.
+ *
+ * # Errors
+ *
+ * `CXKPI_BUFFER_TOO_SMALL` when the text and its NUL do not fit `capacity`
+ * (`out_len` then receives the length needed: a capacity of 0 asks for
+ * it); `CXKPI_INCONSISTENT` for a tally that is not one.
+ *
+ * # Safety
+ *
+ * `buffer` points to `capacity` writable bytes (or is null when `capacity`
+ * is 0); `out_len` is null or valid for writing.
+ */
+cxkpi_status cxkpi_survey_response_tally_state_json(struct cxkpi_survey_response_tally tally,
+                                                    char *buffer,
+                                                    size_t capacity,
+                                                    size_t *out_len);
+
+/**
+ * Reads a survey-response tally from the JSON text of its state, `len` bytes at `text`
+ * (no NUL needed), and writes it to `out`.
+ *
+ * # Errors
+ *
+ * `CXKPI_OUT_OF_RANGE` for text that is not a state of this tally (not
+ * JSON, a missing, unknown or mistyped field, a count past 2⁶⁴ − 1: the
+ * message has the parser's detail); `CXKPI_INVALID_UTF8`; `CXKPI_INCONSISTENT` when a part exceeds its whole.
+ *
+ * # Safety
+ *
+ * `text` points to `len` bytes (or is null when `len` is 0); `out` is null
+ * or valid for writing.
+ */
+cxkpi_status cxkpi_survey_response_tally_from_state_json(const char *text,
+                                                         size_t len,
+                                                         struct cxkpi_survey_response_tally *out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

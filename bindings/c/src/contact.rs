@@ -361,7 +361,7 @@ pub unsafe extern "C" fn cxkpi_fcr(tally: cxkpi_fcr_tally, out: *mut cxkpi_rate)
 /// [`cxkpi_aht_tally_new`], [`cxkpi_aht_tally_from_totals`] or
 /// [`cxkpi_aht_tally_from_whole_secs`], released by
 /// [`cxkpi_aht_tally_free`].
-pub struct cxkpi_aht_tally(AhtTally);
+pub struct cxkpi_aht_tally(pub(crate) AhtTally);
 
 /// Average handle time and its components, in seconds.
 #[repr(C)]
@@ -479,7 +479,7 @@ pub unsafe extern "C" fn cxkpi_aht_tally_record(
         // SAFETY: the caller's promise, in `# Safety`.
         let tally = unsafe { mut_ref(tally, "tally") }?;
         let contact = HandleTime::from_secs(talk_s, hold_s, wrap_s)?;
-        tally.0.try_merge(&AhtTally::from_contacts(&[contact])?)?;
+        tally.0.try_record(contact)?;
         Ok(())
     })
 }

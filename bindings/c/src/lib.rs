@@ -78,6 +78,8 @@ mod stats;
 mod grouped;
 mod tickets;
 
+mod state;
+
 mod ptr;
 #[cfg(test)]
 mod tests;
@@ -88,6 +90,7 @@ pub use cost::*;
 pub use grouped::*;
 pub use operations::*;
 pub use staffing::*;
+pub use state::*;
 pub use stats::*;
 pub use status::*;
 pub use survey::*;

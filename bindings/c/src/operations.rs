@@ -51,7 +51,7 @@ fn waited(wait_s: f64, answered: bool) -> Result<Waited, Error> {
 /// for ASA, the average wait and the time to abandon. Made by
 /// [`cxkpi_wait_tally_new`] or [`cxkpi_wait_tally_from_waits`], released by
 /// [`cxkpi_wait_tally_free`].
-pub struct cxkpi_wait_tally(WaitTally);
+pub struct cxkpi_wait_tally(pub(crate) WaitTally);
 
 /// Makes an empty wait tally and writes its handle to `out`.
 ///
@@ -348,7 +348,7 @@ pub unsafe extern "C" fn cxkpi_service_level_from_counts(
 /// [`cxkpi_service_level_tally_from_waits`] or
 /// [`cxkpi_service_level_tally_from_whole_secs`], released by
 /// [`cxkpi_service_level_tally_free`].
-pub struct cxkpi_service_level_tally(ServiceLevelTally);
+pub struct cxkpi_service_level_tally(pub(crate) ServiceLevelTally);
 
 /// The empty tally for a threshold of `threshold_s` seconds and, unless
 /// `short_abandon_below_s` is null, a short-abandon threshold.

@@ -201,6 +201,10 @@ pub(crate) enum Failure {
     BadPointer(&'static str),
     /// The named text argument is not UTF-8.
     Utf8(&'static str),
+    /// The text `what` does not parse (a tally state that is not the wire
+    /// format): `out_of_range`, the kind of the core's `Error::malformed`,
+    /// with the parser's detail.
+    Malformed { what: &'static str, detail: String },
     /// The text needs `needed` bytes and its terminating NUL; the buffer
     /// holds `capacity`.
     BufferTooSmall { needed: usize, capacity: usize },
@@ -214,6 +218,7 @@ impl Failure {
             Failure::Null(_) => CXKPI_NULL_POINTER,
             Failure::BadPointer(_) => CXKPI_BAD_POINTER,
             Failure::Utf8(_) => CXKPI_INVALID_UTF8,
+            Failure::Malformed { .. } => CXKPI_OUT_OF_RANGE,
             Failure::BufferTooSmall { .. } => CXKPI_BUFFER_TOO_SMALL,
         }
     }
@@ -235,6 +240,7 @@ impl fmt::Display for Failure {
                 "`{name}` is misaligned for its type, or its length is impossible"
             ),
             Failure::Utf8(name) => write!(f, "`{name}` is not valid UTF-8"),
+            Failure::Malformed { what, detail } => write!(f, "{what} is malformed: {detail}"),
             Failure::BufferTooSmall { needed, capacity } => write!(
                 f,
                 "the buffer holds {capacity} bytes: the text needs {needed} and a NUL"

@@ -11,7 +11,7 @@ use crate::status::{Failure, cxkpi_status, guard};
 use crate::values::{compute_into, cxkpi_rate, decode};
 
 /// A `#[repr(C)]` tally whose counts are the core tally's state.
-trait CState: Copy {
+pub(crate) trait CState: Copy {
     /// The core's tally.
     type Core: Tally;
     /// The core's tally of these counts, validated.

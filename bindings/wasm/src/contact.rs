@@ -18,7 +18,7 @@ export interface Aht { ahtS: number; talkS: number; holdS: number; wrapS: number
 /// period, and those gained during it (CN).
 #[wasm_bindgen]
 #[derive(Clone)]
-pub struct RetentionTally(cxkpi::RetentionTally);
+pub struct RetentionTally(pub(crate) cxkpi::RetentionTally);
 
 #[wasm_bindgen]
 impl RetentionTally {
@@ -74,7 +74,7 @@ impl RetentionTally {
 /// The abandonment tally: contacts offered, abandoned, and abandoned short.
 #[wasm_bindgen]
 #[derive(Clone)]
-pub struct AbandonmentTally(cxkpi::AbandonmentTally);
+pub struct AbandonmentTally(pub(crate) cxkpi::AbandonmentTally);
 
 #[wasm_bindgen]
 impl AbandonmentTally {
@@ -169,7 +169,7 @@ fn resolution(contacts: f64) -> core::result::Result<Resolution, cxkpi::Error> {
 /// The first-contact resolution tally.
 #[wasm_bindgen]
 #[derive(Clone, Default)]
-pub struct FcrTally(cxkpi::FcrTally);
+pub struct FcrTally(pub(crate) cxkpi::FcrTally);
 
 #[wasm_bindgen]
 impl FcrTally {
@@ -251,7 +251,7 @@ impl FcrTally {
 /// after-contact work, exact to the nanosecond.
 #[wasm_bindgen]
 #[derive(Clone, Default)]
-pub struct AhtTally(cxkpi::AhtTally);
+pub struct AhtTally(pub(crate) cxkpi::AhtTally);
 
 #[wasm_bindgen]
 impl AhtTally {
@@ -296,9 +296,7 @@ impl AhtTally {
         #[wasm_bindgen(js_name = wrapS)] wrap_s: f64,
     ) -> Result<()> {
         let contact = HandleTime::from_secs(talk_s, hold_s, wrap_s)?;
-        Ok(self
-            .0
-            .try_merge(&cxkpi::AhtTally::from_contacts(&[contact])?)?)
+        Ok(self.0.try_record(contact)?)
     }
 
     /// Adds the contacts of `other`.

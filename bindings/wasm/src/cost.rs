@@ -14,7 +14,7 @@ fn money(amount: &str) -> core::result::Result<Money, cxkpi::Error> {
 /// resolved tickets). Money is exact decimal text, never a float.
 #[wasm_bindgen]
 #[derive(Clone, Default)]
-pub struct CostTally(cxkpi::CostTally);
+pub struct CostTally(pub(crate) cxkpi::CostTally);
 
 #[wasm_bindgen]
 impl CostTally {

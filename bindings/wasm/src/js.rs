@@ -14,6 +14,11 @@ pub enum Fail {
     Param(String),
     /// A JavaScript value of the wrong type or shape: a `TypeError`.
     Type(String),
+    /// Data that does not parse, such as a malformed tally state: a
+    /// `CxkpiError` of kind `out_of_range`, like the core's
+    /// `Error::malformed`.
+    #[cfg(feature = "state")]
+    Malformed(String),
 }
 
 impl From<Error> for Fail {
@@ -32,6 +37,8 @@ impl From<Fail> for JsValue {
             Fail::Core(error) => cxkpi_error(error.kind().as_str(), &error.to_string()),
             Fail::Param(message) => cxkpi_error("invalid_parameter", &message),
             Fail::Type(message) => js_sys::TypeError::new(&message).into(),
+            #[cfg(feature = "state")]
+            Fail::Malformed(message) => cxkpi_error("out_of_range", &message),
         }
     }
 }
@@ -195,7 +202,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The field `key`, if present and not `undefined`.
-    fn get(&mut self, key: &'static str) -> Option<JsValue> {
+    pub(crate) fn get(&mut self, key: &'static str) -> Option<JsValue> {
         self.read.push(key);
         Reflect::get(self.object, &JsValue::from_str(key))
             .ok()

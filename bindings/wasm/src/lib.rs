@@ -39,6 +39,8 @@ mod grouped;
 mod js;
 mod operations;
 mod staffing;
+#[cfg(feature = "state")]
+mod state;
 mod stats;
 mod survey;
 

@@ -101,7 +101,7 @@ fn waited(wait_s: f64, answered: bool) -> core::result::Result<Waited, Error> {
 /// the average wait and the time to abandon.
 #[wasm_bindgen]
 #[derive(Clone, Default)]
-pub struct WaitTally(cxkpi::WaitTally);
+pub struct WaitTally(pub(crate) cxkpi::WaitTally);
 
 #[wasm_bindgen]
 impl WaitTally {
@@ -207,7 +207,7 @@ fn empty_service_level(
 /// threshold, and short abandons below a short-abandon threshold.
 #[wasm_bindgen]
 #[derive(Clone)]
-pub struct ServiceLevelTally(cxkpi::ServiceLevelTally);
+pub struct ServiceLevelTally(pub(crate) cxkpi::ServiceLevelTally);
 
 #[wasm_bindgen]
 impl ServiceLevelTally {
@@ -350,7 +350,7 @@ pub fn service_level_from_counts(
 /// Tickets per customer: tickets, distinct customers and their ratio.
 #[wasm_bindgen]
 #[derive(Clone, Default)]
-pub struct TicketVolume(cxkpi::TicketVolume<String>);
+pub struct TicketVolume(pub(crate) cxkpi::TicketVolume<String>);
 
 #[wasm_bindgen]
 impl TicketVolume {

@@ -381,7 +381,7 @@ impl CsatTally {
 /// The CES tally: the sum and number of scores on a scale.
 #[wasm_bindgen]
 #[derive(Clone)]
-pub struct CesTally(cxkpi::CesTally);
+pub struct CesTally(pub(crate) cxkpi::CesTally);
 
 #[wasm_bindgen]
 impl CesTally {
