@@ -4,6 +4,7 @@
 mod bank;
 mod cluster;
 mod common;
+mod counts;
 mod functions;
 mod policies;
 mod vectors;
