@@ -352,7 +352,7 @@ SQL_DIR = ROOT / "target" / "groupby-bench"
 SQL_ROW_BYTES = {"nps": 16.0, "sl": 16.125}
 
 
-def sql_cxkpi(run: bool) -> dict:
+def sql_cxkpi(run: bool, runs: int) -> dict:
     """Timings and group 0's figures of the release example (rerun unless `run` is false)."""
     out = SQL_DIR / "cxkpi.json"
     if run:
@@ -367,7 +367,7 @@ def sql_cxkpi(run: bool) -> dict:
             [
                 str(exe), str(SQL_ROWS), *map(str, SQL_GROUPS),
                 "--partitions", ",".join(map(str, SQL_PARTITIONS)),
-                "--runs", "5", "--ipc", str(SQL_DIR), "--json", str(out),
+                "--runs", str(runs), "--ipc", str(SQL_DIR), "--json", str(out),
             ],
             cwd=ROOT,
             check=True,
@@ -375,7 +375,7 @@ def sql_cxkpi(run: bool) -> dict:
     return json.loads(out.read_text())
 
 
-def polars_sql_child() -> None:
+def polars_sql_child(runs: int) -> None:
     """Times polars on the example's rows; prints milliseconds and group 0's figures as JSON."""
     import polars as pl
 
@@ -397,7 +397,7 @@ def polars_sql_child() -> None:
             ).with_columns(value=100.0 * pl.col("within").cast(pl.Int64) / pl.col("n"))
 
         for key, f in (("nps", nps), ("sl", sl)):
-            secs = timed(f)
+            secs = timed(f, runs)
             row = f().filter(pl.col("g") == 0).row(0, named=True)
             out["runs"].append(
                 {"groups": g, "query": key, "median_ms": secs * 1e3, "value": row["value"], "n": row["n"]}
@@ -406,10 +406,10 @@ def polars_sql_child() -> None:
     print(json.dumps(out))
 
 
-def polars_sql(threads: str) -> dict:
+def polars_sql(threads: str, runs: int) -> dict:
     env = dict(os.environ, POLARS_MAX_THREADS=threads)
     child = subprocess.run(
-        [sys.executable, __file__, "--polars-sql-child"],
+        [sys.executable, __file__, "--polars-sql-child", "--runs", str(runs)],
         env=env, check=True, capture_output=True, text=True,
     )
     return json.loads(child.stdout)
@@ -427,11 +427,11 @@ def uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
-def sql_table(run: bool) -> None:
+def sql_table(run: bool, runs: int) -> None:
     load_before, up_before = os.getloadavg(), uptime()
-    ours = sql_cxkpi(run)
+    ours = sql_cxkpi(run, runs)
     print("timing polars group_by on 1 and 2 threads…", file=sys.stderr)
-    polars = {p: polars_sql(str(p)) for p in SQL_PARTITIONS}
+    polars = {p: polars_sql(str(p), runs) for p in SQL_PARTITIONS}
     load_after, up_after = os.getloadavg(), uptime()
     rust = {(r["groups"], r["partitions"], r["query"]): r for r in ours["runs"]}
     pol = {(r["groups"], p, r["query"]): r for p, res in polars.items() for r in res["runs"]}
@@ -473,7 +473,7 @@ def sql_table(run: bool) -> None:
     print()
     print(
         "Ratios are the other side's time over cxkpi's: 1 or more means cxkpi is at least as fast. "
-        "Times are medians of 5 runs after a warm-up; each side returns every group's figures. "
+        f"Times are medians of {runs} runs after a warm-up; each side returns every group's figures. "
         f"Group 0's figures agree on all three sides in every row ({len(checked)} checks), e.g. "
         + "; ".join(f"{k} at {g} groups: {v:.6f} (n = {n})" for k, g, p, v, n in checked if p == 1)
         + "."
@@ -485,13 +485,14 @@ def main() -> None:
     parser.add_argument("--no-cargo", action="store_true", help="reuse the last criterion run")
     parser.add_argument("--only", choices=["kernels", "grouped", "sql"], help="one table only")
     parser.add_argument("--polars-grouped-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per query of the SQL table")
     parser.add_argument("--polars-sql-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.polars_grouped_child:
         polars_grouped_child()
         return
     if args.polars_sql_child:
-        polars_sql_child()
+        polars_sql_child(args.runs)
         return
     ensure_venv()
     if args.only in (None, "kernels"):
@@ -499,7 +500,7 @@ def main() -> None:
     if args.only in (None, "grouped"):
         grouped_table(not args.no_cargo)
     if args.only in (None, "sql"):
-        sql_table(not args.no_cargo)
+        sql_table(not args.no_cargo, args.runs)
 
 
 def kernels_table(run: bool) -> None:
