@@ -7,7 +7,9 @@ use std::hash::Hash;
 use std::sync::Arc;
 
 use cxkpi::Merge;
-use datafusion::arrow::array::{Array, ArrayRef, BooleanArray, StructArray};
+use datafusion::arrow::array::{
+    Array, ArrayRef, BooleanArray, Float64Builder, StructArray, UInt64Builder,
+};
 use datafusion::arrow::buffer::NullBuffer;
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Fields};
 use datafusion::common::{DataFusionError, Result, ScalarValue};
@@ -213,11 +215,70 @@ impl<K: Kpi> AggregateUDFImpl for KpiUdaf<K> {
     }
 }
 
+/// One field of a result column, built as it is filled: numbers straight
+/// into Arrow buffers (one group's figures are a few numbers; at 10⁵ groups
+/// a column of `ScalarValue`s per field cost more than the figures), any
+/// other type through `ScalarValue`s.
+enum ResultColumn {
+    F64(Float64Builder),
+    U64(UInt64Builder),
+    Other(DataType, Vec<ScalarValue>),
+}
+
+impl ResultColumn {
+    fn new(data_type: &DataType, capacity: usize) -> ResultColumn {
+        match data_type {
+            DataType::Float64 => ResultColumn::F64(Float64Builder::with_capacity(capacity)),
+            DataType::UInt64 => ResultColumn::U64(UInt64Builder::with_capacity(capacity)),
+            other => ResultColumn::Other(other.clone(), Vec::with_capacity(capacity)),
+        }
+    }
+
+    fn push(&mut self, value: ScalarValue) -> Result<()> {
+        match (self, value) {
+            (ResultColumn::F64(b), ScalarValue::Float64(v)) => b.append_option(v),
+            (ResultColumn::U64(b), ScalarValue::UInt64(v)) => b.append_option(v),
+            (ResultColumn::Other(_, values), v) => values.push(v),
+            (_, v) => {
+                return Err(DataFusionError::Internal(format!(
+                    "result value {v:?} of another type than its field"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn push_null(&mut self) -> Result<()> {
+        match self {
+            ResultColumn::F64(b) => b.append_null(),
+            ResultColumn::U64(b) => b.append_null(),
+            ResultColumn::Other(data_type, values) => {
+                values.push(ScalarValue::try_from(&*data_type)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<ArrayRef> {
+        Ok(match self {
+            ResultColumn::F64(mut b) => Arc::new(b.finish()),
+            ResultColumn::U64(mut b) => Arc::new(b.finish()),
+            ResultColumn::Other(data_type, values) if values.is_empty() => {
+                datafusion::arrow::array::new_empty_array(&data_type)
+            }
+            ResultColumn::Other(_, values) => ScalarValue::iter_to_array(values)?,
+        })
+    }
+}
+
 /// The result column of `tallies`: a struct per group, `NULL` where a group
 /// is empty.
 pub(crate) fn results<K: Kpi>(kpi: &K, tallies: &[K::Tally]) -> Result<ArrayRef> {
     let fields = K::output_fields();
-    let mut columns: Vec<Vec<ScalarValue>> = vec![Vec::with_capacity(tallies.len()); fields.len()];
+    let mut columns: Vec<ResultColumn> = fields
+        .iter()
+        .map(|f| ResultColumn::new(f.data_type(), tallies.len()))
+        .collect();
     let mut valid = Vec::with_capacity(tallies.len());
     for tally in tallies {
         let values = kpi.output(tally).map_err(|e| core_error(K::NAME, &e))?;
@@ -225,26 +286,19 @@ pub(crate) fn results<K: Kpi>(kpi: &K, tallies: &[K::Tally]) -> Result<ArrayRef>
         match values {
             Some(values) => {
                 for (column, value) in columns.iter_mut().zip(values) {
-                    column.push(value);
+                    column.push(value)?;
                 }
             }
             None => {
-                for (column, field) in columns.iter_mut().zip(&fields) {
-                    column.push(ScalarValue::try_from(field.data_type())?);
+                for column in &mut columns {
+                    column.push_null()?;
                 }
             }
         }
     }
     let arrays = columns
         .into_iter()
-        .zip(&fields)
-        .map(|(values, field)| {
-            if values.is_empty() {
-                Ok(datafusion::arrow::array::new_empty_array(field.data_type()))
-            } else {
-                ScalarValue::iter_to_array(values)
-            }
-        })
+        .map(ResultColumn::finish)
         .collect::<Result<Vec<_>>>()?;
     let fields = Fields::from(
         fields

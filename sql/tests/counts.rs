@@ -145,12 +145,14 @@ async fn nps_by_group_through_both_paths_and_partitions() {
         for group in 0..3 {
             let of = |keep: &dyn Fn(i64) -> bool| {
                 let mut tally = cxkpi::NpsTally::new();
-                for (&k, s) in g.iter().zip(&scores) {
-                    if let Some(s) = *s {
-                        if k == group && keep(s) {
-                            tally.try_record_score(s).unwrap();
-                        }
-                    }
+                let kept = g
+                    .iter()
+                    .zip(&scores)
+                    .filter(|&(&k, _)| k == group)
+                    .filter_map(|(_, &s)| s)
+                    .filter(|&s| keep(s));
+                for s in kept {
+                    tally.try_record_score(s).unwrap();
                 }
                 tally.state().unwrap()
             };
