@@ -4,6 +4,17 @@
     python3 benches/compare.py              # cargo bench, then polars and numpy
     python3 benches/compare.py --no-cargo   # reuse the last criterion figures
     python3 benches/compare.py --only grouped   # the grouped paths alone
+    python3 benches/compare.py --only sql       # GROUP BY in DataFusion and polars
+
+The SQL table (`--only sql`) builds and runs the release example
+`groupby_bench` of `cxkpi-datafusion`: cxkpi's `nps(score)` and
+`service_level(..)` GROUP BY against the same figures by `SUM(CASE …)` on the
+same engine, on 10^7 rows with 96 and with 10^5 groups, on 1 and 2 target
+partitions. The example writes its rows once as Arrow IPC files under
+`target/groupby-bench`; polars loads those very rows into memory in a child
+process (POLARS_MAX_THREADS=1, then 2) and times `group_by("g").agg(...)` of
+the same figures. Group 0's value and count must agree on every side, or the
+script stops.
 
 The grouped table (`cargo bench --bench grouped --features rayon`) sets the
 columnar and per-row paths next to polars `group_by(...).agg(...)` of the same
@@ -332,20 +343,164 @@ def grouped_table(run: bool) -> None:
             print(f"- `{name}`: {m(r1)} M rows/s on 1 thread, {m(r2)} on 2: {r2 / r1:.2f}×")
 
 
+SQL_ROWS = 10_000_000
+SQL_GROUPS = (96, 100_000)
+SQL_PARTITIONS = (1, 2)
+SQL_DIR = ROOT / "target" / "groupby-bench"
+# Bytes each query reads per row: the Int64 key and the Int64 score; the key,
+# the Float64 wait and one bit of the Boolean answered.
+SQL_ROW_BYTES = {"nps": 16.0, "sl": 16.125}
+
+
+def sql_cxkpi(run: bool, runs: int) -> dict:
+    """Timings and group 0's figures of the release example (rerun unless `run` is false)."""
+    out = SQL_DIR / "cxkpi.json"
+    if run:
+        subprocess.run(
+            ["cargo", "build", "--release", "-p", "cxkpi-datafusion", "--example", "groupby_bench"],
+            cwd=ROOT,
+            check=True,
+        )
+        SQL_DIR.mkdir(parents=True, exist_ok=True)
+        exe = ROOT / "target" / "release" / "examples" / "groupby_bench"
+        subprocess.run(
+            [
+                str(exe), str(SQL_ROWS), *map(str, SQL_GROUPS),
+                "--partitions", ",".join(map(str, SQL_PARTITIONS)),
+                "--runs", str(runs), "--ipc", str(SQL_DIR), "--json", str(out),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+    return json.loads(out.read_text())
+
+
+def polars_sql_child(runs: int) -> None:
+    """Times polars on the example's rows; prints milliseconds and group 0's figures as JSON."""
+    import polars as pl
+
+    out = {"threads": pl.thread_pool_size(), "runs": []}
+    s, w, a = pl.col("score"), pl.col("wait"), pl.col("answered")
+    for g in SQL_GROUPS:
+        df = pl.read_ipc(SQL_DIR / f"groupby-{SQL_ROWS}-{g}.arrow").rechunk()
+
+        def nps():
+            return df.group_by("g").agg(
+                s.ge(9).sum().alias("p"), s.le(6).sum().alias("d"), pl.len().alias("n")
+            ).with_columns(
+                value=100.0 * (pl.col("p").cast(pl.Int64) - pl.col("d").cast(pl.Int64)) / pl.col("n")
+            )
+
+        def sl():
+            return df.group_by("g").agg(
+                (a & w.le(20)).sum().alias("within"), pl.len().alias("n")
+            ).with_columns(value=100.0 * pl.col("within").cast(pl.Int64) / pl.col("n"))
+
+        for key, f in (("nps", nps), ("sl", sl)):
+            secs = timed(f, runs)
+            row = f().filter(pl.col("g") == 0).row(0, named=True)
+            out["runs"].append(
+                {"groups": g, "query": key, "median_ms": secs * 1e3, "value": row["value"], "n": row["n"]}
+            )
+        del df
+    print(json.dumps(out))
+
+
+def polars_sql(threads: str, runs: int) -> dict:
+    env = dict(os.environ, POLARS_MAX_THREADS=threads)
+    child = subprocess.run(
+        [sys.executable, __file__, "--polars-sql-child", "--runs", str(runs)],
+        env=env, check=True, capture_output=True, text=True,
+    )
+    return json.loads(child.stdout)
+
+
+def agree(label: str, figures: list[tuple[str, float, int]]) -> None:
+    """Stops unless every side's group 0 figures (value, n) agree."""
+    _, value, n = figures[0]
+    for side, v, m in figures[1:]:
+        if m != n or abs(v - value) > 1e-9 * max(1.0, abs(value)):
+            sys.exit(f"{label}: group 0 differs: {figures[0][0]} gives {value} (n = {n}), {side} {v} (n = {m})")
+
+
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+
+def sql_table(run: bool, runs: int) -> None:
+    load_before, up_before = os.getloadavg(), uptime()
+    ours = sql_cxkpi(run, runs)
+    print("timing polars group_by on 1 and 2 threads…", file=sys.stderr)
+    polars = {p: polars_sql(str(p), runs) for p in SQL_PARTITIONS}
+    load_after, up_after = os.getloadavg(), uptime()
+    rust = {(r["groups"], r["partitions"], r["query"]): r for r in ours["runs"]}
+    pol = {(r["groups"], p, r["query"]): r for p, res in polars.items() for r in res["runs"]}
+    print()
+    print(f"Machine: {machine()}.")
+    print(
+        f"Load average (1, 5, 15 min) before: {load_before[0]:.2f}, {load_before[1]:.2f}, {load_before[2]:.2f}; "
+        f"after: {load_after[0]:.2f}, {load_after[1]:.2f}, {load_after[2]:.2f}."
+    )
+    print(f"`uptime` before: `{up_before}`; after: `{up_after}`.")
+    bw = ours["read_gbps"]
+    print(f"Streaming read, one thread, same run: {bw:.1f} GB/s.")
+    print()
+    print(
+        f"| {ours['rows']:.0e} rows | groups | partitions = polars threads | cxkpi ms (GB/s, share of read) "
+        "| `SUM(CASE …)` ms | polars ms | `SUM(CASE …)` ÷ cxkpi | polars ÷ cxkpi |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    labels = {"nps": "`nps(score)`", "sl": "`service_level(wait, answered, 20, 'count_against')`"}
+    checked = []
+    for key in ("nps", "sl"):
+        for g in SQL_GROUPS:
+            for p in SQL_PARTITIONS:
+                mine, case, other = rust.get((g, p, key)), rust.get((g, p, f"{key}_case")), pol.get((g, p, key))
+                if mine is None or case is None or other is None:
+                    continue
+                agree(
+                    f"{key}, {g} groups, {p} partitions",
+                    [("cxkpi", mine["value"], mine["n"]), ("SUM(CASE …)", case["value"], case["n"]),
+                     ("polars", other["value"], other["n"])],
+                )
+                checked.append((key, g, p, mine["value"], mine["n"]))
+                t, tc, tp = mine["median_ms"], case["median_ms"], other["median_ms"]
+                gbps = ours["rows"] * SQL_ROW_BYTES[key] / (t / 1e3) / 1e9
+                print(
+                    f"| {labels[key]} | {g} | {p} | {t:.0f} ({gbps:.2f}, {100 * gbps / bw:.0f} %) | "
+                    f"{tc:.0f} | {tp:.0f} | {tc / t:.2f} | {tp / t:.2f} |"
+                )
+    print()
+    print(
+        "Ratios are the other side's time over cxkpi's: 1 or more means cxkpi is at least as fast. "
+        f"Times are medians of {runs} runs after a warm-up; each side returns every group's figures. "
+        f"Group 0's figures agree on all three sides in every row ({len(checked)} checks), e.g. "
+        + "; ".join(f"{k} at {g} groups: {v:.6f} (n = {n})" for k, g, p, v, n in checked if p == 1)
+        + "."
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cargo", action="store_true", help="reuse the last criterion run")
-    parser.add_argument("--only", choices=["kernels", "grouped"], help="one table only")
+    parser.add_argument("--only", choices=["kernels", "grouped", "sql"], help="one table only")
     parser.add_argument("--polars-grouped-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per query of the SQL table")
+    parser.add_argument("--polars-sql-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.polars_grouped_child:
         polars_grouped_child()
         return
+    if args.polars_sql_child:
+        polars_sql_child(args.runs)
+        return
     ensure_venv()
-    if args.only != "grouped":
+    if args.only in (None, "kernels"):
         kernels_table(not args.no_cargo)
-    if args.only != "kernels":
+    if args.only in (None, "grouped"):
         grouped_table(not args.no_cargo)
+    if args.only in (None, "sql"):
+        sql_table(not args.no_cargo, args.runs)
 
 
 def kernels_table(run: bool) -> None:

@@ -16,10 +16,12 @@ use cxkpi::{DurationSample, DurationSketch, RelativeAccuracy};
 use datafusion::arrow::array::ArrayRef;
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::{DataFusionError, Result, ScalarValue};
+use datafusion::logical_expr::GroupsAccumulator;
 
 use crate::args::{
     Arg, Kind, all_valid, bools, floats, ints, lit_f64, lit_f64_opt, lit_i64, lit_str, money, texts,
 };
+use crate::counts::CountGroups;
 use crate::kpi::Kpi;
 use crate::state::core_error;
 
@@ -105,17 +107,6 @@ fn small_scores(scores: &datafusion::arrow::array::Int64Array) -> Option<Vec<u8>
         .collect()
 }
 
-/// A wait in seconds as whole seconds, for the grouped path; `None` when it
-/// is fractional, negative, not finite or beyond `u32`.
-fn whole_secs(secs: f64) -> Option<u32> {
-    if secs.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&secs) {
-        return None;
-    }
-    // Integral and within u32 (checked above): the cast is exact.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    Some(secs as u32)
-}
-
 /// `nps(score)`: Net Promoter Score of 0–10 ratings.
 #[derive(Clone, Debug)]
 pub(crate) struct NpsKpi;
@@ -155,11 +146,8 @@ impl Kpi for NpsKpi {
         tally.try_record(obs)
     }
 
-    fn by_code(&self, c: &[ArrayRef], groups: usize, codes: &[u32]) -> Option<Vec<NpsTally>> {
-        let scores = small_scores(ints(Self::NAME, c, 0).ok()?.as_ref())?;
-        ByCode::<NpsTally>::from_scores(groups, codes, &scores)
-            .ok()
-            .map(ByCode::into_tallies)
+    fn groups_accumulator(&self) -> Option<Box<dyn GroupsAccumulator>> {
+        Some(Box::new(CountGroups::new(self.clone())))
     }
 
     fn output_fields() -> Vec<Field> {
@@ -725,38 +713,8 @@ impl Kpi for ServiceLevelKpi {
         tally.try_record(obs)
     }
 
-    fn by_code(
-        &self,
-        c: &[ArrayRef],
-        groups: usize,
-        codes: &[u32],
-    ) -> Option<Vec<ServiceLevelTally>> {
-        let waits = floats(Self::NAME, c, 0).ok()?;
-        let answered = bools(Self::NAME, c, 1).ok()?;
-        let (mut answered_codes, mut answered_waits) = (Vec::new(), Vec::new());
-        let (mut abandoned_codes, mut abandoned_waits) = (Vec::new(), Vec::new());
-        for ((&wait, answered), &code) in waits.values().iter().zip(answered.values()).zip(codes) {
-            let wait = whole_secs(wait)?;
-            if answered {
-                answered_codes.push(code);
-                answered_waits.push(wait);
-            } else {
-                abandoned_codes.push(code);
-                abandoned_waits.push(wait);
-            }
-        }
-        let empty = self.empty();
-        ByCode::<ServiceLevelTally>::from_whole_secs(
-            empty.threshold(),
-            empty.short_abandons(),
-            groups,
-            &answered_codes,
-            &answered_waits,
-            &abandoned_codes,
-            &abandoned_waits,
-        )
-        .ok()
-        .map(ByCode::into_tallies)
+    fn groups_accumulator(&self) -> Option<Box<dyn GroupsAccumulator>> {
+        Some(Box::new(CountGroups::new(self.clone())))
     }
 
     fn output_fields() -> Vec<Field> {

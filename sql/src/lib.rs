@@ -94,6 +94,7 @@ mod args;
 pub mod bank;
 pub mod cli;
 pub mod cluster;
+mod counts;
 mod functions;
 mod kpi;
 mod state;

@@ -5,6 +5,7 @@ mod arbitrary;
 mod bank;
 mod cluster;
 mod common;
+mod counts;
 mod functions;
 mod later_tallies;
 mod policies;
