@@ -70,7 +70,7 @@
 //! | Staff turnover | leavers × 100 / ((headcount at start + at end) / 2) | ≥ 0 %, may pass 100 % | the period is the caller's | [`TurnoverTally`] → [`turnover`](TurnoverTally::turnover) | SHRM's definition; source documents: 29 % for service representatives |
 //! | Backlog ageing | open items per bucket of ⌊age / day⌋; the oldest age | — | default 0–2, 3–5, 6–10, 11–30, 31+ days or any bounds ([`AgeBuckets`]); days of 24 h or of business time | [`BacklogAgeing`] → [`counts`](BacklogAgeing::counts), [`oldest`](BacklogAgeing::oldest) | flowinquiry#266 |
 //! | Breakdowns, channel mix | any tally per key; a group's count / all | 0…100 % | any key: channel, agent, topic, [`time::PeriodKey`] | [`Breakdown`] → [`map`](Breakdown::map), [`mix`](Breakdown::mix), [`total`](Breakdown::total) | — |
-//! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | `time::Backlog` | — |
+//! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | [`Backlog`] | — |
 //! | Intervals of the day and week | the interval holding a clock time: ⌊seconds of the day / length⌋ | 0…95, 0…47, 0…23; × 7 days | 15, 30, 60 minutes | [`time::IntervalOfDay`], [`time::WeekInterval`] → breakdown keys, [`forecast::History`] slots, [`staffing::Plan::from_intervals`] | workforce-management practice |
 //! | Agent occupancy, utilisation | handling / (handling + available); handling / logged-in time | 0…100 % | status mapping of Genesys Cloud, Amazon Connect, Chatwoot ([`workforce::AgentState`]); per agent and interval by splitting status intervals at interval boundaries, midnights and offset changes of a time zone (`chrono`) | [`workforce::AgentTime`] → [`occupancy`](workforce::AgentTime::occupancy), [`utilisation`](workforce::AgentTime::utilisation) | Genesys Cloud (interacting / on queue); ICMI |
 //!
@@ -338,7 +338,7 @@ pub mod time;
 pub mod volume;
 pub mod workforce;
 
-pub use breakdown::Breakdown;
+pub use breakdown::{Breakdown, BreakdownState};
 pub use contact::abandonment::{AbandonmentState, AbandonmentTally, Outcome, ShortAbandons};
 pub use contact::deadline::{Deadline, DeadlineKind, DeadlineState, DeadlineTally, Lateness};
 pub use contact::fcr::{FcrState, FcrTally, Resolution};
@@ -366,6 +366,8 @@ pub use survey::response::{SurveyOutcome, SurveyResponseState, SurveyResponseTal
 pub use survey::scale::{RawScore, Scale, Score};
 pub use tally::{Merge, Tally};
 pub use time::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
+#[cfg(feature = "chrono")]
+pub use volume::{Backlog, BacklogState};
 pub use volume::{
     HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, TicketVolumeState, volume_change,
 };

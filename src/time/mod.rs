@@ -11,8 +11,7 @@
 //! - [`Quantile`] names the percentile to compute; [`MeanDuration`] is a
 //!   weighted mean that keeps its total and count.
 //! - With the `chrono` feature: [`Period`] keys for volumes per hour, day,
-//!   ISO week or month, the [`Backlog`] of requests open at an instant, and
-//!   first-response and resolution times on a [`Clock`]: calendar time, or
+//!   ISO week or month, and first-response and resolution times on a [`Clock`]: calendar time, or
 //!   business time under a [`BusinessCalendar`] (a [`WeeklySchedule`] with
 //!   holidays, in any time zone).
 //! - [`IntervalLength`], [`IntervalOfDay`], [`DayOfWeek`] and
@@ -20,8 +19,6 @@
 //!   of the week that staffing, agent time and forecasts are keyed by.
 
 mod ageing;
-#[cfg(feature = "chrono")]
-mod backlog;
 #[cfg(feature = "chrono")]
 mod business;
 mod interval;
@@ -34,8 +31,6 @@ mod seconds;
 mod sketch;
 
 pub use ageing::{AgeBuckets, BacklogAgeing, BacklogAgeingState};
-#[cfg(feature = "chrono")]
-pub use backlog::Backlog;
 #[cfg(feature = "chrono")]
 pub use business::{BusinessCalendar, Clock, WeeklySchedule, elapsed};
 pub use interval::{DayOfWeek, IntervalLength, IntervalOfDay, WeekInterval};
