@@ -27,6 +27,16 @@ pub use state::BreakdownState;
 /// copied), so a breakdown of `a ++ b` equals `breakdown(a) + breakdown(b)`
 /// whenever the group tallies merge that way.
 ///
+/// **A breakdown of tallies is a [`Tally`](crate::Tally)**: its
+/// observation is a `(key, observation)` pair, its
+/// [`len`](crate::Tally::len) the observations of every group (the groups
+/// are [`group_count`](Self::group_count)), and its state a
+/// [`BreakdownState`]: the template's state, which carries its parameters,
+/// and each group's key and state. So breakdowns nest in tuples and arrays,
+/// travel through serde, and rebuild through
+/// [`from_state`](crate::Tally::from_state), which refuses a repeated key
+/// and a group of other parameters than the template's.
+///
 /// # Example
 ///
 /// ```

@@ -226,7 +226,22 @@
 //! | [`time::DurationSketch`] | [`time::DurationSketchState`] | `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}` (bucket `offset + k` counts `bins[k]`; empty: every figure 0) |
 //! | [`TicketVolume`] | [`TicketVolumeState`] | `{"per_customer": [["a", "3"], ["b", "1"]]}` (keys as their type serializes, ascending and unique; counts at least 1) |
 //!
-//! The breakdown keeps its previous form until it implements the contract.
+//! | [`Backlog`] (`chrono`) | [`BacklogState`] | `{"at": "2024-03-08T12:00:00Z", "ages_ns": ["86400000000000"], "by_opened_date": [["2024-03-07", "1"]]}` (the instant as RFC 3339 with its zone's offset, read back by `Backlog<Utc>` (`Z` only) and `Backlog<FixedOffset>`; the dates exactly those the ages give on the instant's calendar) |
+//! | [`Breakdown`] | [`BreakdownState`] | `{"template": {"promoters": "0", "passives": "0", "detractors": "0"}, "groups": [{"key": "chat", "state": {"promoters": "1", "passives": "0", "detractors": "1"}}]}` (the template's state carries the parameters every group has, such as a CSAT rule; keys as their type serializes, each once, read in any order, written in key order) |
+//! | tuples and arrays `[T; N]` of tallies | tuples and arrays of states | a JSON array of the members' states |
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use cxkpi::{Breakdown, CsatRule, CsatTally, Scale};
+//!
+//! // An empty breakdown keeps its rule on the wire.
+//! let by_channel = Breakdown::<String, _>::new(CsatTally::new(CsatRule::new(Scale::ONE_TO_SEVEN, 6)?));
+//! let json = serde_json::to_string(&by_channel).unwrap();
+//! assert!(json.starts_with(r#"{"template":{"rule":{"scale":{"min":1,"max":7},"satisfied_from":6}"#));
+//! assert_eq!(serde_json::from_str::<Breakdown<String, CsatTally>>(&json).unwrap(), by_channel);
+//! # }
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {

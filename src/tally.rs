@@ -86,10 +86,14 @@ pub trait Merge {
 ///
 /// A tuple of tallies is a tally, so that a report keeps
 /// several KPIs per group (AHT, waits and CSAT of one queue) and merges,
-/// ships and rebuilds them as one value.
+/// ships and rebuilds them as one value. So is an array `[T; N]` of tallies
+/// (one per slot: per tier, per priority), and a
+/// [`Breakdown`](crate::Breakdown) of tallies (one per key; see
+/// [`BreakdownState`](crate::BreakdownState)).
 ///
-/// - The observation is the tuple of the members' observations, the state
-///   the tuple of their states (serialized as a JSON array).
+/// - The observation is the tuple (the array) of the members'
+///   observations, the state the tuple (the array) of their states
+///   (serialized as a JSON array).
 /// - [`Merge::try_merge`] and [`Tally::try_record`] stay atomic: they work
 ///   on a copy of the composite and commit it only when every member
 ///   succeeded, so a failure leaves every member unchanged. That costs one

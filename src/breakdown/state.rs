@@ -47,7 +47,7 @@ use crate::{Error, Tally};
 /// // A group may not repeat a key.
 /// let mut twice = state;
 /// twice.groups.push(twice.groups[0].clone());
-/// assert!(Breakdown::from_state(twice).unwrap_err().to_string().contains("breakdown groups"));
+/// assert!(Breakdown::<&str, CsatTally>::from_state(twice).unwrap_err().to_string().contains("breakdown groups"));
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
