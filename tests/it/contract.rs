@@ -950,7 +950,7 @@ fn tampered_breakdown_states_are_refused_naming_the_field() {
     };
     // A key twice.
     let mut twice = good.clone();
-    twice.groups.push(twice.groups[0].clone());
+    twice.groups.push(twice.groups[0]);
     assert_eq!(
         refused(twice),
         "breakdown groups is malformed: it must be each key once"
@@ -985,7 +985,7 @@ fn tampered_breakdown_states_are_refused_naming_the_field() {
     };
     let err = Breakdown::<u8, NpsTally>::from_state(BreakdownState {
         template: NpsState::default(),
-        groups: vec![(1, huge.clone()), (2, huge)],
+        groups: vec![(1, huge), (2, huge)],
     })
     .unwrap_err();
     assert!(err.to_string().contains("breakdown observations"), "{err}");
