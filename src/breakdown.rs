@@ -1,6 +1,7 @@
 //! Any tally grouped by a key: by channel, agent, topic, period, or several at once.
 
 mod groups;
+mod state;
 
 use alloc::vec::Vec;
 use core::fmt;
@@ -9,6 +10,7 @@ use core::hash::Hash;
 use crate::{Error, Merge, Rate};
 pub use groups::BreakdownIter;
 use groups::Groups;
+pub use state::BreakdownState;
 
 /// A tally per group: "CSAT by channel", "AHT by agent", "abandonment by
 /// hour", and, with a tuple key, "CSAT by channel by month" in one value.
@@ -24,6 +26,16 @@ use groups::Groups;
 /// **Merging** merges group by group (groups only one side has are
 /// copied), so a breakdown of `a ++ b` equals `breakdown(a) + breakdown(b)`
 /// whenever the group tallies merge that way.
+///
+/// **A breakdown of tallies is a [`Tally`](crate::Tally)**: its
+/// observation is a `(key, observation)` pair, its
+/// [`len`](crate::Tally::len) the observations of every group (the groups
+/// are [`group_count`](Self::group_count)), and its state a
+/// [`BreakdownState`]: the template's state, which carries its parameters,
+/// and each group's key and state. So breakdowns nest in tuples and arrays,
+/// travel through serde, and rebuild through
+/// [`from_state`](crate::Tally::from_state), which refuses a repeated key
+/// and a group of other parameters than the template's.
 ///
 /// # Example
 ///
@@ -103,7 +115,7 @@ impl<K: Ord + Hash, T> Breakdown<K, T> {
     ///
     /// let by_hour: Breakdown<u8, _> =
     ///     Breakdown::new(ServiceLevelTally::new(Duration::from_secs(20), ShortAbandons::None));
-    /// assert!(by_hour.is_empty());
+    /// assert_eq!(by_hour.group_count(), 0);
     /// ```
     pub fn new(template: T) -> Breakdown<K, T> {
         Breakdown {
@@ -112,28 +124,20 @@ impl<K: Ord + Hash, T> Breakdown<K, T> {
         }
     }
 
-    /// The number of groups.
+    /// The number of groups (a group may hold no observation yet: see
+    /// [`group`](Self::group)); [`Tally::len`](crate::Tally::len) counts the
+    /// observations of every group.
     ///
     /// # Example
     ///
     /// ```
     /// let mut by_agent = cxkpi::Breakdown::<&str, cxkpi::WaitTally>::default();
+    /// assert_eq!(by_agent.group_count(), 0);
     /// by_agent.group("Becky");
-    /// assert_eq!(by_agent.len(), 1);
+    /// assert_eq!(by_agent.group_count(), 1);
     /// ```
-    pub fn len(&self) -> usize {
+    pub fn group_count(&self) -> usize {
         self.groups.len()
-    }
-
-    /// Whether there is no group.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(cxkpi::Breakdown::<u8, cxkpi::WaitTally>::default().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
     }
 
     /// The tally of group `key`, if it has one.
@@ -302,8 +306,11 @@ impl<K: Ord + Hash + Clone, T: Merge + Clone> Breakdown<K, T> {
 }
 
 impl<K: Ord + Hash + Clone, T: Merge + Clone> Merge for Breakdown<K, T> {
-    /// Merges group by group; on error `self` is unchanged.
+    /// Merges group by group; on error `self` is unchanged. The templates
+    /// must merge too: a faulted breakdown, or one of other parameters (a
+    /// CSAT rule), is refused even when the other side has no group.
     fn try_merge(&mut self, other: &Self) -> Result<(), Error> {
+        self.template.clone().try_merge(&other.template)?;
         // Merge into copies first, so that a failure leaves `self` whole.
         let mut merged = Vec::with_capacity(other.groups.len());
         for (key, theirs) in other.groups.unordered() {

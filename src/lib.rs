@@ -126,7 +126,7 @@
 //! | Staff turnover | leavers × 100 / ((headcount at start + at end) / 2) | ≥ 0 %, may pass 100 % | the period is the caller's | [`TurnoverTally`] → [`turnover`](TurnoverTally::turnover) | SHRM's definition; source documents: 29 % for service representatives |
 //! | Backlog ageing | open items per bucket of ⌊age / day⌋; the oldest age | — | default 0–2, 3–5, 6–10, 11–30, 31+ days or any bounds ([`AgeBuckets`]); days of 24 h or of business time | [`BacklogAgeing`] → [`counts`](BacklogAgeing::counts), [`oldest`](BacklogAgeing::oldest) | flowinquiry#266 |
 //! | Breakdowns, channel mix | any tally per key; a group's count / all | 0…100 % | any key: channel, agent, topic, [`time::PeriodKey`] | [`Breakdown`] → [`map`](Breakdown::map), [`mix`](Breakdown::mix), [`total`](Breakdown::total) | — |
-//! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | `time::Backlog` | — |
+//! | Backlog (`chrono`) | requests open at t, their ages, by opening date | — | — | [`Backlog`] | — |
 //! | Intervals of the day and week | the interval holding a clock time: ⌊seconds of the day / length⌋ | 0…95, 0…47, 0…23; × 7 days | 15, 30, 60 minutes | [`time::IntervalOfDay`], [`time::WeekInterval`] → breakdown keys, [`History`] slots, [`staffing::Plan::from_intervals`] | workforce-management practice |
 //! | Agent occupancy, utilisation | handling / (handling + available); handling / logged-in time | 0…100 % | status mapping of Genesys Cloud, Amazon Connect, Chatwoot ([`AgentState`]); per agent and interval by splitting status intervals at interval boundaries, midnights and offset changes of a time zone (`chrono`) | [`AgentTime`] → [`occupancy`](AgentTime::occupancy), [`utilisation`](AgentTime::utilisation) | Genesys Cloud (interacting / on queue); ICMI |
 //!
@@ -282,7 +282,22 @@
 //! | [`DurationSketch`] | [`DurationSketchState`] | `{"relative_accuracy": 0.01, "zeros": "1", "offset": 1037, "bins": ["1"], "total_ns": "1000000000", "min_ns": "0", "max_ns": "1000000000"}` (bucket `offset + k` counts `bins[k]`; empty: every figure 0) |
 //! | [`TicketVolume`] | [`TicketVolumeState`] | `{"per_customer": [["a", "3"], ["b", "1"]]}` (keys as their type serializes, ascending and unique; counts at least 1) |
 //!
-//! The breakdown keeps its previous form until it implements the contract.
+//! | [`Backlog`] (`chrono`) | [`BacklogState`] | `{"at": "2024-03-08T12:00:00Z", "ages_ns": ["86400000000000"], "by_opened_date": [["2024-03-07", "1"]]}` (the instant as RFC 3339 with its zone's offset, read back by `Backlog<Utc>` (`Z` only) and `Backlog<FixedOffset>`; the dates exactly those the ages give on the instant's calendar) |
+//! | [`Breakdown`] | [`BreakdownState`] | `{"template": {"promoters": "0", "passives": "0", "detractors": "0"}, "groups": [{"key": "chat", "state": {"promoters": "1", "passives": "0", "detractors": "1"}}]}` (the template's state carries the parameters every group has, such as a CSAT rule; keys as their type serializes, each once, read in any order, written in key order) |
+//! | tuples and arrays `[T; N]` of tallies | tuples and arrays of states | a JSON array of the members' states |
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use cxkpi::{Breakdown, CsatRule, CsatTally, Scale};
+//!
+//! // An empty breakdown keeps its rule on the wire.
+//! let by_channel = Breakdown::<String, _>::new(CsatTally::new(CsatRule::new(Scale::ONE_TO_SEVEN, 6)?));
+//! let json = serde_json::to_string(&by_channel).unwrap();
+//! assert!(json.starts_with(r#"{"template":{"rule":{"scale":{"min":1,"max":7},"satisfied_from":6}"#));
+//! assert_eq!(serde_json::from_str::<Breakdown<String, CsatTally>>(&json).unwrap(), by_channel);
+//! # }
+//! # Ok::<(), cxkpi::Error>(())
+//! ```
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -401,7 +416,7 @@ pub mod workforce;
 mod workforce;
 
 // Shared vocabulary.
-pub use breakdown::{Breakdown, BreakdownIter};
+pub use breakdown::{Breakdown, BreakdownIter, BreakdownState};
 pub use duration::try_seconds;
 pub use error::{Domain, Error, ErrorKind, Value};
 pub use rate::Rate;
@@ -431,6 +446,8 @@ pub use cost::{CostState, CostTally, Money, cost_per_minute};
 pub use customers::{CustomerStatus, RetentionState, RetentionTally};
 
 // Volume.
+#[cfg(feature = "chrono")]
+pub use volume::{Backlog, BacklogState};
 pub use volume::{
     HourOfDay, HourlyVolume, HourlyVolumeState, TicketVolume, TicketVolumeState, volume_change,
 };

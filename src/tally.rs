@@ -86,10 +86,14 @@ pub trait Merge {
 ///
 /// A tuple of tallies is a tally, so that a report keeps
 /// several KPIs per group (AHT, waits and CSAT of one queue) and merges,
-/// ships and rebuilds them as one value.
+/// ships and rebuilds them as one value. So is an array `[T; N]` of tallies
+/// (one per slot: per tier, per priority), and a
+/// [`Breakdown`](crate::Breakdown) of tallies (one per key; see
+/// [`BreakdownState`](crate::BreakdownState)).
 ///
-/// - The observation is the tuple of the members' observations, the state
-///   the tuple of their states (serialized as a JSON array).
+/// - The observation is the tuple (the array) of the members'
+///   observations, the state the tuple (the array) of their states
+///   (serialized as a JSON array).
 /// - [`Merge::try_merge`] and [`Tally::try_record`] stay atomic: they work
 ///   on a copy of the composite and commit it only when every member
 ///   succeeded, so a failure leaves every member unchanged. That costs one
@@ -620,3 +624,91 @@ tuple_tally!(A 0, B 1, C 2);
 tuple_tally!(A 0, B 1, C 2, D 3);
 tuple_tally!(A 0, B 1, C 2, D 3, E 4);
 tuple_tally!(A 0, B 1, C 2, D 3, E 4, F 5);
+
+/// An array of tallies is a tally, as a tuple is (see the trait's docs,
+/// "Composite tallies"): one tally per slot (per queue, per priority), whose
+/// observation is one observation per slot and whose state is the array of
+/// the slots' states (serialized as a JSON array, through serde's arrays:
+/// up to 32 slots).
+///
+/// `[T; 0]` records nothing and has no slot to keep a fault in:
+/// [`set_fault`](Tally::set_fault) leaves it as it is.
+///
+/// # Example
+///
+/// ```
+/// use cxkpi::{FcrTally, Merge, Resolution, Tally};
+///
+/// // First-contact resolution of three tiers, recorded contact by contact.
+/// let mut tiers = [FcrTally::new(), FcrTally::new(), FcrTally::new()];
+/// tiers.try_record([Resolution::FirstContact, Resolution::RepeatContact, Resolution::FirstContact])?;
+/// let other = tiers.clone();
+/// tiers.try_merge(&other)?;
+/// assert_eq!(tiers[1].fcr()?.percent(), 0.0);
+/// assert_eq!(<[FcrTally; 3]>::from_state(tiers.state()?)?, tiers);
+/// # Ok::<(), cxkpi::Error>(())
+/// ```
+impl<T: Tally, const N: usize> Merge for [T; N] {
+    fn try_merge(&mut self, other: &Self) -> Result<(), Error> {
+        let mut staged = self.clone();
+        for (mine, theirs) in staged.iter_mut().zip(other) {
+            mine.try_merge(theirs)?;
+        }
+        *self = staged;
+        Ok(())
+    }
+}
+
+impl<T: Tally, const N: usize> Tally for [T; N] {
+    type Observation = [T::Observation; N];
+    type State = [T::State; N];
+
+    fn try_record(&mut self, observation: Self::Observation) -> Result<(), Error> {
+        let mut staged = self.clone();
+        for (slot, o) in staged.iter_mut().zip(observation) {
+            slot.try_record(o)?;
+        }
+        *self = staged;
+        Ok(())
+    }
+
+    /// The first slot's count (0 without a slot).
+    fn len(&self) -> Result<u64, Error> {
+        if let Some(error) = self.fault() {
+            return Err(error.clone());
+        }
+        self.first().map_or(Ok(0), Tally::len)
+    }
+
+    fn state(&self) -> Result<Self::State, Error> {
+        let states = self
+            .iter()
+            .map(Tally::state)
+            .collect::<Result<alloc::vec::Vec<_>, Error>>()?;
+        // One state per slot: the lengths agree, the error is unreachable.
+        states.try_into().map_err(|v: alloc::vec::Vec<_>| {
+            Error::length_mismatch("array tally slots", N, "their states", v.len())
+        })
+    }
+
+    /// Each slot's state checked by its tally; the first refusal is returned.
+    fn from_state(state: Self::State) -> Result<Self, Error> {
+        let slots = state
+            .into_iter()
+            .map(T::from_state)
+            .collect::<Result<alloc::vec::Vec<_>, Error>>()?;
+        slots.try_into().map_err(|v: alloc::vec::Vec<_>| {
+            Error::length_mismatch("array tally states", N, "the tallies built", v.len())
+        })
+    }
+
+    fn fault(&self) -> Option<&Error> {
+        self.iter().find_map(Tally::fault)
+    }
+
+    fn set_fault(&mut self, error: Error) {
+        if let Some(first) = self.first_mut() {
+            first.set_fault(error);
+        }
+    }
+}

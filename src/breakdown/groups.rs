@@ -35,11 +35,6 @@ impl<K, V> Groups<K, V> {
         self.entries.len()
     }
 
-    /// Whether there is no group.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The values, in insertion order (for merges, where order is no matter).
     pub(crate) fn unordered(&self) -> impl Iterator<Item = &(K, V)> {
         self.entries.iter()
@@ -52,6 +47,14 @@ impl<K: Hash + Eq, V> Groups<K, V> {
     pub(crate) fn get(&self, key: &K) -> Option<&V> {
         let position = self.index.find(hash(key), |p| self.entries[p].0 == *key)?;
         Some(&self.entries[position].1)
+    }
+
+    /// The value of `key`, to change in place, if any.
+    #[inline]
+    pub(crate) fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+        let entries = &self.entries;
+        let position = self.index.find(hash(key), |p| entries[p].0 == *key)?;
+        Some(&mut self.entries[position].1)
     }
 
     /// The value of `key`, made by `make` when new.

@@ -138,7 +138,7 @@ impl Code for u32 {
 /// assert_eq!(aht.get(0).unwrap().aht()?.secs(), 300.0);
 /// assert_eq!(aht.total()?.len()?, 3);
 /// let by_agent: Breakdown<usize, AhtTally> = aht.into_breakdown();
-/// assert_eq!(by_agent.len(), 2);
+/// assert_eq!(by_agent.group_count(), 2);
 /// # Ok::<(), cxkpi::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -267,7 +267,7 @@ impl<T: Merge + Clone> ByCode<T> {
     /// let nps = ByCode::<NpsTally>::from_scores(3, &[0_u8, 2, 1], &[10, 0, 9])?;
     /// let by_name = nps.with_labels(&["Becky", "Dan", "Becky"])?;
     /// assert_eq!(by_name.get(&"Becky").unwrap().len()?, 2);
-    /// assert_eq!(by_name.len(), 2);
+    /// assert_eq!(by_name.group_count(), 2);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn with_labels<L: Ord + Hash + Clone>(

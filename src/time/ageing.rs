@@ -241,7 +241,7 @@ impl AgeBuckets {
 /// [`record_open`](Self::record_open) takes a [`Clock`](crate::time::Clock)
 /// (calendar or business time) and the instants, and
 /// [`from_backlog`](Self::from_backlog) reads the calendar ages of a
-/// [`Backlog`](crate::time::Backlog). Tallies of different buckets refuse to
+/// [`Backlog`](crate::Backlog). Tallies of different buckets refuse to
 /// merge.
 ///
 /// # Formula
@@ -560,7 +560,7 @@ impl BacklogAgeing {
         self.try_record(clock.between(opened, now)?)
     }
 
-    /// The ageing of a [`Backlog`](crate::time::Backlog): its items' calendar
+    /// The ageing of a [`Backlog`](crate::Backlog): its items' calendar
     /// ages at its instant.
     ///
     /// # Errors
@@ -572,25 +572,25 @@ impl BacklogAgeing {
     /// ```
     /// use chrono::{TimeZone, Utc};
     /// use cxkpi::{AgeBuckets, BacklogAgeing};
-    /// use cxkpi::time::Backlog;
+    /// use cxkpi::{Backlog, Tally};
     ///
     /// let at = |d| Utc.with_ymd_and_hms(2024, 3, d, 12, 0, 0).unwrap();
     /// let mut backlog = Backlog::at(at(20));
-    /// backlog.record(&at(1), None);
-    /// backlog.record(&at(19), None);
+    /// backlog.try_record((at(1), None))?;
+    /// backlog.try_record((at(19), None))?;
     /// let ageing = BacklogAgeing::from_backlog(AgeBuckets::standard(), &backlog)?;
     /// assert_eq!(ageing.counts()?, [1, 0, 0, 1, 0]);
     /// # Ok::<(), cxkpi::Error>(())
     /// ```
     pub fn from_backlog<Tz: chrono::TimeZone>(
         buckets: AgeBuckets,
-        backlog: &crate::time::Backlog<Tz>,
+        backlog: &crate::Backlog<Tz>,
     ) -> Result<BacklogAgeing, Error> {
         let mut ageing = BacklogAgeing::new(buckets);
-        if backlog.open() == 0 {
+        if backlog.open()? == 0 {
             return Ok(ageing);
         }
-        for &ns in backlog.ages().sorted()?.as_nanos() {
+        for &ns in backlog.ages()?.sorted()?.as_nanos() {
             ageing.try_record(Duration::from_nanos(ns))?;
         }
         Ok(ageing)

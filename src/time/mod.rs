@@ -11,8 +11,7 @@
 //! - [`Quantile`] names the percentile to compute; [`MeanDuration`](crate::MeanDuration) is a
 //!   weighted mean that keeps its total and count.
 //! - With the `chrono` feature: [`Period`] keys for volumes per hour, day,
-//!   ISO week or month, the [`Backlog`] of requests open at an instant, and
-//!   first-response and resolution times on a [`Clock`]: calendar time, or
+//!   ISO week or month, and first-response and resolution times on a [`Clock`]: calendar time, or
 //!   business time under a [`BusinessCalendar`] (a [`WeeklySchedule`] with
 //!   holidays, in any time zone).
 //! - [`IntervalLength`], [`IntervalOfDay`], [`DayOfWeek`] and
@@ -22,8 +21,6 @@
 // The tallies of durations and ages, and their types, are at the crate
 // root (`crate::DurationSample`, …): these modules are visible to it alone.
 pub(crate) mod ageing;
-#[cfg(feature = "chrono")]
-mod backlog;
 #[cfg(feature = "chrono")]
 mod business;
 mod interval;
@@ -35,8 +32,6 @@ pub(crate) mod sample;
 mod seconds;
 pub(crate) mod sketch;
 
-#[cfg(feature = "chrono")]
-pub use backlog::Backlog;
 #[cfg(feature = "chrono")]
 pub use business::{BusinessCalendar, Clock, WeeklySchedule, elapsed};
 pub use interval::{DayOfWeek, IntervalLength, IntervalOfDay, WeekInterval};

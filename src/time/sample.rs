@@ -272,7 +272,7 @@ impl DurationSample {
 
     /// The durations sorted: equal samples have one state, whatever the
     /// order they were recorded or merged in.
-    fn to_state(&self) -> DurationSampleState {
+    pub(crate) fn to_state(&self) -> DurationSampleState {
         let mut nanos = self.nanos.clone();
         nanos.sort_unstable();
         DurationSampleState { nanos }

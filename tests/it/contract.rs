@@ -9,7 +9,7 @@ use core::time::Duration;
 use cxkpi::{
     AbandonmentState, AbandonmentTally, AhtState, AhtTally, CesState, CesTally, CostState,
     CostTally, CsatRule, CsatState, CsatTally, CustomerStatus, ErrorKind, FcrState, FcrTally,
-    HandleTime, Money, NpsRating, NpsState, NpsTally, Outcome, Resolution, RetentionState,
+    HandleTime, Merge, Money, NpsRating, NpsState, NpsTally, Outcome, Resolution, RetentionState,
     RetentionTally, Scale, ServiceLevelState, ServiceLevelTally, ShortAbandons, Tally, WaitState,
     WaitTally, Waited,
 };
@@ -29,12 +29,29 @@ where
 }
 
 /// Every law of the contract, for `empty` and three runs of observations.
-#[allow(clippy::many_single_char_names)] // a, b, c and their tallies, as the laws name them.
 fn contract_laws<T>(
     empty: &T,
     a: &[T::Observation],
     b: &[T::Observation],
     c: &[T::Observation],
+) -> Result<(), TestCaseError>
+where
+    T: Tally + serde::Serialize + serde::de::DeserializeOwned,
+    T::Observation: Clone,
+    T::State: serde::Serialize + PartialEq + core::fmt::Debug,
+{
+    counted_laws(empty, a, b, c, |o| o.len() as u64)
+}
+
+/// [`contract_laws`], for a tally that counts `count(observations)` of its
+/// observations (a backlog counts the requests open at its instant only).
+#[allow(clippy::many_single_char_names)] // a, b, c and their tallies, as the laws name them.
+fn counted_laws<T>(
+    empty: &T,
+    a: &[T::Observation],
+    b: &[T::Observation],
+    c: &[T::Observation],
+    count: impl Fn(&[T::Observation]) -> u64,
 ) -> Result<(), TestCaseError>
 where
     T: Tally + serde::Serialize + serde::de::DeserializeOwned,
@@ -72,7 +89,7 @@ where
         by_record.record(o.clone());
     }
     prop_assert_eq!(&by_record, &tab);
-    prop_assert_eq!(tab.len().unwrap(), ab.len() as u64);
+    prop_assert_eq!(tab.len().unwrap(), count(&ab));
     prop_assert_eq!(empty.is_empty().unwrap(), true);
     // State round trip, and serde of a tally = serde of its state.
     let state = tab.state().unwrap();
@@ -111,6 +128,21 @@ macro_rules! laws {
                 c in prop::collection::vec($obs, 0..40),
             ) {
                 contract_laws(&$empty, &a, &b, &c)?;
+                extend_law(&$empty, &a)?;
+            }
+        }
+    };
+    (counted $name:ident, $empty:expr, $obs:expr, $count:expr) => {
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn $name(
+                a in prop::collection::vec($obs, 0..40),
+                b in prop::collection::vec($obs, 0..40),
+                c in prop::collection::vec($obs, 0..40),
+            ) {
+                counted_laws(&$empty, &a, &b, &c, $count)?;
                 extend_law(&$empty, &a)?;
             }
         }
@@ -751,4 +783,432 @@ fn tampered_ticket_volume_states_are_refused_naming_the_field() {
     full.record(2);
     assert_eq!(full.tickets().unwrap_err().kind(), ErrorKind::Overflow);
     assert_eq!(full.len().unwrap_err().kind(), ErrorKind::Overflow);
+}
+
+// Breakdowns, backlogs and arrays: the rest of the issue's list.
+
+laws!(
+    nps_breakdown_keeps_the_contract,
+    cxkpi::Breakdown::<u8, NpsTally>::default(),
+    (0u8..6, rating())
+);
+
+/// A CSAT rule other than the default: satisfied from 6 on 1–7.
+fn top_2_box_7() -> CsatRule {
+    CsatRule::new(Scale::ONE_TO_SEVEN, 6).unwrap()
+}
+
+laws!(
+    csat_breakdown_keeps_the_contract,
+    cxkpi::Breakdown::<(u8, bool), _>::new(CsatTally::new(top_2_box_7())),
+    ((0u8..4, any::<bool>()), score(Scale::ONE_TO_SEVEN))
+);
+
+laws!(
+    ticket_volume_breakdown_keeps_the_contract,
+    cxkpi::Breakdown::<u8, cxkpi::TicketVolume<u8>>::default(),
+    (0u8..4, 0u8..12)
+);
+
+laws!(
+    composite array_keeps_the_contract,
+    [
+        CsatTally::new(top_2_box_7()),
+        CsatTally::new(top_2_box_7()),
+        CsatTally::new(top_2_box_7())
+    ],
+    [
+        score(Scale::ONE_TO_SEVEN),
+        score(Scale::ONE_TO_SEVEN),
+        score(Scale::ONE_TO_SEVEN)
+    ]
+);
+
+/// The instant of the backlogs under test.
+fn backlog_instant() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc.with_ymd_and_hms(2024, 3, 8, 12, 0, 0).unwrap()
+}
+
+/// Requests opened from 20 days before the instant to 2 days after it,
+/// closed before it, after it, or never.
+fn request() -> impl Strategy<
+    Value = (
+        chrono::DateTime<chrono::Utc>,
+        Option<chrono::DateTime<chrono::Utc>>,
+    ),
+> {
+    (-28_800i64..2_880, prop::option::of(0i64..10_000), 0u32..60).prop_map(
+        |(minutes, open_for, secs)| {
+            let opened = backlog_instant()
+                + chrono::TimeDelta::minutes(minutes)
+                + chrono::TimeDelta::seconds(i64::from(secs));
+            (
+                opened,
+                open_for.map(|m| opened + chrono::TimeDelta::minutes(m)),
+            )
+        },
+    )
+}
+
+/// The requests open at the instant.
+fn open_at<Tz: chrono::TimeZone>(
+    at: &chrono::DateTime<Tz>,
+    requests: &[(chrono::DateTime<Tz>, Option<chrono::DateTime<Tz>>)],
+) -> u64 {
+    requests
+        .iter()
+        .filter(|(o, c)| o <= at && c.as_ref().is_none_or(|c| c > at))
+        .count() as u64
+}
+
+laws!(
+    counted backlog_keeps_the_contract,
+    cxkpi::Backlog::at(backlog_instant()),
+    request(),
+    |r: &[_]| open_at(&backlog_instant(), r)
+);
+
+/// A zone east of UTC, so that opening dates differ from UTC's.
+fn india() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(5 * 3600 + 1800).unwrap()
+}
+
+laws!(
+    counted backlog_in_a_fixed_zone_keeps_the_contract,
+    cxkpi::Backlog::at(backlog_instant().with_timezone(&india())),
+    request().prop_map(|(o, c)| (o.with_timezone(&india()), c.map(|c| c.with_timezone(&india())))),
+    |r: &[_]| open_at(&backlog_instant().with_timezone(&india()), r)
+);
+
+/// `T::from_state(t.state()?)? == *t`, for any tally.
+fn roundtrip<T: Tally>(t: &T) -> Result<(), cxkpi::Error> {
+    assert_eq!(T::from_state(t.state()?)?, *t);
+    Ok(())
+}
+
+/// Every type of the issue's list is a `Tally`: this does not compile
+/// without one of them.
+#[test]
+fn every_listed_tally_round_trips_through_generic_code() -> Result<(), cxkpi::Error> {
+    use cxkpi::time::{DurationSample, DurationSketch};
+    use cxkpi::{Backlog, Breakdown, HourOfDay, HourlyVolume, TicketVolume};
+    let secs = Duration::from_secs;
+    let mut nps = NpsTally::new();
+    nps.try_record(NpsRating::new(9)?)?;
+    roundtrip(&nps)?;
+    let mut csat = CsatTally::new(top_2_box_7());
+    csat.try_record(Scale::ONE_TO_SEVEN.score(6)?)?;
+    roundtrip(&csat)?;
+    roundtrip(&CesTally::from_scores(Scale::ONE_TO_SEVEN, &[2, 7])?)?;
+    roundtrip(&RetentionTally::from_counts(10, 9, 1)?)?;
+    roundtrip(&AbandonmentTally::from_counts(10, 2, 1)?)?;
+    roundtrip(&FcrTally::from_counts(3, 4)?)?;
+    roundtrip(&AhtTally::from_counts(2, secs(600), secs(30), secs(60))?)?;
+    roundtrip(&CostTally::from_counts(Money::from(5), 2)?)?;
+    roundtrip(&WaitTally::from_whole_secs(&[10, 20], &[5]))?;
+    let mut sl = ServiceLevelTally::new(secs(20), ShortAbandons::Below(secs(5)));
+    sl.try_record(Waited::Answered(secs(12)))?;
+    roundtrip(&sl)?;
+    let mut escalation = EscalationTally::new();
+    escalation.try_record(Handling::Escalated)?;
+    roundtrip(&escalation)?;
+    let mut hourly = HourlyVolume::new();
+    hourly.try_record(HourOfDay::new(9)?)?;
+    roundtrip(&hourly)?;
+    roundtrip(&["a", "b", "a"].into_iter().collect::<TicketVolume<&str>>())?;
+    let mut backlog = Backlog::at(backlog_instant());
+    backlog.try_record((backlog_instant() - chrono::TimeDelta::days(3), None))?;
+    roundtrip(&backlog)?;
+    roundtrip(&DurationSample::from_durations(&[secs(1), secs(3)])?)?;
+    let mut sketch = DurationSketch::default();
+    sketch.try_record(secs(4))?;
+    roundtrip(&sketch)?;
+    let mut by_channel = Breakdown::new(CsatTally::new(top_2_box_7()));
+    by_channel.try_record(("chat", Scale::ONE_TO_SEVEN.score(7)?))?;
+    roundtrip(&by_channel)?;
+    // Composites of them, nested.
+    roundtrip(&[nps.clone(), nps.clone()])?;
+    roundtrip(&(Breakdown::<u8, NpsTally>::default(), [escalation]))?;
+    Ok(())
+}
+
+#[test]
+fn tampered_breakdown_states_are_refused_naming_the_field() {
+    use cxkpi::{Breakdown, BreakdownState};
+    let mut csat = Breakdown::new(CsatTally::new(top_2_box_7()));
+    csat.try_record(("chat", Scale::ONE_TO_SEVEN.score(7).unwrap()))
+        .unwrap();
+    csat.try_record(("email", Scale::ONE_TO_SEVEN.score(2).unwrap()))
+        .unwrap();
+    let good = csat.state().unwrap();
+    assert_eq!(good.template.rule, top_2_box_7());
+    let refused = |state: BreakdownState<&'static str, CsatState>| {
+        Breakdown::<&str, CsatTally>::from_state(state)
+            .unwrap_err()
+            .to_string()
+    };
+    // A key twice.
+    let mut twice = good.clone();
+    twice.groups.push(twice.groups[0]);
+    assert_eq!(
+        refused(twice),
+        "breakdown groups is malformed: it must be each key once"
+    );
+    // A group of another rule than the template's: it could never merge.
+    let mut other_rule = good.clone();
+    other_rule.groups[1].1 = CsatState {
+        rule: CsatRule::TOP_2_BOX_5,
+        satisfied: 0,
+        responses: 1,
+    };
+    assert_eq!(
+        refused(other_rule),
+        "cannot merge tallies with different CSAT scales: 1..=5 and 1..=7"
+    );
+    let mut other_threshold = good.clone();
+    other_threshold.groups[0].1.rule = CsatRule::new(Scale::ONE_TO_SEVEN, 7).unwrap();
+    assert!(refused(other_threshold).contains("CSAT satisfied-from scores: 7 and 6"));
+    // A group's own state is checked by its tally.
+    let mut bad_group = good.clone();
+    bad_group.groups[0].1.satisfied = 5;
+    assert_eq!(refused(bad_group), "satisfied (5) exceeds responses (1)");
+    // The template is the empty tally.
+    let mut full_template = good.clone();
+    full_template.template.responses = 1;
+    assert!(refused(full_template).contains("breakdown template observations (1)"));
+    // The groups' count must fit u64.
+    let huge = NpsState {
+        promoters: u64::MAX,
+        passives: 0,
+        detractors: 0,
+    };
+    let err = Breakdown::<u8, NpsTally>::from_state(BreakdownState {
+        template: NpsState::default(),
+        groups: vec![(1, huge), (2, huge)],
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("breakdown observations"), "{err}");
+    // Groups in any order are read; the state writes them in key order.
+    let mut reversed = good.clone();
+    reversed.groups.reverse();
+    let back = Breakdown::<&str, CsatTally>::from_state(reversed).unwrap();
+    assert_eq!(back, csat);
+    assert_eq!(back.state().unwrap(), good);
+}
+
+#[test]
+fn breakdown_wire_form_is_keyed_objects() {
+    use cxkpi::Breakdown;
+    let mut nps = Breakdown::<String, NpsTally>::default();
+    for (k, r) in [("phone", 10), ("chat", 3), ("chat", 9)] {
+        nps.try_record((k.to_owned(), NpsRating::new(r).unwrap()))
+            .unwrap();
+    }
+    let json = serde_json::to_string(&nps).unwrap();
+    assert_eq!(
+        json,
+        r#"{"template":{"promoters":"0","passives":"0","detractors":"0"},"groups":[{"key":"chat","state":{"promoters":"1","passives":"0","detractors":"1"}},{"key":"phone","state":{"promoters":"1","passives":"0","detractors":"0"}}]}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<Breakdown<String, NpsTally>>(&json).unwrap(),
+        nps
+    );
+    // The CSAT rule travels in the template: an empty breakdown rebuilds with it.
+    let empty = Breakdown::<u8, _>::new(CsatTally::new(top_2_box_7()));
+    let json = serde_json::to_string(&empty).unwrap();
+    assert_eq!(
+        json,
+        r#"{"template":{"rule":{"scale":{"min":1,"max":7},"satisfied_from":6},"satisfied":"0","responses":"0"},"groups":[]}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<Breakdown<u8, CsatTally>>(&json).unwrap(),
+        empty
+    );
+    let duplicate = r#"{"template":{"promoters":"0","passives":"0","detractors":"0"},"groups":[{"key":1,"state":{"promoters":"1","passives":"0","detractors":"0"}},{"key":1,"state":{"promoters":"1","passives":"0","detractors":"0"}}]}"#;
+    let err = serde_json::from_str::<Breakdown<u8, NpsTally>>(duplicate).unwrap_err();
+    assert!(err.to_string().contains("breakdown groups"), "{err}");
+}
+
+#[test]
+fn a_faulted_breakdown_reports_no_count() {
+    use cxkpi::Breakdown;
+    let full = NpsTally::from_counts(u64::MAX, 0, 0).unwrap();
+    let mut by_topic = Breakdown::<&str, NpsTally>::new(NpsTally::new());
+    by_topic
+        .try_merge(&{
+            let mut b = Breakdown::new(NpsTally::new());
+            *b.group("billing") = full;
+            b
+        })
+        .unwrap();
+    let before = by_topic.clone();
+    // try_record is atomic: neither the full group nor a new one changes.
+    assert_eq!(
+        by_topic
+            .try_record(("billing", NpsRating::MAX))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Overflow
+    );
+    assert_eq!(by_topic, before);
+    assert_eq!(by_topic.len().unwrap(), u64::MAX);
+    by_topic.set_fault(cxkpi::Error::overflow("test", "u64"));
+    assert_eq!(by_topic.len().unwrap_err().kind(), ErrorKind::Overflow);
+    assert!(by_topic.state().is_err());
+    assert!(serde_json::to_string(&by_topic).is_err());
+    assert!(by_topic.try_record(("new", NpsRating::MIN)).is_err());
+    // Templates of other parameters refuse to merge, even without groups.
+    let mut a = Breakdown::<u8, _>::new(CsatTally::new(top_2_box_7()));
+    let b = Breakdown::<u8, _>::new(CsatTally::new(
+        CsatRule::new(Scale::ONE_TO_SEVEN, 5).unwrap(),
+    ));
+    assert_eq!(
+        a.try_merge(&b).unwrap_err().kind(),
+        ErrorKind::InvalidParameter
+    );
+}
+
+#[test]
+fn tampered_backlog_states_are_refused_naming_the_field() {
+    use chrono::NaiveDate;
+    use cxkpi::{Backlog, BacklogState};
+    let at = backlog_instant();
+    let day = 86_400_000_000_000_u64;
+    let date = |d| NaiveDate::from_ymd_opt(2024, 3, d).unwrap();
+    let good = BacklogState {
+        at,
+        ages_ns: vec![day, 3 * day],
+        by_opened_date: vec![(date(5), 1), (date(7), 1)],
+    };
+    let backlog = Backlog::from_state(good.clone()).unwrap();
+    assert_eq!(backlog.open().unwrap(), 2);
+    let refused =
+        |state: BacklogState<chrono::Utc>| Backlog::from_state(state).unwrap_err().to_string();
+    // More requests by date than ages.
+    assert_eq!(
+        refused(BacklogState {
+            by_opened_date: vec![(date(5), 2), (date(7), 1)],
+            ..good.clone()
+        }),
+        "by_opened_date count of a date (2) exceeds the ages_ns that open on that date (1)"
+    );
+    // A date the ages do not give.
+    assert!(
+        refused(BacklogState {
+            by_opened_date: vec![(date(4), 1), (date(7), 1)],
+            ..good.clone()
+        })
+        .contains("by_opened_date")
+    );
+    // An opening after the instant.
+    assert!(
+        refused(BacklogState {
+            by_opened_date: vec![(date(7), 1), (date(9), 1)],
+            ..good.clone()
+        })
+        .contains("by_opened_date")
+    );
+    // Ages without dates.
+    assert_eq!(
+        refused(BacklogState {
+            by_opened_date: vec![(date(7), 1)],
+            ..good.clone()
+        }),
+        "the ages_ns that open on a date (1) exceeds by_opened_date count of that date (0)"
+    );
+    assert!(
+        refused(BacklogState {
+            by_opened_date: vec![(date(7), 1), (date(5), 1)],
+            ..good.clone()
+        })
+        .contains("ascending")
+    );
+    assert!(
+        refused(BacklogState {
+            by_opened_date: vec![(date(5), 1), (date(6), 0), (date(7), 1)],
+            ..good.clone()
+        })
+        .contains("by_opened_date request count 0 at index 1")
+    );
+    // Wire form; a UTC backlog is read from UTC text only.
+    let json = serde_json::to_string(&backlog).unwrap();
+    assert_eq!(
+        json,
+        r#"{"at":"2024-03-08T12:00:00Z","ages_ns":["86400000000000","259200000000000"],"by_opened_date":[["2024-03-05","1"],["2024-03-07","1"]]}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<Backlog<chrono::Utc>>(&json).unwrap(),
+        backlog
+    );
+    let shifted = json.replace('Z', "+05:30");
+    assert!(serde_json::from_str::<Backlog<chrono::Utc>>(&shifted).is_err());
+    // Read as a fixed offset, the text keeps its offset: noon in +05:30,
+    // whose ages open on the same local dates.
+    let fixed: Backlog<chrono::FixedOffset> = serde_json::from_str(&shifted).unwrap();
+    assert_eq!(fixed.instant().offset(), &india());
+    assert_eq!(fixed.open().unwrap(), 2);
+    assert_eq!(serde_json::to_string(&fixed).unwrap(), shifted);
+    // Backlogs of other instants or zones do not merge.
+    let mut a = Backlog::at(at.with_timezone(&india()));
+    let b = Backlog::at(at.with_timezone(&chrono::FixedOffset::east_opt(0).unwrap()));
+    assert_eq!(
+        a.try_merge(&b).unwrap_err().kind(),
+        ErrorKind::InvalidParameter
+    );
+}
+
+#[test]
+fn backlog_dates_are_read_on_the_instants_calendar_across_daylight_saving() {
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Paris;
+    use cxkpi::Backlog;
+    // Paris moves from +01:00 to +02:00 on 31 March 2024.
+    let at = Paris.with_ymd_and_hms(2024, 4, 2, 12, 0, 0).unwrap();
+    let opened = Paris.with_ymd_and_hms(2024, 3, 30, 23, 30, 0).unwrap();
+    let mut backlog = Backlog::at(at);
+    backlog.try_record((opened, None)).unwrap();
+    let dates: Vec<_> = backlog.by_opened_date().unwrap().collect();
+    assert_eq!(
+        dates,
+        [(chrono::NaiveDate::from_ymd_opt(2024, 3, 30).unwrap(), 1)]
+    );
+    // The state keeps the zone: the rebuilt backlog checks and records on Paris' calendar.
+    let back = Backlog::from_state(backlog.state().unwrap()).unwrap();
+    assert_eq!(back, backlog);
+}
+
+#[test]
+fn an_array_records_all_or_nothing_and_checks_every_slot() {
+    let full = NpsTally::from_counts(u64::MAX, 0, 0).unwrap();
+    let mut pair = [NpsTally::new(), full];
+    let before = pair.clone();
+    assert_eq!(
+        pair.try_record([NpsRating::MAX, NpsRating::MAX])
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Overflow
+    );
+    assert_eq!(pair, before);
+    let err = <[FcrTally; 2]>::from_state([
+        FcrState {
+            resolved_on_first_contact: 1,
+            resolved: 1,
+        },
+        FcrState {
+            resolved_on_first_contact: 2,
+            resolved: 1,
+        },
+    ])
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("resolved on first contact"),
+        "{err}"
+    );
+    pair.record([NpsRating::MAX, NpsRating::MAX]);
+    assert_eq!(pair.len().unwrap_err().kind(), ErrorKind::Overflow);
+    assert_eq!(
+        serde_json::to_string(&[FcrTally::new()]).unwrap(),
+        r#"[{"resolved_on_first_contact":"0","resolved":"0"}]"#
+    );
 }

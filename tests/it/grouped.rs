@@ -270,7 +270,7 @@ fn u32_codes_and_a_code_past_u16() {
     let codes = [70_000_u32, 3, 70_000];
     let nps = ByCode::<NpsTally>::from_scores(70_001, &codes, &[10, 0, 9]).unwrap();
     assert_eq!(nps.get(70_000).unwrap().promoters(), Ok(2));
-    assert_eq!(nps.into_breakdown().len(), 2);
+    assert_eq!(nps.into_breakdown().group_count(), 2);
     let err = ByCode::<NpsTally>::from_scores(70_000, &codes, &[10, 0, 9]).unwrap_err();
     assert_eq!(
         err.to_string(),

@@ -124,7 +124,7 @@ fn days_merge_into_the_month() {
     for call in &calls {
         by_day.record(call.arrival.day, call);
     }
-    assert_eq!(by_day.len(), 28);
+    assert_eq!(by_day.group_count(), 28);
     let mut month = CallKpis::default();
     month.extend(&calls);
     assert_eq!(by_day.total().unwrap(), month);
