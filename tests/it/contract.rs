@@ -891,8 +891,8 @@ fn roundtrip<T: Tally>(t: &T) -> Result<(), cxkpi::Error> {
 /// without one of them.
 #[test]
 fn every_listed_tally_round_trips_through_generic_code() -> Result<(), cxkpi::Error> {
-    use cxkpi::time::{DurationSample, DurationSketch};
     use cxkpi::{Backlog, Breakdown, HourOfDay, HourlyVolume, TicketVolume};
+    use cxkpi::{DurationSample, DurationSketch};
     let secs = Duration::from_secs;
     let mut nps = NpsTally::new();
     nps.try_record(NpsRating::new(9)?)?;
