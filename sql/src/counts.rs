@@ -53,7 +53,7 @@ pub(crate) trait Counted: Kpi {
     /// Adds one to `counts[groups[i] × BINS + bin]` for every row `i` of
     /// `columns`, a batch without nulls, after checking every value: `false`
     /// when one is not a value the kernel takes (nothing is counted then).
-    fn count(bins: &Self::Bins, columns: &[ArrayRef], groups: &[usize], counts: &mut [u64])
+    fn count(bins: &Self::Bins, columns: &[ArrayRef], groups: &[usize], counts: &mut [u32])
     -> bool;
 
     /// The tally of one group's counters.
@@ -79,7 +79,14 @@ pub(crate) struct CountGroups<K: Counted> {
     bins: K::Bins,
     /// `K::BINS` counters per group, group after group.
     counts: Vec<u64>,
-    /// At least the count of every group.
+    /// The columnar kernel's counters, laid out as `counts` and added to it
+    /// before any read: half as wide, so that a row of random groups touches
+    /// half the memory (at 10⁵ groups and six bins, 2.4 MB instead of 4.8).
+    hot: Vec<u32>,
+    /// The rows counted into `hot` since it was last added to `counts`: at
+    /// most `u32::MAX`, so that no `hot` counter can wrap.
+    hot_rows: u64,
+    /// At least the count of every group, `hot` included.
     bound: u64,
 }
 
@@ -89,6 +96,8 @@ impl<K: Counted> CountGroups<K> {
             bins: kpi.bins(),
             kpi,
             counts: Vec::new(),
+            hot: Vec::new(),
+            hot_rows: 0,
             bound: 0,
         }
     }
@@ -99,8 +108,22 @@ impl<K: Counted> CountGroups<K> {
             .ok_or_else(|| core_error(K::NAME, &cxkpi::Error::overflow("groups", "usize")))?;
         if self.counts.len() < len {
             self.counts.resize(len, 0);
+            self.hot.resize(len, 0);
         }
         Ok(())
+    }
+
+    /// Adds the kernel's counters to `counts`. No sum wraps: `bound`, at
+    /// least every group's count with `hot` included, fits a `u64`.
+    fn flush(&mut self) {
+        if self.hot_rows == 0 {
+            return;
+        }
+        for (count, hot) in self.counts.iter_mut().zip(self.hot.iter_mut()) {
+            *count += u64::from(*hot);
+            *hot = 0;
+        }
+        self.hot_rows = 0;
     }
 
     fn tally(&self, counts: &[u64]) -> Result<K::Tally> {
@@ -117,6 +140,7 @@ impl<K: Counted> CountGroups<K> {
 
     /// The tallies of the groups `emit_to` asks for, removed from the counters.
     fn take(&mut self, emit_to: EmitTo) -> Result<Vec<K::Tally>> {
+        self.flush();
         let taken = match emit_to {
             EmitTo::All => std::mem::take(&mut self.counts),
             EmitTo::First(n) => {
@@ -129,6 +153,8 @@ impl<K: Counted> CountGroups<K> {
         if self.counts.is_empty() {
             self.bound = 0;
         }
+        // All zeros after the flush: as long as the counters left.
+        self.hot.truncate(self.counts.len());
         self.tallies(&taken)
     }
 
@@ -149,6 +175,7 @@ impl<K: Counted> CountGroups<K> {
         group_indices: &[usize],
         opt_filter: Option<&BooleanArray>,
     ) -> Result<()> {
+        self.flush();
         let mut tallies = self.tallies(&self.counts)?;
         self.kpi.observe(values, |row, obs| {
             if kept(opt_filter, row) {
@@ -178,11 +205,16 @@ impl<K: Counted> GroupsAccumulator for CountGroups<K> {
             return self.update_checked(values, group_indices, opt_filter);
         };
         self.bound = bound;
-        if opt_filter.is_none()
-            && values.iter().all(|v| v.null_count() == 0)
-            && K::count(&self.bins, values, group_indices, &mut self.counts)
-        {
-            return Ok(());
+        if opt_filter.is_none() && values.iter().all(|v| v.null_count() == 0) {
+            if self.hot_rows.saturating_add(rows) > u64::from(u32::MAX) {
+                self.flush();
+            }
+            if u32::try_from(rows).is_ok()
+                && K::count(&self.bins, values, group_indices, &mut self.hot)
+            {
+                self.hot_rows += rows;
+                return Ok(());
+            }
         }
         let (bins, counts) = (&self.bins, &mut self.counts);
         self.kpi.observe(values, |row, obs| {
@@ -210,6 +242,7 @@ impl<K: Counted> GroupsAccumulator for CountGroups<K> {
         total_num_groups: usize,
     ) -> Result<()> {
         self.grow(total_num_groups)?;
+        self.flush();
         for (row, &group) in group_indices.iter().enumerate() {
             let mut tally = self.tally(&self.counts[group * K::BINS..(group + 1) * K::BINS])?;
             merge_row(K::NAME, &mut tally, values, row)?;
@@ -237,7 +270,7 @@ impl<K: Counted> GroupsAccumulator for CountGroups<K> {
     }
 
     fn size(&self) -> usize {
-        self.counts.capacity() * size_of::<u64>()
+        self.counts.capacity() * size_of::<u64>() + self.hot.capacity() * size_of::<u32>()
     }
 }
 
@@ -266,7 +299,7 @@ impl Counted for NpsKpi {
         }
     }
 
-    fn count((): &(), columns: &[ArrayRef], groups: &[usize], counts: &mut [u64]) -> bool {
+    fn count((): &(), columns: &[ArrayRef], groups: &[usize], counts: &mut [u32]) -> bool {
         let Ok(scores) = ints(Self::NAME, columns, 0) else {
             return false;
         };
@@ -367,7 +400,7 @@ impl Counted for ServiceLevelKpi {
         }
     }
 
-    fn count(bins: &WaitBins, columns: &[ArrayRef], groups: &[usize], counts: &mut [u64]) -> bool {
+    fn count(bins: &WaitBins, columns: &[ArrayRef], groups: &[usize], counts: &mut [u32]) -> bool {
         let (Ok(waits), Ok(answered)) = (
             floats(Self::NAME, columns, 0),
             bools(Self::NAME, columns, 1),
