@@ -30,7 +30,7 @@ use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
 
 use crate::args::{bools, floats, ints};
 use crate::functions::{NpsKpi, ServiceLevelKpi};
-use crate::kpi::{Kpi, kept, merge_row, results};
+use crate::kpi::{Kpi, kept, merge_row, results, rows_as_states};
 use crate::state::{ArrowState, core_error};
 
 /// A KPI whose tally is `BINS` counts, each observation adding one to one
@@ -256,17 +256,7 @@ impl<K: Counted> GroupsAccumulator for CountGroups<K> {
         values: &[ArrayRef],
         opt_filter: Option<&BooleanArray>,
     ) -> Result<Vec<ArrayRef>> {
-        // Each row its own group: a row skipped (null or filtered) is an
-        // empty tally, the identity of the merge.
-        let rows = values.first().map_or(0, Array::len);
-        let mut tallies = vec![self.kpi.empty(); rows];
-        self.kpi.observe(values, |row, obs| {
-            if kept(opt_filter, row) {
-                K::record(&mut tallies[row], obs).map_err(|e| core_error(K::NAME, &e))?;
-            }
-            Ok(())
-        })?;
-        K::Tally::columns(&tallies)
+        rows_as_states(&self.kpi, values, opt_filter)
     }
 
     fn size(&self) -> usize {

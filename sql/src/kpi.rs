@@ -431,6 +431,25 @@ impl<K: Kpi> KpiGroups<K> {
     }
 }
 
+/// The state of every row of `values` as its own group, for
+/// `GroupsAccumulator::convert_to_state`: a row skipped (null or filtered)
+/// is an empty tally, the identity of the merge.
+pub(crate) fn rows_as_states<K: Kpi>(
+    kpi: &K,
+    values: &[ArrayRef],
+    opt_filter: Option<&BooleanArray>,
+) -> Result<Vec<ArrayRef>> {
+    let rows = values.first().map_or(0, Array::len);
+    let mut tallies = vec![kpi.empty(); rows];
+    kpi.observe(values, |row, obs| {
+        if kept(opt_filter, row) {
+            K::record(&mut tallies[row], obs).map_err(|e| core_error(K::NAME, &e))?;
+        }
+        Ok(())
+    })?;
+    K::Tally::columns(&tallies)
+}
+
 pub(crate) fn kept(filter: Option<&BooleanArray>, row: usize) -> bool {
     filter.is_none_or(|f| f.is_valid(row) && f.value(row))
 }
@@ -488,17 +507,7 @@ impl<K: Kpi> GroupsAccumulator for KpiGroups<K> {
         values: &[ArrayRef],
         opt_filter: Option<&BooleanArray>,
     ) -> Result<Vec<ArrayRef>> {
-        // Each row its own group: a row skipped (null or filtered) is an
-        // empty tally, the identity of the merge.
-        let rows = values.first().map_or(0, Array::len);
-        let mut tallies = vec![self.kpi.empty(); rows];
-        self.kpi.observe(values, |row, obs| {
-            if kept(opt_filter, row) {
-                K::record(&mut tallies[row], obs).map_err(|e| core_error(K::NAME, &e))?;
-            }
-            Ok(())
-        })?;
-        K::Tally::columns(&tallies)
+        rows_as_states(&self.kpi, values, opt_filter)
     }
 
     fn size(&self) -> usize {
