@@ -6,8 +6,8 @@ use core::ffi::c_char;
 use cxkpi::{CostTally, Decimal, Domain, Error, Money, Tally, cost_per_minute, try_seconds};
 use rust_decimal::RoundingStrategy;
 
-use crate::ptr::{Out, slice_mut, text};
-use crate::status::{Failure, cxkpi_status, guard};
+use crate::ptr::{Out, text, write_text};
+use crate::status::{cxkpi_status, guard};
 use crate::values::{CTally, compute_into, merge_into, record_into};
 
 /// An exact, non-negative amount of money: `units` × 10^−`scale`, where
@@ -114,19 +114,8 @@ pub unsafe extern "C" fn cxkpi_money_format(
         // SAFETY: the caller's promise, in `# Safety`.
         let out_len = unsafe { Out::new(out_len, "out_len") }?;
         let text = money.to_core()?.to_string();
-        if text.len() >= capacity {
-            out_len.write(text.len());
-            return Err(Failure::BufferTooSmall {
-                needed: text.len(),
-                capacity,
-            });
-        }
         // SAFETY: the caller's promise, in `# Safety`.
-        let buffer = unsafe { slice_mut(buffer.cast::<u8>(), capacity, "buffer") }?;
-        buffer[..text.len()].copy_from_slice(text.as_bytes());
-        buffer[text.len()] = 0;
-        out_len.write(text.len());
-        Ok(())
+        unsafe { write_text(&text, buffer, capacity, out_len) }
     })
 }
 

@@ -133,6 +133,36 @@ pub(crate) unsafe fn bytes<'a>(
     Ok(unsafe { CStr::from_ptr(ptr) }.to_bytes())
 }
 
+/// Writes `text` and a closing NUL into the caller's `buffer` of
+/// `capacity` bytes, and its length (without the NUL) to `out_len`. A
+/// buffer too small for both is `BufferTooSmall`, with the length needed
+/// still written to `out_len`, so that a capacity of 0 asks for it.
+///
+/// # Safety
+///
+/// `buffer` points to `capacity` writable bytes (or is null when `capacity`
+/// is 0).
+pub(crate) unsafe fn write_text(
+    text: &str,
+    buffer: *mut c_char,
+    capacity: usize,
+    out_len: Out<usize>,
+) -> Result<(), Failure> {
+    if text.len() >= capacity {
+        out_len.write(text.len());
+        return Err(Failure::BufferTooSmall {
+            needed: text.len(),
+            capacity,
+        });
+    }
+    // SAFETY: forwarded to the caller.
+    let buffer = unsafe { slice_mut(buffer.cast::<u8>(), capacity, "buffer") }?;
+    buffer[..text.len()].copy_from_slice(text.as_bytes());
+    buffer[text.len()] = 0;
+    out_len.write(text.len());
+    Ok(())
+}
+
 /// An out-parameter, checked before any work is done and written once, on
 /// success.
 pub(crate) struct Out<T>(*mut T);

@@ -13,7 +13,7 @@ use cxkpi::{AhtTally, ServiceLevelTally, Tally, WaitTally};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::ptr::{Out, into_handle, shared_ref, slice, slice_mut};
+use crate::ptr::{Out, into_handle, shared_ref, slice, write_text};
 use crate::status::{Failure, cxkpi_status, guard};
 use crate::tickets::CState;
 use crate::values::{CTally, compute_into};
@@ -50,19 +50,8 @@ unsafe fn write_state<S: Serialize>(
             what: "tally state",
             detail: e.to_string(),
         })?;
-        if text.len() >= capacity {
-            out_len.write(text.len());
-            return Err(Failure::BufferTooSmall {
-                needed: text.len(),
-                capacity,
-            });
-        }
         // SAFETY: forwarded to the caller.
-        let buffer = unsafe { slice_mut(buffer.cast::<u8>(), capacity, "buffer") }?;
-        buffer[..text.len()].copy_from_slice(text.as_bytes());
-        buffer[text.len()] = 0;
-        out_len.write(text.len());
-        Ok(())
+        unsafe { write_text(&text, buffer, capacity, out_len) }
     })
 }
 
