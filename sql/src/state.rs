@@ -31,6 +31,33 @@ use datafusion::arrow::datatypes::{
 };
 use datafusion::common::{DataFusionError, Result};
 
+/// `ArrowState` for a tally whose state is only `u64` counts: one `UInt64`
+/// column per field, in the order given (the state's order).
+macro_rules! counts_state {
+    ($tally:ty, $state:ident { $($field:ident),+ $(,)? }) => {
+        impl ArrowState for $tally {
+            fn fields() -> Vec<Field> {
+                vec![$(u64_field(stringify!($field))),+]
+            }
+
+            fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
+                let s = states(tallies)?;
+                Ok(vec![$(u64s(s.iter().map(|s| s.$field))),+])
+            }
+
+            fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
+                let mut column = 0;
+                let mut next = || {
+                    column += 1;
+                    get_u64(c, column - 1, row)
+                };
+                // Fields are initialised in the order written: column by column.
+                rebuild($state { $($field: next()?),+ })
+            }
+        }
+    };
+}
+
 mod outreach;
 mod tickets;
 mod workforce;
@@ -172,32 +199,14 @@ fn rebuild<T: Tally>(state: T::State) -> Result<T> {
     T::from_state(state).map_err(|e| state_error(&e))
 }
 
-impl ArrowState for NpsTally {
-    fn fields() -> Vec<Field> {
-        vec![
-            u64_field("promoters"),
-            u64_field("passives"),
-            u64_field("detractors"),
-        ]
+counts_state!(
+    NpsTally,
+    NpsState {
+        promoters,
+        passives,
+        detractors
     }
-
-    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let s = states(tallies)?;
-        Ok(vec![
-            u64s(s.iter().map(|s| s.promoters)),
-            u64s(s.iter().map(|s| s.passives)),
-            u64s(s.iter().map(|s| s.detractors)),
-        ])
-    }
-
-    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        rebuild(NpsState {
-            promoters: get_u64(c, 0, row)?,
-            passives: get_u64(c, 1, row)?,
-            detractors: get_u64(c, 2, row)?,
-        })
-    }
-}
+);
 
 fn scale_of(c: &[ArrayRef], i: usize, row: usize) -> Result<Scale> {
     Scale::new(get_u8(c, i, row)?, get_u8(c, i + 1, row)?).map_err(|e| state_error(&e))
@@ -265,104 +274,39 @@ impl ArrowState for CesTally {
     }
 }
 
-impl ArrowState for RetentionTally {
-    fn fields() -> Vec<Field> {
-        vec![
-            u64_field("customers_at_start"),
-            u64_field("customers_at_end"),
-            u64_field("new_customers"),
-        ]
+counts_state!(
+    RetentionTally,
+    RetentionState {
+        customers_at_start,
+        customers_at_end,
+        new_customers
     }
+);
 
-    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let s = states(tallies)?;
-        Ok(vec![
-            u64s(s.iter().map(|s| s.customers_at_start)),
-            u64s(s.iter().map(|s| s.customers_at_end)),
-            u64s(s.iter().map(|s| s.new_customers)),
-        ])
+counts_state!(
+    AbandonmentTally,
+    AbandonmentState {
+        offered,
+        abandoned,
+        short_abandoned
     }
+);
 
-    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        rebuild(RetentionState {
-            customers_at_start: get_u64(c, 0, row)?,
-            customers_at_end: get_u64(c, 1, row)?,
-            new_customers: get_u64(c, 2, row)?,
-        })
+counts_state!(
+    FcrTally,
+    FcrState {
+        resolved_on_first_contact,
+        resolved
     }
-}
+);
 
-impl ArrowState for AbandonmentTally {
-    fn fields() -> Vec<Field> {
-        vec![
-            u64_field("offered"),
-            u64_field("abandoned"),
-            u64_field("short_abandoned"),
-        ]
+counts_state!(
+    EscalationTally,
+    EscalationState {
+        contacts,
+        escalated
     }
-
-    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let s = states(tallies)?;
-        Ok(vec![
-            u64s(s.iter().map(|s| s.offered)),
-            u64s(s.iter().map(|s| s.abandoned)),
-            u64s(s.iter().map(|s| s.short_abandoned)),
-        ])
-    }
-
-    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        rebuild(AbandonmentState {
-            offered: get_u64(c, 0, row)?,
-            abandoned: get_u64(c, 1, row)?,
-            short_abandoned: get_u64(c, 2, row)?,
-        })
-    }
-}
-
-impl ArrowState for FcrTally {
-    fn fields() -> Vec<Field> {
-        vec![
-            u64_field("resolved_on_first_contact"),
-            u64_field("resolved"),
-        ]
-    }
-
-    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let s = states(tallies)?;
-        Ok(vec![
-            u64s(s.iter().map(|s| s.resolved_on_first_contact)),
-            u64s(s.iter().map(|s| s.resolved)),
-        ])
-    }
-
-    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        rebuild(FcrState {
-            resolved_on_first_contact: get_u64(c, 0, row)?,
-            resolved: get_u64(c, 1, row)?,
-        })
-    }
-}
-
-impl ArrowState for EscalationTally {
-    fn fields() -> Vec<Field> {
-        vec![u64_field("contacts"), u64_field("escalated")]
-    }
-
-    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let s = states(tallies)?;
-        Ok(vec![
-            u64s(s.iter().map(|s| s.contacts)),
-            u64s(s.iter().map(|s| s.escalated)),
-        ])
-    }
-
-    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        rebuild(EscalationState {
-            contacts: get_u64(c, 0, row)?,
-            escalated: get_u64(c, 1, row)?,
-        })
-    }
-}
+);
 
 impl ArrowState for AhtTally {
     fn fields() -> Vec<Field> {

@@ -9,26 +9,7 @@ use super::{
     ArrowState, get_pairs, get_u64, pairs_field, pairs_list, rebuild, states, u64_field, u64s,
 };
 
-impl ArrowState for SurveyResponseTally {
-    fn fields() -> Vec<Field> {
-        vec![u64_field("sent"), u64_field("answered")]
-    }
-
-    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let s = states(tallies)?;
-        Ok(vec![
-            u64s(s.iter().map(|s| s.sent)),
-            u64s(s.iter().map(|s| s.answered)),
-        ])
-    }
-
-    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        rebuild(SurveyResponseState {
-            sent: get_u64(c, 0, row)?,
-            answered: get_u64(c, 1, row)?,
-        })
-    }
-}
+counts_state!(SurveyResponseTally, SurveyResponseState { sent, answered });
 
 impl ArrowState for ReachabilityTally {
     /// The counts, then the `(attempt, targets)` pairs of the reached

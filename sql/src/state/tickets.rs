@@ -80,32 +80,14 @@ impl ArrowState for DeadlineTally {
     }
 }
 
-impl ArrowState for ReopenTally {
-    fn fields() -> Vec<Field> {
-        vec![
-            u64_field("resolved"),
-            u64_field("reopened"),
-            u64_field("reopenings"),
-        ]
+counts_state!(
+    ReopenTally,
+    ReopenState {
+        resolved,
+        reopened,
+        reopenings
     }
-
-    fn columns(tallies: &[Self]) -> Result<Vec<ArrayRef>> {
-        let s = states(tallies)?;
-        Ok(vec![
-            u64s(s.iter().map(|s| s.resolved)),
-            u64s(s.iter().map(|s| s.reopened)),
-            u64s(s.iter().map(|s| s.reopenings)),
-        ])
-    }
-
-    fn read(c: &[ArrayRef], row: usize) -> Result<Self> {
-        rebuild(ReopenState {
-            resolved: get_u64(c, 0, row)?,
-            reopened: get_u64(c, 1, row)?,
-            reopenings: get_u64(c, 2, row)?,
-        })
-    }
-}
+);
 
 impl ArrowState for MessagesBeforeReplyTally {
     /// `(messages, conversations)` pairs as a list of structs.
