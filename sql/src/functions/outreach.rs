@@ -1,8 +1,9 @@
 //! The outreach KPIs: survey response rate and reachability.
 
 use cxkpi::{Attempts, Domain, ReachabilityTally, SurveyOutcome, SurveyResponseTally, Tally};
-use datafusion::arrow::array::ArrayRef;
+use datafusion::arrow::array::{ArrayRef, AsArray};
 use datafusion::arrow::datatypes::Field;
+use datafusion::arrow::datatypes::UInt64Type;
 use datafusion::common::{Result, ScalarValue};
 
 use super::tickets::count_u32;
@@ -109,13 +110,35 @@ impl Kpi for ReachabilityKpi {
         mut f: F,
     ) -> Result<()> {
         let reached = bools(Self::NAME, c, 0)?;
-        let attempts = ints(Self::NAME, c, 1)?;
-        let attempts = attempts.as_ref();
+        // A `UInt64` column is read row by row, so that a value beyond
+        // `BIGINT` on a row skipped for a NULL `reached` is no error.
+        let unsigned = c.get(1).and_then(|a| a.as_primitive_opt::<UInt64Type>());
+        let signed = match unsigned {
+            Some(_) => None,
+            None => Some(ints(Self::NAME, c, 1)?),
+        };
         for row in 0..reached.len() {
-            if !all_valid(&[reached, attempts], row) {
-                continue;
-            }
-            let made = count_u32(Self::NAME, "attempts made", attempts.value(row), 1)?;
+            let made = match (unsigned, signed.as_deref()) {
+                (Some(u), _) if all_valid(&[reached, u], row) => {
+                    let v = u.value(row);
+                    i64::try_from(v).map_err(|_| {
+                        core_error(
+                            Self::NAME,
+                            &cxkpi::Error::out_of_range(
+                                "integer",
+                                v,
+                                Domain::Between {
+                                    min: i64::MIN,
+                                    max: i64::MAX,
+                                },
+                            ),
+                        )
+                    })?
+                }
+                (None, Some(i)) if all_valid(&[reached, i], row) => i.value(row),
+                _ => continue,
+            };
+            let made = count_u32(Self::NAME, "attempts made", made, 1)?;
             let target = if reached.value(row) {
                 Attempts::reached_on(made)
             } else {
